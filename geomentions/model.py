@@ -1,0 +1,169 @@
+"""Plain data objects that flow through the pipeline.
+
+text -> :class:`Mention` (with :class:`Activity`) -> :class:`Candidate` -> :class:`Document`.
+They hold data only; the modules that make them live elsewhere.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import asdict, dataclass, field
+from typing import Any
+
+#: Event types a report can tie to a place (see ``geomentions.activity``).
+EVENT_TYPES: tuple[str, ...] = (
+    "airstrike",
+    "shelling",
+    "clashes",
+    "sortie",
+    "explosion",
+    "displacement",
+    "protest",
+    "other",
+)
+
+
+@dataclass(frozen=True)
+class Candidate:
+    """One real place a name may refer to, with the reason it ranked where it did.
+
+    >>> c = Candidate("geonames:170063", "Aleppo", 36.20124, 37.16117, "SY", "P", "PPLA",
+    ...               "Aleppo", "", 1602264, "Halab", 0.97, "exact alias")
+    >>> c
+    Candidate('Aleppo', SY, 36.2012, 37.1612, PPLA, score=0.97)
+    """
+
+    place_id: str
+    name: str
+    lat: float
+    lon: float
+    country_code: str
+    feature_class: str
+    feature_code: str
+    admin1: str
+    admin2: str
+    population: int
+    matched_name: str
+    score: float
+    why: str
+    #: Extent of region-sized places (0 for a point place).
+    radius_km: float = 0.0
+    #: Where the row comes from: "geonames", "curated:<source>" or "user".
+    source: str = "geonames"
+
+    def __repr__(self) -> str:
+        return (
+            f"Candidate({self.name!r}, {self.country_code}, {self.lat:.4f}, {self.lon:.4f}, "
+            f"{self.feature_code}, score={self.score:.2f})"
+        )
+
+    def to_dict(self) -> dict[str, Any]:
+        return asdict(self)
+
+
+@dataclass(frozen=True)
+class Count:
+    """A number the report ties to a noun: ``Count(24, "targets")``."""
+
+    value: int
+    noun: str
+
+    def __str__(self) -> str:
+        return f"{self.value} {self.noun}"
+
+
+@dataclass(frozen=True)
+class Activity:
+    """What a report says happened in the clause or sentence of a mention."""
+
+    event_type: str = "other"
+    counts: tuple[Count, ...] = ()
+    actors: tuple[str, ...] = ()
+    date: dt.date | None = None
+    sentence: str = ""
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "event_type": self.event_type,
+            "counts": [{"value": c.value, "noun": c.noun} for c in self.counts],
+            "actors": list(self.actors),
+            "date": self.date.isoformat() if self.date else None,
+            "sentence": self.sentence,
+        }
+
+
+@dataclass
+class Mention:
+    """A place named in a text, resolved (``place``) or not (``place is None``).
+
+    ``lat``/``lon`` are where the mention is put on a map: the place's point, moved into
+    the named part for a qualifier such as "eastern Aleppo". ``precision`` follows ACLED's
+    geo_precision: 1 the place itself, 2 near it or part of it, 3 only its province.
+    """
+
+    text: str
+    start: int
+    end: int
+    place: Candidate | None = None
+    candidates: list[Candidate] = field(default_factory=list)
+    confidence: float = 0.0
+    qualifier: str | None = None
+    feature_hint: str | None = None
+    activity: Activity = field(default_factory=Activity)
+    lat: float | None = None
+    lon: float | None = None
+    precision: int | None = None
+    uncertainty_km: float | None = None
+
+    def __repr__(self) -> str:
+        where = f"{self.place.name}, {self.place.country_code}" if self.place else "unresolved"
+        q = f" [{self.qualifier}]" if self.qualifier else ""
+        return f"Mention({self.text!r}{q} -> {where}, confidence={self.confidence:.2f})"
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "text": self.text,
+            "start": self.start,
+            "end": self.end,
+            "place": self.place.to_dict() if self.place else None,
+            "candidates": [c.to_dict() for c in self.candidates],
+            "confidence": self.confidence,
+            "qualifier": self.qualifier,
+            "feature_hint": self.feature_hint,
+            "activity": self.activity.to_dict(),
+            "lat": self.lat,
+            "lon": self.lon,
+            "precision": self.precision,
+            "uncertainty_km": self.uncertainty_km,
+        }
+
+
+@dataclass
+class Document:
+    """The places one report mentions, in text order."""
+
+    doc_id: str | None
+    text: str
+    mentions: list[Mention] = field(default_factory=list)
+    date: dt.date | None = None
+    #: Countries the document is about, most mentioned first (ISO 3166 alpha-2).
+    focus: tuple[str, ...] = ()
+    #: Set by batch runs when this document failed; ``mentions`` is then empty.
+    error: str | None = None
+
+    def __repr__(self) -> str:
+        return f"Document({self.doc_id!r}, {len(self.mentions)} mentions)"
+
+    @property
+    def places(self) -> list[Mention]:
+        """The mentions that resolved to a place."""
+        return [m for m in self.mentions if m.place is not None]
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "doc_id": self.doc_id,
+            "date": self.date.isoformat() if self.date else None,
+            "focus": list(self.focus),
+            "error": self.error,
+            "mentions": [m.to_dict() for m in self.mentions],
+        }
