@@ -12,6 +12,7 @@ Contains data from GeoNames (www.geonames.org), CC BY 4.0.
 
 from __future__ import annotations
 
+from .extraction import extract
 from .gazetteer import Gazetteer, GazetteerError
 from .geocoder import Geocoder
 from .model import EVENT_TYPES, Activity, Candidate, Count, Document, Mention
@@ -32,6 +33,7 @@ __all__ = [
     "GazetteerError",
     "Geocoder",
     "Mention",
+    "extract",
     "key",
     "resolve",
     "similarity",

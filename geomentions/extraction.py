@@ -1,0 +1,304 @@
+"""Reports -> resolved mentions with context and activity: :func:`extract`.
+
+One report is read in four steps: spans are found (:mod:`geomentions.recognition`), each
+span's name is matched in the gazetteer (:mod:`geomentions.resolution`), the document's
+focus (which countries it is about) and its containment phrases ("Tripoli, Lebanon") set
+the context every mention is ranked in, and each mention gets a confidence, a map point
+moved by its qualifier ("eastern Aleppo") and the activity of its sentence
+(:mod:`geomentions.activity`). A mention without a good reading keeps its candidates and
+gets ``place=None``: a missing dot beats a wrong one.
+
+>>> doc = extract("Aircraft struck 24 targets near Tadmur and in eastern Aleppo.")
+>>> [(m.text, m.place.name, m.qualifier) for m in doc.mentions]
+[('Tadmur', 'Tadmur', 'near'), ('Aleppo', 'Aleppo', 'eastern')]
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import math
+from collections import defaultdict
+from dataclasses import dataclass, replace
+
+from .activity import activity_for, find_date, sentence_spans
+from .gazetteer import Gazetteer
+from .model import Candidate, Document, Mention
+from .names import HINT_CODES
+from .recognition import Span, find_spans
+from .resolution import NameMatch, haversine_km, match_name, rank
+
+__all__ = ["extract", "MIN_CONFIDENCE", "MAX_CHARS"]
+
+#: Below this confidence a mention keeps its candidates but gets no place.
+MIN_CONFIDENCE = 0.35
+#: Longer texts are refused with a clear error (split them; see ``extract_many``).
+MAX_CHARS = 20_000_000
+_CANDIDATES = 5
+_ADMIN = {"ADM1", "ADM2", "ADM3", "PCLI", "PCLD", "PCLS", "PCLF", "RGN"}
+_CONTAINERS = {"ADM1", "ADM2", "PCLI", "PCLD", "PCLS", "PCLF"}
+
+
+def _check_text(text: object) -> str:
+    if text is None:
+        raise TypeError("text must be str, not None")
+    if isinstance(text, (bytes, bytearray)):
+        try:
+            text = bytes(text).decode("utf-8")
+        except UnicodeDecodeError as exc:
+            raise ValueError(
+                f"text bytes are not valid UTF-8 (byte {exc.start}); decode them with the "
+                "right encoding first, e.g. data.decode('cp1256')"
+            ) from None
+    if not isinstance(text, str):
+        raise TypeError(f"text must be str, not {type(text).__name__}")
+    if len(text) > MAX_CHARS:
+        raise ValueError(f"text is {len(text):,} characters; the limit is {MAX_CHARS:,}")
+    return text
+
+
+@dataclass
+class _Reading:
+    """One span with the matches of its best key, before context is applied."""
+
+    span: Span
+    matches: list[NameMatch]
+    penalty: float  # 0..1: how likely the span is an ordinary word, not a name
+
+
+def _word_penalty(span: Span, matches: list[NameMatch]) -> float:
+    """How much a span looks like an ordinary word (or a person) rather than a place."""
+    if span.commonness >= 9:
+        return 1.0
+    country = any(m.info["feature_code"].startswith("PCL") for m in matches)
+    if span.commonness >= 5.5 and not country:
+        return 1.0  # "She", "But", "Once": only a country name is that common ("China")
+    notable = any(
+        m.exact and (m.prominence >= 0.6 or m.info["feature_code"] in ("PCLI", "ADM1", "PPLC"))
+        for m in matches
+    )
+    if span.script == "arabic":
+        # Unvowelled Arabic words collide with names far more often ("غارة", "حربية").
+        penalty = min(1.0, max(0.0, (span.commonness - 2.4) / 1.4))
+    else:
+        penalty = min(1.0, max(0.0, (span.commonness - 3.3) / 2.0))
+    if span.sentence_initial and span.script != "arabic":
+        penalty = min(1.0, penalty + 0.25)
+    if notable:
+        penalty *= 0.35
+    if span.locative:
+        penalty *= 0.6
+    if span.qualifier or span.feature_hint:
+        penalty *= 0.5
+    if span.person_like:
+        penalty = max(penalty, 0.5 if notable else 0.9)
+    return penalty
+
+
+def _read(span: Span, gaz: Gazetteer) -> _Reading | None:
+    best: tuple[float, list[NameMatch]] | None = None
+    for k in span.keys:
+        # The span was found by its exact key; in running text a merely similar name
+        # elsewhere is a guess, so only exact-key readings are kept.
+        matches = match_name(span.text, gaz, key=k, fuzzy=False)
+        if not matches:
+            continue
+        top = max(m.match**3 * (0.6 + 0.25 * m.prominence) for m in matches)
+        if best is None or top > best[0] + 1e-9:
+            best = (top, matches)
+    if best is None:
+        return None
+    penalty = _word_penalty(span, best[1])
+    if penalty >= 0.9:
+        return None
+    return _Reading(span, best[1], penalty)
+
+
+def _focus(readings: list[_Reading], country: str | None) -> dict[str, float]:
+    """Countries the document is about: each reading votes for its candidates' countries,
+    in proportion to how strongly it prefers them; the top country gets 1.0."""
+    if country:
+        return {c.strip().upper(): 1.0 for c in country.replace(";", ",").split(",") if c.strip()}
+    votes: dict[str, float] = defaultdict(float)
+    for r in readings:
+        weights: dict[str, float] = defaultdict(float)
+        for m in r.matches:
+            w = (m.match**3 * (0.6 + 0.25 * m.prominence)) ** 8  # sharp: favour clear readings
+            weights[m.info["country_code"]] = max(weights[m.info["country_code"]], w)
+        total = sum(weights.values()) or 1.0
+        for cc, w in weights.items():
+            votes[cc] += (1 - r.penalty) * w / total
+    if not votes:
+        return {}
+    top = max(votes.values())
+    return {cc: v / top for cc, v in sorted(votes.items()) if v / top >= 0.05}
+
+
+def _containers(readings: list[_Reading], text: str) -> dict[int, int]:
+    """Index of X -> index of Y for "X, Y" and "X in Y" phrases."""
+    out = {}
+    for i in range(len(readings) - 1):
+        a, b = readings[i].span, readings[i + 1].span
+        gap = text[a.end : b.start]
+        if gap in (", ", ",", " in ", ", in ") or gap.strip() in (",", "in", "،", "в"):
+            out[i] = i + 1
+    return out
+
+
+def _inside(info: dict, outer: Candidate) -> bool:
+    if outer.feature_code.startswith("PCL"):
+        return info["country_code"] == outer.country_code
+    if outer.feature_code in ("ADM1", "ADM2"):
+        if info["country_code"] != outer.country_code:
+            return False
+        if info["admin1"] and info["admin1"] == outer.name:
+            return True
+        return haversine_km(info["lat"], info["lon"], outer.lat, outer.lon) <= max(
+            outer.radius_km * 1.5, 50
+        )
+    return haversine_km(info["lat"], info["lon"], outer.lat, outer.lon) <= 100
+
+
+def _confidence(cands: list[Candidate], reading: _Reading) -> float:
+    if not cands:
+        return 0.0
+    top = cands[0]
+    # The runner-up that is a real alternative: another place, not the city's own province.
+    rival = next(
+        (
+            c
+            for c in cands[1:]
+            if haversine_km(top.lat, top.lon, c.lat, c.lon) > max(25.0, top.radius_km, c.radius_km)
+        ),
+        None,
+    )
+    margin = top.score - rival.score if rival else top.score
+    conf = top.score * (0.55 + 0.45 * min(1.0, margin / 0.12))
+    return round(max(0.0, min(1.0, conf * (1 - 0.7 * reading.penalty))), 4)
+
+
+_BEARING = {
+    "north": 0, "north-east": 45, "east": 90, "south-east": 135, "south": 180,
+    "south-west": 225, "west": 270, "north-west": 315,
+}  # fmt: skip
+
+
+def _move(lat: float, lon: float, bearing_deg: float, km: float) -> tuple[float, float]:
+    """Point ``km`` from (lat, lon) along a bearing (spherical earth)."""
+    r = km / 6371.0088
+    b = math.radians(bearing_deg)
+    p1, l1 = math.radians(lat), math.radians(lon)
+    p2 = math.asin(math.sin(p1) * math.cos(r) + math.cos(p1) * math.sin(r) * math.cos(b))
+    l2 = l1 + math.atan2(
+        math.sin(b) * math.sin(r) * math.cos(p1), math.cos(r) - math.sin(p1) * math.sin(p2)
+    )
+    return round(math.degrees(p2), 6), round((math.degrees(l2) + 540) % 360 - 180, 6)
+
+
+def _extent_km(place: Candidate) -> float:
+    """A place's radius: its own extent, or one estimated from its population."""
+    if place.radius_km:
+        return place.radius_km
+    return max(2.0, 0.5 * math.sqrt(max(place.population, 0) / 1000.0))
+
+
+def _locate(mention: Mention, span: Span) -> None:
+    """Map point, ACLED-style precision and uncertainty radius for a resolved mention."""
+    place = mention.place
+    assert place is not None
+    extent = _extent_km(place)
+    lat, lon = place.lat, place.lon
+    admin = place.feature_code in _ADMIN
+    precision, uncertainty = (
+        (3 if place.feature_code in ("ADM1", "PCLI") else 2 if admin else 1),
+        extent,
+    )
+    if span.offset_km and span.direction:
+        lat, lon = _move(lat, lon, _BEARING.get(span.direction, 0), span.offset_km)
+        precision, uncertainty = 2, 2.0 + 0.3 * span.offset_km
+    elif span.direction:
+        # "eastern Aleppo", "the southern countryside of Idlib": into that part of the place.
+        lat, lon = _move(lat, lon, _BEARING.get(span.direction, 0), 0.5 * extent)
+        precision, uncertainty = max(precision, 2), 0.6 * extent
+    elif span.qualifier:
+        precision, uncertainty = max(precision, 2), extent + 5.0
+    mention.lat, mention.lon = lat, lon
+    mention.precision, mention.uncertainty_km = precision, round(uncertainty, 1)
+
+
+def extract(
+    text: str,
+    *,
+    country: str | None = None,
+    doc_id: str | None = None,
+    date: dt.date | None = None,
+    gazetteer: Gazetteer | None = None,
+    min_confidence: float = MIN_CONFIDENCE,
+) -> Document:
+    """The places a report mentions, resolved in the document's context, in text order.
+
+    ``country`` (ISO code(s), "SY,IQ") fixes the focus; ``date`` is the report date used
+    when a sentence states none (else the first date in the text). Mentions below
+    ``min_confidence`` keep their candidates and get ``place=None``.
+
+    >>> doc = extract("Clashes near Tripoli, Lebanon, and in Halba.")
+    >>> [(m.text, m.place.country_code) for m in doc.places]
+    [('Tripoli', 'LB'), ('Lebanon', 'LB'), ('Halba', 'LB')]
+    """
+    text = _check_text(text)
+    if date is not None and not isinstance(date, dt.date):
+        raise TypeError(f"date must be datetime.date or None, not {type(date).__name__}")
+    if not 0.0 <= min_confidence <= 1.0:
+        raise ValueError("min_confidence must be between 0 and 1")
+    gaz = gazetteer or Gazetteer.default()
+    doc_date = date or find_date(text)
+    doc = Document(doc_id=doc_id, text=text, date=doc_date)
+    if not text.strip():
+        return doc
+    spans = find_spans(text, gaz)
+    # One sense per discourse: a name used as a person's once ("Mr Paulk") is one throughout.
+    persons = {s.text for s in spans if s.person_like}
+    spans = [replace(s, person_like=True) if s.text in persons else s for s in spans]
+    readings = [r for r in (_read(s, gaz) for s in spans) if r is not None]
+    focus = _focus(readings, country)
+    doc.focus = tuple(cc for cc, _ in sorted(focus.items(), key=lambda kv: (-kv[1], kv[0])))
+
+    def doc_context(info: dict) -> tuple[float, str]:
+        share = focus.get(info["country_code"], 0.0)
+        return share, f"document focus {info['country_code']} {share:.2f}"
+
+    containers = _containers(readings, text)
+    ranked: list[list[Candidate]] = []
+    for r in readings:
+        codes = HINT_CODES.get(r.span.feature_hint or "", None)
+        ranked.append(rank(r.matches, context=doc_context, feature_codes=codes, limit=_CANDIDATES))
+    # "X, Y" / "X in Y": X is read inside Y's best place.
+    for i, j in sorted(containers.items()):
+        if not ranked[j] or ranked[j][0].feature_code not in _CONTAINERS:
+            continue  # "Aleppo, Idlib" is a list, not Aleppo inside Idlib city
+        outer = ranked[j][0]
+        if not any(_inside(m.info, outer) for m in readings[i].matches):
+            continue
+
+        def inside_context(info: dict, outer: Candidate = outer) -> tuple[float, str]:
+            ok = _inside(info, outer)
+            return (1.0 if ok else 0.0), f"{'inside' if ok else 'outside'} {outer.name}"
+
+        codes = HINT_CODES.get(readings[i].span.feature_hint or "", None)
+        ranked[i] = rank(
+            readings[i].matches, context=inside_context, feature_codes=codes, limit=_CANDIDATES
+        )
+
+    sentences = sentence_spans(text)
+    for r, cands in zip(readings, ranked):
+        span = r.span
+        confidence = _confidence(cands, r)
+        mention = Mention(
+            text=span.text, start=span.start, end=span.end, candidates=cands,
+            confidence=confidence, qualifier=span.qualifier, feature_hint=span.feature_hint,
+            activity=activity_for(text, span.start, span.end, date=doc_date, sentences=sentences),
+        )  # fmt: skip
+        if cands and confidence >= min_confidence:
+            mention.place = cands[0]
+            _locate(mention, span)
+        doc.mentions.append(mention)
+    return doc

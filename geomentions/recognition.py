@@ -1,0 +1,439 @@
+"""Find place-name spans in report text with the gazetteer itself.
+
+Every run of up to ``MAX_TOKENS`` words that could be a name (capitalised in Latin and
+Cyrillic script; any word in Arabic script) is folded with :mod:`geomentions.names` and
+looked up in the gazetteer's key index; the longest match wins. Around each span the
+report's phrasing is read: qualifiers ("eastern Aleppo", "the southern countryside of
+Idlib", "10 km north of", "ريف دير الزور الشرقي", "в районе Пальмиры") and feature words
+("Hmeymim airbase", "Idlib province"). Words that are far more often ordinary words than
+places, month names, titles before person names and organisation names ("Jabhat
+al-Nusra", "Hayat Tahrir al-Sham") are marked or masked so that resolution can judge them.
+
+>>> from geomentions.gazetteer import Gazetteer
+>>> [s.text for s in find_spans("Strikes hit eastern Aleppo and Tadmur.", Gazetteer.default())]
+['Aleppo', 'Tadmur']
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+
+from wordfreq import zipf_frequency
+
+from .gazetteer import Gazetteer
+from .names import ARTICLES, FEATURE_WORDS, feature_hint, fold_tokens, key_from_tokens, script_of
+
+__all__ = ["Span", "find_spans", "MAX_TOKENS"]
+
+MAX_TOKENS = 5
+MIN_KEY = 3  # two-letter keys ("Al", "Ur") are words far more often than places
+
+_TOKEN = re.compile(r"[^\W_]+(?:['’ʿʾ`][^\W_]+)*", re.UNICODE)
+# Lowercase words that may sit inside a Latin name: "Deir ez-Zor", "Rio de Janeiro".
+_NAME_PARTICLES = ARTICLES | {"de", "del", "la", "le", "les", "du", "da", "di", "do", "dos",
+                              "das", "van", "von", "der", "den", "bin", "ibn", "bni", "beni"}  # fmt: skip
+# Lowercase words that may end a name as its feature word: "Hmeymim air base".
+_TRAILING_FEATURES = {"province", "governorate", "district", "airbase", "airport", "airfield",
+                      "air", "base", "camp", "city", "town", "village", "subdistrict", "region",
+                      "countryside", "municipality"}  # fmt: skip
+
+_MONTHS = """january february march april may june july august september october november
+december monday tuesday wednesday thursday friday saturday sunday jan feb mar apr jun jul aug
+sep sept oct nov dec""".split()
+# Words before a capitalised name that say it is a person, not a place.
+_TITLES = """mr mrs ms dr president minister general gen colonel col lieutenant lt captain capt
+sergeant sgt major maj commander prince king queen sheikh shaykh imam pope senator sen rep
+governor gov mayor judge justice sir lord lady saint st spokesman spokeswoman secretary
+chief director ambassador envoy officer detective""".split()
+_SPEECH = set(
+    """said says told added explained stated wrote noted asked argued recalled
+insisted replied announced according""".split()
+)
+_LOCATIVE = """in at near from to towards toward into outside around across through via
+nearby between of""".split()
+
+# Organisations whose names contain place names; masked before matching.
+_ORGANISATIONS = [
+    r"Jabhat\s+(?:al|an)[-\s]Nusra", r"Jabhat\s+Fath\s+al[-\s]Sham", r"Hay['’]?at\s+Tahrir\s+al[-\s]Sham",
+    r"Ahrar\s+al[-\s]Sham", r"Jaysh\s+al[-\s]Islam", r"Jaish\s+al[-\s](?:Islam|Fatah|Izza)",
+    r"Islamic\s+State\s+(?:of|in)\s+Iraq\s+and\s+(?:Syria|the\s+Levant|al[-\s]Sham)",
+    r"Islamic\s+State\s+of\s+Iraq", r"Free\s+Syrian\s+Army", r"Syrian\s+Arab\s+Army",
+    r"Syrian\s+Democratic\s+Forces", r"Syrian\s+National\s+Army", r"Syrian\s+Observatory(?:\s+for\s+Human\s+Rights)?",
+    r"Kurdistan\s+Workers['’]?\s+Party", r"Kurdistan\s+Regional\s+Government",
+    r"Liwa\s+al[-\s]Quds", r"Fatemiyoun", r"Hezbollah", r"Ansar\s+Allah",
+    r"University\s+of\s+[A-Z]\w+", r"[A-Z]\w+\s+University", r"Bank\s+of\s+[A-Z]\w+",
+    r"هيئة\s+تحرير\s+الشام", r"جبهة\s+النصرة", r"أحرار\s+الشام", r"جيش\s+الإسلام",
+    r"قوات\s+سوريا\s+الديمقراطية", r"المرصد\s+السوري(?:\s+لحقوق\s+الإنسان)?",
+    r"Джебхат\s+ан-Нусра", r"Хайят\s+Тахрир\s+аш-Шам", r"Сирийская\s+арабская\s+армия",
+]  # fmt: skip
+_ORG_RE = re.compile("|".join(f"(?:{p})" for p in _ORGANISATIONS))
+
+# --- qualifiers ------------------------------------------------------------------------------
+_DIR = (r"(?P<dir>north[-\s]?east|north[-\s]?west|south[-\s]?east|south[-\s]?west|north|south"
+        r"|east|west|central)(?:ern)?")  # fmt: skip
+_PART = (
+    r"(?P<part>countryside|outskirts|suburbs?|vicinity|environs|part|parts|areas?|region|side|edge)"
+)
+_EN_BEFORE = [
+    # "10 km north of", "5 miles south-east of"
+    re.compile(rf"(?P<dist>\d+(?:\.\d+)?)\s*(?:km|kms|kilomet(?:er|re)s?|miles?|mi)\s+(?:to\s+the\s+)?{_DIR}\s+of\s+(?:the\s+)?(?:(?:city|town|village|province|governorate)\s+of\s+)?$", re.I),
+    # "the southern countryside of", "eastern outskirts of", "northern parts of"
+    re.compile(rf"(?:the\s+)?{_DIR}\s+{_PART}\s+of\s+(?:the\s+)?(?:(?:city|town|village|province|governorate)\s+of\s+)?$", re.I),
+    # "outskirts of", "countryside of", "the vicinity of"
+    re.compile(rf"(?:the\s+)?{_PART}\s+of\s+(?:the\s+)?(?:(?:city|town|village|province|governorate)\s+of\s+)?$", re.I),
+    # "north of", "east of"
+    re.compile(rf"(?:just\s+)?{_DIR}\s+of\s+(?:the\s+)?$", re.I),
+    # "eastern Aleppo", "north-western Syria"
+    re.compile(rf"{_DIR}\s+$", re.I),
+    re.compile(r"(?P<near>near|close\s+to|outside|around|in\s+the\s+vicinity\s+of|on\s+the\s+outskirts\s+of)\s+(?:the\s+)?(?:(?:city|town|village)\s+of\s+)?$", re.I),
+    re.compile(r"(?P<feat>(?:the\s+)?(?:province|governorate|city|town|village|district)\s+of\s+)$", re.I),
+]  # fmt: skip
+_EN_AFTER = [
+    re.compile(rf"^['’]s\s+{_DIR}\s+{_PART}", re.I),  # "Idlib's southern countryside"
+    re.compile(rf"^\s+{_PART}\b", re.I),  # "Hama countryside"
+]
+_AR_DIR = {"شرق": "east", "غرب": "west", "شمال": "north", "جنوب": "south"}
+_AR_BEFORE = [
+    re.compile(r"(?P<part>ريف|أطراف|ضواحي|محيط|قرب|بالقرب\s+من|شرقي|غربي|شمالي|جنوبي|شرق|غرب|شمال|جنوب)\s+(?:مدينة\s+|محافظة\s+|بلدة\s+|قرية\s+)?$"),
+]  # fmt: skip
+_AR_AFTER = re.compile(r"^\s+(?:ال)?(?P<dir>شرقي|غربي|شمالي|جنوبي)(?:ة)?")
+_RU_DIR = {"север": "north", "юг": "south", "восто": "east", "запад": "west"}
+_RU_BEFORE = [
+    re.compile(r"(?P<dist>\d+)\s*км\s+(?:к\s+)?(?P<dir>северу|югу|востоку|западу|северо-востоку|северо-западу|юго-востоку|юго-западу)\s+от\s+$", re.I),
+    re.compile(r"(?P<dir>северн|южн|восточн|западн)\w*\s+(?:част\w*|окраин\w*|пригород\w*|район\w*)\s+(?:города\s+|провинции\s+)?$", re.I),
+    re.compile(r"(?:к\s+)?(?P<dir>северу|югу|востоку|западу)\s+от\s+$", re.I),
+    re.compile(r"(?P<part>окрестност\w*|окраин\w*|пригород\w*|близ|около|недалеко\s+от|вблизи)\s+(?:города\s+)?$", re.I),
+    re.compile(r"(?P<area>в\s+районе|в\s+районах|районе|районах)\s+(?:населённого\s+пункта\s+|населенного\s+пункта\s+|города\s+)?$", re.I),
+]  # fmt: skip
+
+
+@dataclass(frozen=True)
+class Span:
+    """A candidate place name in a text, with the phrasing around it."""
+
+    start: int
+    end: int
+    text: str
+    #: Gazetteer keys the span may stand for, most literal first (an inflected Russian word
+    #: or an Arabic word with a clitic has several readings; resolution picks one).
+    keys: tuple[str, ...]
+    script: str
+    #: Feature type the words ask for ("admin", "airbase", "camp", "city", "district").
+    feature_hint: str | None = None
+    #: Qualifier as written ("eastern", "southern countryside", "10 km north of", "near").
+    qualifier: str | None = None
+    #: Compass direction of the qualifier, if any ("north", "south-east", ...).
+    direction: str | None = None
+    #: Distance of "10 km north of"-style offsets.
+    offset_km: float | None = None
+    #: How common the span is as an ordinary word (wordfreq Zipf; 0 for multi-word names).
+    commonness: float = 0.0
+    #: Preceded by a locative word ("in", "near", "في", "в").
+    locative: bool = False
+    #: First word of a sentence (capitalisation says nothing there).
+    sentence_initial: bool = False
+    #: Looks like (part of) a person's name: a title before it, "said" after it, or a
+    #: capitalised word glued to it that is not part of the name ("George Bush").
+    person_like: bool = False
+
+    @property
+    def key(self) -> str:
+        return self.keys[0]
+
+
+@dataclass
+class _Token:
+    start: int
+    end: int
+    text: str
+    script: str
+    cap: bool
+    lower: str
+
+
+def _tokens(text: str) -> list[_Token]:
+    out = []
+    for m in _TOKEN.finditer(text):
+        w = m.group()
+        script = script_of(w)
+        cap = w[0].isupper() if script != "arabic" else True
+        out.append(_Token(m.start(), m.end(), w, script, cap, w.lower()))
+    return out
+
+
+@lru_cache(maxsize=200_000)
+def _fold_first(word: str) -> tuple[str, ...]:
+    return tuple(fold_tokens(word))
+
+
+@lru_cache(maxsize=200_000)
+def _fold_later(word: str) -> tuple[str, ...]:
+    # As a later word of a name, a glued article splits off (Deir Ezzor -> ez + zor).
+    return tuple(fold_tokens("x " + word)[1:])
+
+
+_RU_ENDINGS = ("ами", "ями", "ого", "его", "ому", "ему", "ой", "ей", "ом", "ем", "ах", "ях",
+               "ов", "ев", "ию", "ии", "ью", "а", "я", "ы", "и", "у", "ю", "е")  # fmt: skip
+_AR_CLITICS = ("وب", "ول", "وال", "و", "ب", "ل", "ف", "ك")
+
+
+def _inflection_variants(word: str, script: str) -> list[str]:
+    """Base forms to try when an inflected word is not found (Russian cases, Arabic clitics)."""
+    out: list[str] = []
+    if script == "cyrillic":
+        low = word
+        for end in _RU_ENDINGS:
+            if low.lower().endswith(end) and len(low) - len(end) >= 3:
+                stem = low[: -len(end)]
+                out.extend([stem, stem + "а", stem + "ия" if end in ("ии", "ию") else stem + "я"])
+        out.extend([word[:-1] + "а"] if len(word) > 4 else [])
+    elif script == "arabic":
+        for clitic in _AR_CLITICS:
+            if word.startswith(clitic) and len(word) - len(clitic) >= 3:
+                out.append(word[len(clitic) :])
+    return list(dict.fromkeys(out))
+
+
+def _qualifier(
+    text: str, start: int, end: int, script: str
+) -> tuple[str | None, str | None, float | None]:
+    """(qualifier as written, direction, offset km) from the words around a span."""
+    before = text[max(0, start - 80) : start]
+    after = text[end : end + 40]
+    if script == "arabic":
+        m = _AR_AFTER.match(after)
+        direction = None
+        if m:
+            direction = {"شرقي": "east", "غربي": "west", "شمالي": "north", "جنوبي": "south"}[
+                m["dir"]
+            ]
+        for rx in _AR_BEFORE:
+            b = rx.search(before)
+            if b:
+                part = b["part"]
+                d = next((v for k, v in _AR_DIR.items() if part.startswith(k)), None)
+                direction = direction or d
+                written = (b.group().strip() + (" … " + m.group().strip() if m else "")).strip()
+                return written, direction, None
+        if m:
+            return m.group().strip(), direction, None
+        return None, None, None
+    if script == "cyrillic":
+        for rx in _RU_BEFORE:
+            b = rx.search(before)
+            if b:
+                gd = b.groupdict()
+                d = gd.get("dir")
+                direction = next(
+                    (v for k, v in _RU_DIR.items() if d and d.lower().startswith(k)), None
+                )
+                dist = float(gd["dist"]) if gd.get("dist") else None
+                if gd.get("area"):
+                    return b.group().strip(), None, None
+                return b.group().strip(), direction, dist
+        return None, None, None
+    for rx in _EN_AFTER:
+        a = rx.match(after)
+        if a:
+            gd = a.groupdict()
+            return a.group().strip(" '’"), _norm_dir(gd.get("dir")), None
+    for rx in _EN_BEFORE:
+        b = rx.search(before)
+        if b:
+            gd = b.groupdict()
+            if gd.get("feat") and not gd.get("dir"):
+                return None, None, None  # "the province of" is a feature word, not a qualifier
+            dist = float(gd["dist"]) if gd.get("dist") else None
+            return b.group().strip(), _norm_dir(gd.get("dir")), dist
+    return None, None, None
+
+
+def _norm_dir(d: str | None) -> str | None:
+    if not d:
+        return None
+    d = d.lower().replace(" ", "-")
+    if d in ("northeast", "northwest", "southeast", "southwest"):
+        d = d[:5] + "-" + d[5:]
+    return d
+
+
+def _feature_words_before(text: str, start: int, script: str) -> str | None:
+    before = text[max(0, start - 30) : start].lower()
+    if script == "latin":
+        m = re.search(
+            r"(province|governorate|city|town|village|district|camp)\s+of\s+(?:the\s+)?$", before
+        )
+        if m:
+            return feature_hint(f"x {m.group(1)}")
+    return None
+
+
+def find_spans(text: str, gazetteer: Gazetteer) -> list[Span]:
+    """Candidate place spans in ``text``, in text order, non-overlapping (longest first)."""
+    if not isinstance(text, str):
+        raise TypeError(f"text must be str, not {type(text).__name__}")
+    masked = [(m.start(), m.end()) for m in _ORG_RE.finditer(text)]
+    toks = _tokens(text)
+    n = len(toks)
+    spans: list[Span] = []
+    i = 0
+    mask_i = 0
+    while i < n:
+        t = toks[i]
+        while mask_i < len(masked) and masked[mask_i][1] <= t.start:
+            mask_i += 1
+        if mask_i < len(masked) and masked[mask_i][0] <= t.start < masked[mask_i][1]:
+            i += 1
+            continue
+        if not _may_start(t):
+            i += 1
+            continue
+        found = _longest_match(text, toks, i, gazetteer)
+        if found is None:
+            i += 1
+            continue
+        j, keys = found
+        start, end = toks[i].start, toks[j - 1].end
+        spans.append(_make_span(text, toks, i, j, start, end, keys))
+        i = j
+    return spans
+
+
+# Arabic function and qualifier words that never start a name (wordfreq judges the rest).
+_AR_STOP = set(
+    """في على من إلى الى عن مع ريف مدينة بلدة قرية محافظة منطقة مناطق حي أحياء شرق غرب
+شمال جنوب قرب محيط أطراف ضواحي بين حتى منذ بعد قبل عند خلال ضد نحو جراء إثر""".split()
+)
+
+
+def _may_start(t: _Token) -> bool:
+    if t.script == "arabic":
+        return t.text not in _AR_STOP
+    return t.cap and t.lower not in ARTICLES
+
+
+def _is_particle(t: _Token) -> bool:
+    return t.lower in _NAME_PARTICLES or (
+        t.script == "cyrillic" and _fold_first(t.text)[:1] in _ARTICLE_TUPLES
+    )
+
+
+_ARTICLE_TUPLES = {(a,) for a in ARTICLES}
+
+
+def _keys_for(toks_folded: list[str], gaz: Gazetteer) -> str | None:
+    k = key_from_tokens(toks_folded)
+    if len(k) >= MIN_KEY and gaz.has_key(k) and not _only_feature_words(toks_folded):
+        return k
+    return None
+
+
+def _longest_match(
+    text: str, toks: list[_Token], i: int, gaz: Gazetteer
+) -> tuple[int, tuple[str, ...]] | None:
+    """(end token index, keys) of the longest name starting at token ``i``.
+
+    A span's last word may be inflected (Пальмиры, Дейр-эз-Зора) or carry an Arabic clitic
+    (وحلب): base forms are tried too, and every reading found is returned.
+    """
+    folded: list[list[str]] = [list(_fold_first(toks[i].text))]
+    j = i + 1
+    while j < len(toks) and j - i < MAX_TOKENS:
+        t = toks[j]
+        gap = text[toks[j - 1].end : t.start]
+        # Names do not run across punctuation other than hyphens, apostrophes and spaces.
+        if len(gap) > 2 or any(ch not in " -‐'’\u00a0" for ch in gap):
+            break
+        if t.script != toks[i].script:
+            break
+        if t.script != "arabic" and not t.cap and not _is_particle(t):
+            if t.lower not in _TRAILING_FEATURES:
+                break
+        folded.append(list(_fold_later(t.text)))
+        j += 1
+    for end in range(j, i, -1):
+        last = toks[end - 1]
+        if end > i + 1 and (
+            (last.script != "arabic" and not last.cap and last.lower not in _TRAILING_FEATURES)
+            or last.text in _AR_STOP
+        ):
+            continue  # a name does not end in a lowercase particle or an Arabic function word
+        head = [tok for part in folded[: end - 1 - i] for tok in part]
+        keys: list[str] = []
+        direct = _keys_for(head + folded[end - 1 - i], gaz)
+        if direct:
+            keys.append(direct)
+        fold_last = _fold_first if end - 1 == i else _fold_later
+        for variant in _inflection_variants(last.text, last.script):
+            k = _keys_for(head + list(fold_last(variant)), gaz)
+            if k and k not in keys:
+                keys.append(k)
+        if keys:
+            return end, tuple(keys)
+    return None
+
+
+def _only_feature_words(toks: list[str]) -> bool:
+    return all(t in FEATURE_WORDS or t in ARTICLES for t in toks)
+
+
+def _starts_sentence(toks: list[_Token], idx: int, text: str) -> bool:
+    """Whether token ``idx`` starts a sentence (or the text)."""
+    if idx == 0:
+        return True
+    return any(ch in ".!?:\n؟" for ch in text[toks[idx - 1].end : toks[idx].start])
+
+
+def _make_span(
+    text: str, toks: list[_Token], i: int, j: int, start: int, end: int, keys: tuple[str, ...]
+) -> Span:
+    first = toks[i]
+    surface = text[start:end]
+    script = first.script
+    prev = toks[i - 1] if i > 0 else None
+    gap_before = text[prev.end : start] if prev else ""
+    sentence_initial = _starts_sentence(toks, i, text)
+    locative = bool(prev) and (
+        prev.lower in _LOCATIVE
+        or prev.lower in ("في", "قرب", "ب", "в", "во", "под", "у", "около", "близ", "на")
+    )
+    commonness = 0.0
+    if j - i == 1:
+        lang = {"latin": "en", "arabic": "ar", "cyrillic": "ru"}[script]
+        commonness = zipf_frequency(first.lower, lang)
+    person_like = False
+    if script == "latin":
+        nxt = toks[j] if j < len(toks) else None
+        gap_after = text[end : nxt.start] if nxt else ""
+        glued_before = (
+            prev is not None
+            and prev.cap
+            and prev.script == "latin"
+            and gap_before == " "
+            and not _starts_sentence(toks, i - 1, text)
+            and prev.lower not in _LOCATIVE
+            and prev.lower not in _MONTHS
+        )
+        glued_after = (
+            nxt is not None
+            and nxt.cap
+            and nxt.script == "latin"
+            and gap_after == " "
+            and nxt.lower not in _TRAILING_FEATURES
+        )
+        said = nxt is not None and nxt.lower in _SPEECH and gap_after in (" ", ", ")
+        titled = prev is not None and prev.lower.rstrip(".") in _TITLES
+        person_like = glued_before or glued_after or said or titled
+    hint = feature_hint(surface) or _feature_words_before(text, start, script)
+    qualifier, direction, offset = _qualifier(text, start, end, script)
+    if surface.lower().split()[0] in _MONTHS or (
+        prev is not None and prev.lower.rstrip(".") in _TITLES
+    ):
+        commonness = max(commonness, 9.0)  # a month or a person: never a place on its own
+    return Span(
+        start=start, end=end, text=surface, keys=keys, script=script, feature_hint=hint,
+        qualifier=qualifier, direction=direction, offset_km=offset, commonness=commonness,
+        locative=locative, sentence_initial=sentence_initial, person_like=person_like,
+    )  # fmt: skip
