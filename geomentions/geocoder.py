@@ -14,6 +14,7 @@ from typing import Any
 import numpy as np
 from geopy.geocoders.base import Geocoder as _GeopyGeocoder
 from geopy.location import Location
+from geopy.point import Point
 
 from .gazetteer import Gazetteer
 from .model import Candidate
@@ -66,8 +67,18 @@ class Geocoder(_GeopyGeocoder):
     def reverse(
         self, query: Any, *, exactly_one: bool = True, limit: int = 5
     ) -> Location | list[Location] | None:
-        """Nearest gazetteer places to a ``(lat, lon)`` point (or geopy Point)."""
-        lat, lon = float(query[0]), float(query[1])
+        """Nearest gazetteer places to a point: ``(lat, lon)``, "lat, lon" or a geopy Point."""
+        try:
+            if isinstance(query, (tuple, list)):
+                # Checked as given: geopy's Point would wrap longitude 200 to -160 silently.
+                lat, lon = float(query[0]), float(query[1])
+            else:
+                point = Point(query)
+                lat, lon = point.latitude, point.longitude
+        except (TypeError, ValueError, IndexError) as exc:
+            raise ValueError(f"not a point: {query!r} ({exc})") from None
+        if not (-90 <= lat <= 90 and -180 <= lon <= 180):
+            raise ValueError(f"not a valid (lat, lon): {query!r}")
         gaz = self.gazetteer or Gazetteer.default()
         lats, lons = (
             np.radians(gaz._cols["lat"].astype(float)),

@@ -47,6 +47,17 @@ _TITLES = """mr mrs ms dr president minister general gen colonel col lieutenant 
 sergeant sgt major maj commander prince king queen sheikh shaykh imam pope senator sen rep
 governor gov mayor judge justice sir lord lady saint st spokesman spokeswoman secretary
 chief director ambassador envoy officer detective""".split()
+# Capitalised words after a place name that keep it a place ("Henderson County").
+_GEO_GENERICS = _TRAILING_FEATURES | set(
+    """county city street st road rd avenue ave boulevard
+river lake park hall council airport university college school valley mountain mountains bay
+island islands beach heights springs falls creek township parish state square bridge dam
+museum hospital mosque church market gate old new""".split()
+)
+_DIRECTIONS = set(
+    """north south east west northeast northwest southeast southwest northern
+southern eastern western central""".split()
+)
 _SPEECH = set(
     """said says told added explained stated wrote noted asked argued recalled
 insisted replied announced according""".split()
@@ -157,9 +168,11 @@ def _tokens(text: str) -> list[_Token]:
     out = []
     for m in _TOKEN.finditer(text):
         w = m.group()
+        if len(w) > 3 and w[-2] in "'’" and w[-1] in "sS":
+            w = w[:-2]  # possessive: "Hawaii's" is Hawaii
         script = script_of(w)
         cap = w[0].isupper() if script != "arabic" else True
-        out.append(_Token(m.start(), m.end(), w, script, cap, w.lower()))
+        out.append(_Token(m.start(), m.start() + len(w), w, script, cap, w.lower()))
     return out
 
 
@@ -270,11 +283,28 @@ def _feature_words_before(text: str, start: int, script: str) -> str | None:
     return None
 
 
+# Country abbreviations: too short for the key index, unambiguous in capitals.
+_ABBREVIATIONS = re.compile(r"(?<![\w.])(?:U\.S\.(?:A\.)?|U\.K\.|USA|UK|UAE|DPRK|US)(?![\w])")
+
+
+def _abbreviation_spans(text: str, gaz: Gazetteer) -> list[Span]:
+    out = []
+    for m in _ABBREVIATIONS.finditer(text):
+        k = key_from_tokens(list(fold_tokens(m.group())))
+        if gaz.has_key(k):
+            out.append(
+                Span(start=m.start(), end=m.end(), text=m.group(), keys=(k,), script="latin")
+            )
+    return out
+
+
 def find_spans(text: str, gazetteer: Gazetteer) -> list[Span]:
     """Candidate place spans in ``text``, in text order, non-overlapping (longest first)."""
     if not isinstance(text, str):
         raise TypeError(f"text must be str, not {type(text).__name__}")
+    abbreviations = _abbreviation_spans(text, gazetteer)
     masked = [(m.start(), m.end()) for m in _ORG_RE.finditer(text)]
+    masked = sorted(masked + [(a.start, a.end) for a in abbreviations])
     toks = _tokens(text)
     n = len(toks)
     spans: list[Span] = []
@@ -298,7 +328,7 @@ def find_spans(text: str, gazetteer: Gazetteer) -> list[Span]:
         start, end = toks[i].start, toks[j - 1].end
         spans.append(_make_span(text, toks, i, j, start, end, keys))
         i = j
-    return spans
+    return sorted(spans + abbreviations, key=lambda s: s.start)
 
 
 # Arabic function and qualifier words that never start a name (wordfreq judges the rest).
@@ -379,6 +409,12 @@ def _only_feature_words(toks: list[str]) -> bool:
     return all(t in FEATURE_WORDS or t in ARTICLES for t in toks)
 
 
+def _shouting(text: str) -> bool:
+    """Whether a text is mostly upper case (a headline or telex), where caps say nothing."""
+    letters = [c for c in text[:2000] if c.isalpha()]
+    return bool(letters) and sum(c.isupper() for c in letters) > 0.6 * len(letters)
+
+
 def _starts_sentence(toks: list[_Token], idx: int, text: str) -> bool:
     """Whether token ``idx`` starts a sentence (or the text)."""
     if idx == 0:
@@ -416,22 +452,29 @@ def _make_span(
             and prev.lower not in _LOCATIVE
             and prev.lower not in _MONTHS
         )
+        # "Brian Lane", not "Henderson County Sheriff" or "Aleppo City Council".
         glued_after = (
-            nxt is not None
+            j - i == 1
+            and nxt is not None
             and nxt.cap
             and nxt.script == "latin"
             and gap_after == " "
-            and nxt.lower not in _TRAILING_FEATURES
+            and nxt.lower not in _GEO_GENERICS
         )
         said = nxt is not None and nxt.lower in _SPEECH and gap_after in (" ", ", ")
         titled = prev is not None and prev.lower.rstrip(".") in _TITLES
         person_like = glued_before or glued_after or said or titled
     hint = feature_hint(surface) or _feature_words_before(text, start, script)
     qualifier, direction, offset = _qualifier(text, start, end, script)
-    if surface.lower().split()[0] in _MONTHS or (
-        prev is not None and prev.lower.rstrip(".") in _TITLES
-    ):
-        commonness = max(commonness, 9.0)  # a month or a person: never a place on its own
+    never = (
+        surface.lower().split()[0] in _MONTHS  # a month
+        or (prev is not None and prev.lower.rstrip(".") in _TITLES)  # a person
+        or (j - i == 1 and first.lower in _DIRECTIONS)  # "West" alone is a direction
+        # an acronym (TIF, NOD) unless the whole text shouts
+        or (script == "latin" and surface.isupper() and len(surface) <= 4 and not _shouting(text))
+    )
+    if never:
+        commonness = max(commonness, 9.0)
     return Span(
         start=start, end=end, text=surface, keys=keys, script=script, feature_hint=hint,
         qualifier=qualifier, direction=direction, offset_km=offset, commonness=commonness,

@@ -19,7 +19,6 @@ from __future__ import annotations
 import math
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
-from functools import lru_cache
 
 from rapidfuzz import process
 from rapidfuzz.distance import Indel
@@ -60,7 +59,7 @@ _MAX_FUZZY_KEYS = 300
 
 #: How readily a feature type is the referent of a bare name (a city over its province).
 FEATURE_WEIGHT: dict[str, float] = {
-    "PCLI": 1.0, "PCLD": 0.9, "PCLS": 0.9, "PCLF": 0.9, "PCLIX": 0.8,
+    "PCLI": 1.0, "CONT": 0.9, "PCLD": 0.9, "PCLS": 0.9, "PCLF": 0.9, "PCLIX": 0.8,
     "PPLC": 1.0, "PPLA": 0.95, "PPLA2": 0.9, "PPLA3": 0.85, "PPLA4": 0.85, "PPL": 0.85,
     "PPLX": 0.7, "PPLL": 0.75, "PPLF": 0.6, "PPLQ": 0.4, "PPLH": 0.4, "PPLW": 0.4,
     "ADM1": 0.85, "ADM2": 0.75, "ADM3": 0.6, "RGN": 0.8,
@@ -68,9 +67,10 @@ FEATURE_WEIGHT: dict[str, float] = {
 }  # fmt: skip
 _RANK_FLOOR = {
     "PCLI": 0.85,
+    "CONT": 0.85,
     "PPLC": 0.8,
     "PPLA": 0.65,
-    "ADM1": 0.65,
+    "ADM1": 0.75,
     "PPLA2": 0.55,
     "ADM2": 0.5,
     "PPLA3": 0.45,
@@ -109,11 +109,29 @@ def prominence(info: dict) -> float:
 
 
 def _countries(country: str | Iterable[str] | None) -> frozenset[str]:
+    """ISO 3166 alpha-2 codes from "SY", "sy,iq" or ["SY", "IQ"]; anything else is refused."""
     if country is None:
         return frozenset()
     if isinstance(country, str):
         country = country.replace(";", ",").split(",")
-    return frozenset(c.strip().upper() for c in country if c and c.strip())
+    codes = frozenset(str(c).strip().upper() for c in country if c and str(c).strip())
+    bad = sorted(c for c in codes if len(c) != 2 or not c.isalpha())
+    if bad:
+        raise ValueError(f"country takes ISO 3166 alpha-2 codes such as 'SY' or 'SY,IQ', not {bad}")
+    return codes
+
+
+def check_point(near: object) -> tuple[float, float] | None:
+    """A valid (lat, lon) pair, or None; impossible coordinates raise ValueError."""
+    if near is None:
+        return None
+    try:
+        lat, lon = (float(v) for v in near)  # type: ignore[union-attr]
+    except (TypeError, ValueError):
+        raise ValueError(f"near must be a (lat, lon) pair, not {near!r}") from None
+    if not (-90 <= lat <= 90 and -180 <= lon <= 180):  # also false for NaN
+        raise ValueError(f"near point {near!r} is not a valid (lat, lon)")
+    return lat, lon
 
 
 def candidates_for_key(gaz: Gazetteer, qkey: str) -> list[tuple[int, str, str]]:
@@ -136,6 +154,10 @@ def candidates_for_key(gaz: Gazetteer, qkey: str) -> list[tuple[int, str, str]]:
         for i in order:
             found.extend((row, name, keys[i]) for row, name in gaz.lookup_key(keys[i]))
     return found
+
+
+def gaz_name(gaz: Gazetteer, row: int) -> str:
+    return gaz.place(row)["name"]
 
 
 def make_candidate(info: dict, *, matched_name: str, score: float, why: str) -> Candidate:
@@ -208,37 +230,48 @@ def match_name(
     ``fuzzy=False`` keeps exact-key matches only (and skips the fuzzy search).
     """
     gaz = gazetteer or Gazetteer.default()
-    return list(_match_cached(gaz, gaz.generation, _check_name(name), key, fuzzy))
+    name = _check_name(name)
+    # The cache lives on the gazetteer (freed with it); ``generation`` changes when user
+    # places are added, so cached matches never go stale.
+    cache_key = (gaz.generation, name, key, fuzzy)
+    found = gaz.cache.get(cache_key)
+    if found is None:
+        found = _match(gaz, name, key, fuzzy)
+        gaz.cache.put(cache_key, found)
+    return list(found)
 
 
-@lru_cache(maxsize=50_000)
-def _match_cached(
-    gaz: Gazetteer, generation: int, name: str, qkey: str | None, fuzzy: bool
-) -> tuple[NameMatch, ...]:
-    # ``generation`` changes when user places are added, so cached matches never go stale.
+def _match(gaz: Gazetteer, name: str, qkey: str | None, fuzzy: bool) -> tuple[NameMatch, ...]:
     qkey = qkey if qkey is not None else name_key(name)
     if len(qkey) < 2:
         return ()
     need = min_match(qkey)
-    best: dict[int, tuple[float, str, bool]] = {}
     pairs = (
         candidates_for_key(gaz, qkey)
         if fuzzy
         else [(row, n, qkey) for row, n in gaz.lookup_key(qkey)]
     )
+    best: dict[int, tuple[float, str, bool]] = {}
     for row, matched, mkey in pairs:
         exact = mkey == qkey
         if exact:
-            # Same key; the literal spelling still separates "Sirte" from the alias "Cirta".
-            match = 0.97 + 0.03 * plain_similarity(name, matched)
+            # Same key; the literal spelling still separates "Sirte" from the alias "Cirta",
+            # and a place's own name outranks another place's alias ("Mexico").
+            match = 0.96 + 0.03 * plain_similarity(name, matched)
+            if matched == gaz_name(gaz, row):
+                match += 0.01
         else:
             match = similarity(name, matched, query_key=qkey, name_key=mkey)
             if match < need:
                 continue
-        # A place keeps its best-matching name (Tadmur matches "Palmyra", not "Pal'mira").
+        # A place keeps its best match; the name shown is the literal one when there is one.
         literal = matched.casefold() == name.casefold()
-        if row not in best or match > best[row][0] or (match == best[row][0] and literal):
-            best[row] = (match, matched, exact)
+        old = best.get(row)
+        if old is None or match > old[0]:
+            shown = old[1] if old is not None and old[1].casefold() == name.casefold() else matched
+            best[row] = (match, shown, exact)
+        elif literal:
+            best[row] = (old[0], matched, old[2])
     out = []
     for row in sorted(best):
         match, matched, exact = best[row]
@@ -265,7 +298,18 @@ def rank(
     context with the caller's own (a document's).
     """
     hint = _countries(country)
+    near = check_point(near)
     wanted = frozenset(feature_codes or ())
+    matches = list(matches)
+    # A division named after its seat city ("Hama" the governorate) is not what a bare name
+    # means: the city is. Remember the divisions that hold an exact-match town.
+    seats = {
+        (m.info["country_code"], m.info["admin1"])
+        for m in matches
+        if m.exact and m.info["feature_class"] == "P"
+    }
+    # Feature words count only when some candidate is of the type asked for.
+    offered = any(m.info["feature_code"] in wanted for m in matches)
     scored: list[tuple[float, str, Candidate]] = []
     for m in matches:
         info = m.info
@@ -288,16 +332,27 @@ def rank(
             notes.append(f"{d:.0f} km from near point")
         if not notes:
             notes.append("no context hint")
-        if wanted:
+        unasked = False
+        if wanted and offered:
             if info["feature_code"] in wanted:
                 ctx = min(1.0, ctx + 0.5)
                 notes.append(f"feature {info['feature_code']} as asked")
             else:
-                ctx = max(0.0, ctx - 0.3)
+                unasked = True
         # Cubing spreads fuzzy matches away from exact ones: 0.9 -> 0.73, 0.8 -> 0.51.
         score = m.match**3 * (0.60 + 0.25 * m.prominence + 0.15 * ctx)
+        if unasked:
+            score *= 0.85  # the text names a feature type ("air base") this place is not
         if hint and info["country_code"] not in hint:
             score *= 0.7  # an explicit country is strong evidence
+        twin = (
+            info["feature_code"] == "ADM1"
+            and (info["country_code"], info["name"]) in seats
+            and not (wanted and info["feature_code"] in wanted)
+        )
+        if twin:
+            score *= 0.95
+            notes.append("named after its seat city")
         cand = make_candidate(
             info, matched_name=m.matched, score=round(score, 4), why=_why(m, notes)
         )

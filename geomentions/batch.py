@@ -1,0 +1,312 @@
+"""Many reports at once: :func:`iter_extract` streams Documents, :func:`extract_many` lists them.
+
+Items may be mixed freely:
+
+* a ``str`` is a report text, **unless** it names an existing file: a string without line
+  breaks, shorter than 1024 characters, for which ``os.path.isfile`` is true is read as
+  that file (so ``"reports/a.txt"`` is a file, a report text is never taken for one unless
+  a file of exactly that name exists; pass ``pathlib.Path`` objects to be explicit, or
+  ``(doc_id, text)`` tuples to be sure a text stays a text);
+* an ``os.PathLike`` (``pathlib.Path``) is a file, read as strict UTF-8 (a leading BOM is
+  dropped; line ends are kept as written, so offsets index the file's decoded text);
+* ``bytes`` are UTF-8 report text;
+* a ``(doc_id, text)`` tuple gives the document its id.
+
+``doc_id`` defaults to the file path as given, else the item's index ("0", "1", ...).
+Results come back in input order, one per item. A file that cannot be read or decoded,
+or a text that makes extraction raise, gives a Document with ``error`` set ("TypeName:
+message") and no mentions; the batch goes on.
+
+``workers > 1`` (``0``/``None``: one per CPU) runs documents in a process pool. On Linux
+the pool forks, so the gazetteer loaded here is shared copy-on-write; elsewhere each worker
+loads it once. Inputs are read lazily and at most a few chunks per worker are in flight, so
+a generator of a million texts never sits in memory. Each process resolves a distinct
+name once: ``resolution.match_name`` memoises (name, key) matches per process
+(``functools.lru_cache``, 50,000 entries), and recognition memoises word folding.
+
+A custom ``gazetteer=`` runs in the pool when it was loaded from a file (fork: the object
+itself is inherited, user layers included; other platforms: each worker reloads
+``gazetteer.path``). An in-memory gazetteer, or one with ``add_places`` layers on a
+platform without fork, needs ``workers=1`` (ValueError otherwise).
+
+>>> docs = extract_many(["Rockets hit Aleppo.", ("r2", "Airstrikes near Tadmur.")])
+>>> [(d.doc_id, [m.place.name for m in d.places]) for d in docs]
+[('0', ['Aleppo']), ('r2', ['Tadmur'])]
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import multiprocessing as mp
+import os
+import sys
+from collections import deque
+from collections.abc import Iterable, Iterator
+from concurrent.futures import Future, ProcessPoolExecutor
+from pathlib import Path
+from typing import Any
+
+from tqdm import tqdm
+
+from .extraction import MIN_CONFIDENCE, extract
+from .gazetteer import Gazetteer
+from .model import Document
+
+__all__ = ["iter_extract", "extract_many", "MAX_PATH_CHARS"]
+
+#: A ``str`` item at least this long is always text, never a file name.
+MAX_PATH_CHARS = 1024
+#: Progress bars appear (when ``progress=None``) for more items than this.
+_PROGRESS_MIN = 50
+#: Chunks kept in flight per worker: enough to keep workers busy, few enough to bound memory.
+_CHUNKS_PER_WORKER = 4
+
+# (doc_id, kind, payload): kind "text" (payload str/bytes/anything extract will judge) or
+# "path" (payload a str path, read in the worker so file contents never cross processes).
+_Task = tuple[str, str, Any]
+# Set in each pool worker by _init_worker.
+_worker_gazetteer: Gazetteer | None = None
+
+
+def _is_file_name(item: str) -> bool:
+    return (
+        len(item) < MAX_PATH_CHARS
+        and "\n" not in item
+        and "\r" not in item
+        and os.path.isfile(item)
+    )
+
+
+def _tasks(items: Iterable[Any], start: int = 0) -> Iterator[_Task]:
+    """Items -> tasks, lazily; a malformed item raises TypeError when it is reached.
+
+    ``start`` is the index of the first item (a partition of a larger collection).
+    """
+    for i, item in enumerate(items, start):
+        if isinstance(item, tuple):
+            if len(item) != 2:
+                raise TypeError(f"item {i}: a tuple item must be (doc_id, text), got {len(item)}")
+            doc_id, text = item
+            yield (str(i) if doc_id is None else str(doc_id)), "text", text
+        elif isinstance(item, os.PathLike):
+            path = os.fsdecode(item)
+            yield path, "path", path
+        elif isinstance(item, str):
+            if _is_file_name(item):
+                yield item, "path", item
+            else:
+                yield str(i), "text", item
+        elif isinstance(item, (bytes, bytearray)):
+            yield str(i), "text", bytes(item)
+        else:
+            raise TypeError(
+                f"item {i}: expected str, bytes, os.PathLike or (doc_id, text), "
+                f"got {type(item).__name__}"
+            )
+
+
+def _error(exc: BaseException) -> str:
+    return f"{type(exc).__name__}: {exc}"
+
+
+def _run_one(task: _Task, opts: dict[str, Any], gaz: Gazetteer | None) -> Document:
+    doc_id, kind, payload = task
+    if kind == "path":
+        try:
+            # Bytes, then strict decoding: no newline translation, so offsets match the file.
+            text = Path(payload).read_bytes().decode("utf-8-sig")
+        except (OSError, UnicodeDecodeError) as exc:
+            return Document(doc_id=doc_id, text="", error=_error(exc))
+    else:
+        text = payload
+    try:
+        return extract(text, doc_id=doc_id, gazetteer=gaz, **opts)
+    except Exception as exc:  # one bad document must not end a batch of thousands
+        return Document(
+            doc_id=doc_id, text=text if isinstance(text, str) else "", error=_error(exc)
+        )
+
+
+def _init_worker(source: Gazetteer | str | None) -> None:
+    """Pool initializer: the gazetteer this worker uses, loaded at most once."""
+    global _worker_gazetteer
+    if isinstance(source, Gazetteer):
+        _worker_gazetteer = source  # inherited through fork, never pickled
+    elif source is None:
+        _worker_gazetteer = Gazetteer.default()  # a no-op when inherited through fork
+    else:
+        _worker_gazetteer = Gazetteer.from_file(source)
+
+
+def _run_chunk(chunk: list[_Task], opts: dict[str, Any]) -> list[Document]:
+    return [_run_one(task, opts, _worker_gazetteer) for task in chunk]
+
+
+def _check_options(
+    country: str | None, date: dt.date | None, min_confidence: float, chunksize: int
+) -> None:
+    if country is not None and not isinstance(country, str):
+        raise TypeError(f"country must be an ISO code string or None, not {type(country).__name__}")
+    if date is not None and not isinstance(date, dt.date):
+        raise TypeError(f"date must be datetime.date or None, not {type(date).__name__}")
+    if isinstance(min_confidence, bool) or not isinstance(min_confidence, (int, float)):
+        raise TypeError(f"min_confidence must be a number, not {type(min_confidence).__name__}")
+    if not 0.0 <= min_confidence <= 1.0:
+        raise ValueError("min_confidence must be between 0 and 1")
+    if isinstance(chunksize, bool) or not isinstance(chunksize, int) or chunksize < 1:
+        raise ValueError(f"chunksize must be an int >= 1, got {chunksize!r}")
+
+
+def _n_workers(workers: int | None) -> int:
+    if workers is None or workers == 0:
+        return os.cpu_count() or 1
+    if isinstance(workers, bool) or not isinstance(workers, int) or workers < 0:
+        raise ValueError(f"workers must be an int >= 0 or None, got {workers!r}")
+    return workers
+
+
+def _pool_context() -> tuple[mp.context.BaseContext, bool]:
+    """(context, forks): fork where it is safe and the default (Linux), else spawn."""
+    if sys.platform.startswith("linux"):
+        return mp.get_context("fork"), True
+    return mp.get_context("spawn"), False
+
+
+def _worker_source(gazetteer: Gazetteer | None, forks: bool) -> Gazetteer | str | None:
+    """What the pool initializer gets to find the gazetteer; ValueError if it cannot."""
+    if gazetteer is None:
+        if forks:
+            Gazetteer.default()  # load it here, once, so that every worker shares it
+        return None
+    if not isinstance(gazetteer, Gazetteer):
+        raise TypeError(f"gazetteer must be a Gazetteer or None, not {type(gazetteer).__name__}")
+    if forks and gazetteer.path is not None:
+        return gazetteer
+    if gazetteer.path is None or len(gazetteer) > gazetteer.n_file_places:
+        raise ValueError(
+            "this gazetteer lives only in memory (no file, or places added with add_places), "
+            "so worker processes cannot load it; use workers=1, or write the places to a CSV "
+            "and build a gazetteer file (see gazetteer/README.md)"
+        )
+    return gazetteer.path
+
+
+def _length(items: Iterable[Any]) -> int | None:
+    try:
+        return len(items)  # type: ignore[arg-type]
+    except TypeError:
+        return None
+
+
+def iter_extract(
+    items: Iterable[Any],
+    *,
+    country: str | None = None,
+    date: dt.date | None = None,
+    workers: int | None = 1,
+    progress: bool | None = None,
+    gazetteer: Gazetteer | None = None,
+    min_confidence: float = MIN_CONFIDENCE,
+    chunksize: int = 16,
+) -> Iterator[Document]:
+    """Extract places from many reports, yielding one Document per item in input order.
+
+    Items and ``doc_id`` rules are in the module docstring; the options are those of
+    :func:`geomentions.extract`, applied to every item. ``workers``: processes (1: run here;
+    0 or None: one per CPU). ``progress``: a tqdm bar on stderr (None: when stderr is a
+    terminal and there are more than 50 items or their number is unknown). ``chunksize``:
+    documents sent to a worker at a time. Arguments are checked now, items as they are read.
+
+    >>> [d.doc_id for d in iter_extract(iter(["Clashes in Idlib.", "Nothing here."]))]
+    ['0', '1']
+    """
+    if isinstance(items, (str, bytes, os.PathLike)) or not isinstance(items, Iterable):
+        raise TypeError(
+            f"items must be an iterable of texts, paths or (doc_id, text); got "
+            f"{type(items).__name__} (wrap a single text in a list)"
+        )
+    _check_options(country, date, min_confidence, chunksize)
+    n_workers = _n_workers(workers)
+    opts = {"country": country, "date": date, "min_confidence": min_confidence}
+    context, forks = _pool_context()
+    source = _worker_source(gazetteer, forks) if n_workers > 1 else None
+    total = _length(items)
+    show = progress
+    if show is None:
+        show = sys.stderr.isatty() and (total is None or total > _PROGRESS_MIN)
+    results = (
+        _run_pool(_tasks(items), opts, n_workers, chunksize, context, source)
+        if n_workers > 1
+        else (_run_one(task, opts, gazetteer) for task in _tasks(items))
+    )
+    if not show:
+        return results
+    return iter(tqdm(results, total=total, unit="doc", desc="extract", delay=0.5))
+
+
+def _chunks(tasks: Iterator[_Task], size: int) -> Iterator[list[_Task]]:
+    chunk: list[_Task] = []
+    for task in tasks:
+        chunk.append(task)
+        if len(chunk) == size:
+            yield chunk
+            chunk = []
+    if chunk:
+        yield chunk
+
+
+def _run_pool(
+    tasks: Iterator[_Task],
+    opts: dict[str, Any],
+    n_workers: int,
+    chunksize: int,
+    context: mp.context.BaseContext,
+    source: Gazetteer | str | None,
+) -> Iterator[Document]:
+    # Executor.map would submit every input at once; a window of futures bounds memory.
+    # A worker that dies (killed, out of memory) raises BrokenProcessPool instead of hanging.
+    pool = ProcessPoolExecutor(
+        max_workers=n_workers, mp_context=context, initializer=_init_worker, initargs=(source,)
+    )
+    window: deque[Future[list[Document]]] = deque()
+    chunks = _chunks(tasks, chunksize)
+    try:
+        for chunk in chunks:
+            window.append(pool.submit(_run_chunk, chunk, opts))
+            if len(window) >= n_workers * _CHUNKS_PER_WORKER:
+                yield from window.popleft().result()
+        while window:
+            yield from window.popleft().result()
+    finally:
+        pool.shutdown(wait=True, cancel_futures=True)
+
+
+def extract_many(
+    items: Iterable[Any],
+    *,
+    country: str | None = None,
+    date: dt.date | None = None,
+    workers: int | None = 1,
+    progress: bool | None = None,
+    gazetteer: Gazetteer | None = None,
+    min_confidence: float = MIN_CONFIDENCE,
+    chunksize: int = 16,
+) -> list[Document]:
+    """:func:`iter_extract` as a list.
+
+    >>> docs = extract_many([("a", "Artillery fire in Homs."), ("b", "No places.")])
+    >>> [(d.doc_id, len(d.places), d.error) for d in docs]
+    [('a', 1, None), ('b', 0, None)]
+    """
+    return list(
+        iter_extract(
+            items,
+            country=country,
+            date=date,
+            workers=workers,
+            progress=progress,
+            gazetteer=gazetteer,
+            min_confidence=min_confidence,
+            chunksize=chunksize,
+        )
+    )

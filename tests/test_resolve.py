@@ -1,0 +1,192 @@
+"""gm.resolve against the shipped gazetteer: spellings in three scripts, hints, bad input."""
+
+from __future__ import annotations
+
+import math
+import random
+
+import pytest
+from conftest import km_between
+
+import geomentions as gm
+
+# (place_id, lat, lon, country) of the real places; coordinates from general knowledge so
+# that a wrong row with the right name still fails on distance.
+ALEPPO = ("geonames:170063", 36.20, 37.16, "SY")
+DEIR_EZ_ZOR = ("geonames:170794", 35.34, 40.14, "SY")
+TADMUR = ("geonames:163808", 34.56, 38.28, "SY")
+HAMA = ("geonames:170017", 35.13, 36.76, "SY")
+QAMISHLI = ("geonames:173377", 37.05, 41.23, "SY")
+KOBANI = ("geonames:172256", 36.89, 38.35, "SY")
+IDLIB = ("geonames:169389", 35.93, 36.63, "SY")
+MOSUL = ("geonames:99072", 36.34, 43.12, "IQ")
+KYIV = ("geonames:703448", 50.45, 30.52, "UA")
+KHARKIV = ("geonames:706483", 49.99, 36.23, "UA")
+TRIPOLI_LY = ("geonames:2210247", 32.89, 13.19, "LY")
+TRIPOLI_LB = ("geonames:266826", 34.44, 35.84, "LB")
+
+VARIANTS = [
+    *[(n, ALEPPO) for n in ("Aleppo", "ALEPPO", "Halab", "حلب", "Алеппо")],
+    *[
+        (n, DEIR_EZ_ZOR)
+        for n in ("Deir ez-Zor", "Dayr az Zawr", "Deir al-Zour", "Deir Ezzor", "دير الزور")
+    ],
+    ("Дейр-эз-Зор", DEIR_EZ_ZOR),
+    *[(n, TADMUR) for n in ("Tadmur", "Palmyra", "تدمر", "Пальмира")],
+    *[(n, HAMA) for n in ("Hama", "Hamah", "Ḩamāh", "حماة", "Хама")],
+    *[(n, QAMISHLI) for n in ("Qamishli", "Al-Qamishli", "Kamishli", "القامشلي", "Камышлы")],
+    *[(n, IDLIB) for n in ("Idlib", "إدلب", "Идлиб")],
+    *[(n, MOSUL) for n in ("Mosul", "الموصل", "Мосул")],
+    *[(n, KYIV) for n in ("Kyiv", "Kiev", "Киев", "Київ")],
+    *[(n, KHARKIV) for n in ("Kharkiv", "Kharkov", "Харьков")],
+]
+
+
+def _assert_is(c: gm.Candidate, place: tuple[str, float, float, str]) -> None:
+    place_id, lat, lon, cc = place
+    assert (c.place_id, c.country_code) == (place_id, cc), c
+    assert km_between(c.lat, c.lon, lat, lon) < 15, c
+
+
+@pytest.mark.parametrize(("name", "place"), VARIANTS, ids=[v[0] for v in VARIANTS])
+def test_variants_resolve_to_the_right_place_top1(name: str, place: tuple) -> None:
+    _assert_is(gm.resolve(name)[0], place)
+    # The right country hint keeps it on top and raises its score.
+    hinted = gm.resolve(name, country=place[3])
+    _assert_is(hinted[0], place)
+    assert hinted[0].score >= gm.resolve(name)[0].score
+
+
+@pytest.mark.parametrize("name", ["Kobani", "Kobane", "Ayn al-Arab", "عين العرب", "Кобани"])
+def test_kobani_synonyms_find_ayn_al_arab(name: str) -> None:
+    top = gm.resolve(name, country="SY")[0]
+    _assert_is(top, KOBANI)
+    assert top.name == "‘Ayn al ‘Arab"
+
+
+def test_synonym_is_reported_as_matched_name() -> None:
+    top = gm.resolve("Halab")[0]
+    _assert_is(top, ALEPPO)
+    assert top.name == "Aleppo"
+    assert top.matched_name == "Halab"
+    assert "Halab" in top.why
+
+
+@pytest.mark.parametrize("name", ["Hmeimim", "Khmeimim", "Hmeymim", "Хмеймим", "حميميم"])
+def test_hmeimim_spellings_find_the_air_base(name: str) -> None:
+    top = gm.resolve(name)[0]
+    assert (top.country_code, top.feature_code) == ("SY", "AIRB"), top
+    assert km_between(top.lat, top.lon, 35.40, 35.95) < 10, top
+
+
+@pytest.mark.parametrize("name", ["Idlib province", "محافظة إدلب", "Idlib governorate"])
+def test_province_words_prefer_the_adm1_row(name: str) -> None:
+    top, second = gm.resolve(name)[:2]
+    assert (top.feature_code, top.country_code, top.name) == ("ADM1", "SY", "Idlib"), top
+    assert top.place_id == "geonames:169387"
+    # The city is still offered, just below the province.
+    assert second.place_id == IDLIB[0]
+
+
+def test_bare_name_prefers_the_city_over_its_province() -> None:
+    top = gm.resolve("Idlib")[0]
+    assert top.feature_code == "PPLA"
+
+
+def test_explicit_feature_codes_override_the_default_preference() -> None:
+    top = gm.resolve("Idlib", feature_codes=["ADM1"])[0]
+    assert (top.feature_code, top.place_id) == ("ADM1", "geonames:169387")
+
+
+def test_country_hint_decides_tripoli() -> None:
+    _assert_is(gm.resolve("Tripoli", country="LY")[0], TRIPOLI_LY)
+    _assert_is(gm.resolve("Tripoli", country="LB")[0], TRIPOLI_LB)
+    # Lower case and list forms of the hint mean the same.
+    assert gm.resolve("Tripoli", country="lb") == gm.resolve("Tripoli", country=["LB"])
+
+
+def test_near_point_decides_tripoli() -> None:
+    beirut = (33.89, 35.50)
+    # Without context the capital of Libya wins; a point in Lebanon must flip that.
+    _assert_is(gm.resolve("Tripoli")[0], TRIPOLI_LY)
+    near = gm.resolve("Tripoli", near=beirut)
+    _assert_is(near[0], TRIPOLI_LB)
+    assert "km" in near[0].why
+
+
+QUERIES = ["Aleppo", "Tripoli", "Deir Ezzor", "محافظة إدلب", "Хама", "Kobani", "Palmyra"]
+
+
+@pytest.mark.parametrize("name", QUERIES)
+def test_candidates_are_well_formed_and_sorted(name: str) -> None:
+    found = gm.resolve(name, limit=5)
+    assert 1 <= len(found) <= 5
+    for c in found:
+        assert isinstance(c, gm.Candidate)
+        assert 0.0 <= c.score <= 1.0
+        assert isinstance(c.why, str) and c.why.strip()
+        assert -90 <= c.lat <= 90 and -180 <= c.lon <= 180
+        assert c.place_id and c.name and c.matched_name
+    scores = [c.score for c in found]
+    assert scores == sorted(scores, reverse=True)
+    assert len({c.place_id for c in found}) == len(found), "a place is listed twice"
+
+
+@pytest.mark.parametrize("name", QUERIES)
+def test_resolve_is_deterministic(name: str) -> None:
+    first = gm.resolve(name, limit=10)
+    assert gm.resolve(name, limit=10) == first
+    # Also without the match cache, so the answer does not depend on what ran before.
+    gm.Gazetteer.default().cache.clear()
+    assert gm.resolve(name, limit=10) == first
+
+
+def test_limit_is_respected_and_a_prefix_of_longer_lists() -> None:
+    ten = gm.resolve("Tripoli", limit=10)
+    assert len(ten) == 10
+    for limit in (1, 3, 7):
+        assert gm.resolve("Tripoli", limit=limit) == ten[:limit]
+
+
+@pytest.mark.parametrize("blank", ["", "   ", "-", "\n"])
+def test_blank_names_give_nothing(blank: str) -> None:
+    assert gm.resolve(blank) == []
+
+
+@pytest.mark.parametrize("gibberish", ["xqzvwk", "Zzyzxq Vlorbt", "qqqqqqqq"])
+def test_gibberish_gives_nothing_plausible(gibberish: str) -> None:
+    assert all(c.score < 0.5 for c in gm.resolve(gibberish))
+
+
+def test_long_noise_is_refused_with_value_error() -> None:
+    rng = random.Random(7)
+    alphabet = "abcdefghijklmnopqrstuvwxyz دير حلب Хмеймим 0123456789,.;!?"
+    noise = "".join(rng.choice(alphabet) for _ in range(10_000))
+    with pytest.raises(ValueError, match="characters"):
+        gm.resolve(noise)
+
+
+@pytest.mark.parametrize("bad", [b"Aleppo", None, 42, ["Aleppo"]])
+def test_non_string_names_raise_type_error(bad: object) -> None:
+    with pytest.raises(TypeError):
+        gm.resolve(bad)  # type: ignore[arg-type]
+
+
+@pytest.mark.parametrize("limit", [0, -1])
+def test_limit_below_one_raises_value_error(limit: int) -> None:
+    with pytest.raises(ValueError, match="limit"):
+        gm.resolve("Aleppo", limit=limit)
+
+
+@pytest.mark.parametrize("near", [(200.0, 0.0), (34.0, 400.0), (math.nan, 35.5)])
+def test_impossible_near_point_raises_value_error(near: tuple[float, float]) -> None:
+    with pytest.raises(ValueError):
+        gm.resolve("Tripoli", near=near)
+
+
+def test_country_name_instead_of_iso_code_is_refused_or_understood() -> None:
+    try:
+        found = gm.resolve("Aleppo", country="Syria")
+    except ValueError:
+        return
+    assert found == gm.resolve("Aleppo", country="SY")
