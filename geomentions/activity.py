@@ -100,7 +100,7 @@ def _strip_article(word: str) -> str:
     return word[2:] if word.startswith("ال") and len(word) > 3 else word
 
 
-#: Normalised Arabic prefix clusters (conjunction, preposition, article), longest last.
+#: Normalised Arabic prefix clusters: conjunction و/ف, preposition ب/ك/ل, article ال.
 _AR_PREFIXES = (
     "", "و", "ف", "ب", "ك", "ل", "ال", "وب", "وك", "ول", "فب", "فك", "فل", "وال", "فال", "بال",
     "كال", "لل", "ولل", "فلل", "وبال", "وكال", "فبال", "فكال",
@@ -187,10 +187,12 @@ class _Lexicon:
             for k in range(2, len(tok.norm) + 1):
                 yield "r", tok.norm[:k]
         elif tok.script == "ar":
+            stems: set[str] = set()
             for v in _ar_variants(tok.norm):
                 yield "x", v
-                for k in range(2, len(v) + 1):
-                    yield "s", v[:k]
+                stems.update(v[:k] for k in range(2, len(v) + 1))
+            for stem in sorted(stems):
+                yield "s", stem
 
     @staticmethod
     def _follows(code: str, pat: str, tok: _Tok) -> bool:
@@ -272,8 +274,7 @@ def _is_period_end(text: str, dot: int, seg_start: int, nxt: str) -> bool:
         return True
     low = token.lower()
     if low == "г":  # "2016 г." (год) may end a sentence; "г. Алеппо" (город) does not
-        before = text[seg_start:i].rstrip()
-        return before[-1:].isdigit()
+        return text[max(seg_start, i - 8) : i].rstrip()[-1:].isdigit()
     if low in _NONTERMINAL_ABBREVS:
         return False
     if len(token) == 1 and token.isalpha() and token.isupper():
@@ -476,7 +477,7 @@ _DATE_MDY_RE = re.compile(
 _DIGITS_RE = re.compile(r"\d+")
 _EN_MONTH_FIND = re.compile(rf"(?i:\b(?:{_alternation(_EN_MONTHS)})\b)")
 _RU_MONTH_FIND = re.compile(rf"(?i:\b(?:{_alternation(_ru_month_forms())})\b)")
-_AR_MONTH_FIND = re.compile(rf"(?:{_AR_MONTH_RE})(?!\w)")
+_AR_MONTH_FIND = re.compile(rf"(?<!\w)(?:{_AR_MONTH_RE})(?!\w)")
 
 
 def _date_from_match(m: re.Match[str]) -> dt.date | None:
@@ -500,8 +501,8 @@ def _date_from_match(m: re.Match[str]) -> dt.date | None:
             mo = _RU_MONTHS.get(stem, 0)
         else:
             found = _AR_MONTH_FIND.search(s)
-            key = _norm(found.group(0)).replace(" ", "") if found else ""
-            mo = _AR_MONTH_LOOKUP.get(re.sub(r"\s", "", key), 0)
+            key = re.sub(r"\s", "", _norm(found.group(0))) if found else ""
+            mo = _AR_MONTH_LOOKUP.get(key, 0)
     if not 1900 <= y <= 2100:
         return None
     try:
@@ -689,20 +690,13 @@ _AIR_CONTEXT: dict[str, tuple[str, ...]] = {
 _CLAUSE_BREAKS: dict[str, dict[str, tuple[str, ...]]] = {
     "strong": {
         "words": (
-            "while",
-            "whereas",
-            "but",
-            "meanwhile",
-            "although",
-            "однако",
-            "тогда как",
-            "в то время как",
-            "при этом",
+            "while", "whereas", "but", "meanwhile", "although", "однако", "тогда как",
+            "в то время как", "при этом",
         ),
         "ar": ("فيما", "بينما", "في حين", "كما", "لكن"),
     },
     "weak": {"words": ("and", "as well as", "и"), "abbr": ("و",)},
-}
+}  # fmt: skip
 
 
 def _build_triggers() -> _Lexicon:
@@ -882,10 +876,13 @@ _EN_UNITS = frozenset(
     month months year years am pm p gmt utc o'clock mm cm times""".split()
 )
 _RU_UNIT_STEMS = (
-    "километр", "метр", "миль", "час", "минут", "секунд", "сут", "дней", "дня", "день", "недел",
-    "месяц", "лет", "год", "процент", "тонн", "килограм", "миллиметр",
+    "километр", "метр", "миль", "минут", "секунд", "сутк", "суток", "недел", "месяц", "процент",
+    "тонн", "килограм", "миллиметр",
 )  # fmt: skip
-_RU_UNITS = frozenset("км м ч мин сек мм см кг т г гг".split())
+_RU_UNITS = frozenset(
+    """км м ч мин сек мм см кг т г гг час часа часов день дня дней год года году лет годы
+    годов""".split()
+)
 _AR_UNITS = frozenset(
     _norm(w)
     for w in """كم كلم متر مترا أمتار ميل أميال ساعة ساعات دقيقة دقائق ثانية ثوان يوم يوما أيام

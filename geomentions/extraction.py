@@ -80,7 +80,7 @@ def _word_penalty(span: Span, matches: list[NameMatch]) -> float:
     )
     if span.script == "arabic":
         # Unvowelled Arabic words collide with names far more often ("غارة", "حربية").
-        penalty = min(1.0, max(0.0, (span.commonness - 2.4) / 1.4))
+        penalty = min(1.0, max(0.0, (span.commonness - 2.8) / 2.0))
     else:
         penalty = min(1.0, max(0.0, (span.commonness - 3.0) / 1.5))
     if span.sentence_initial and span.script != "arabic":
@@ -184,6 +184,16 @@ def _inside(info: dict, outer: Candidate) -> bool:
             outer.radius_km * 1.5, 50
         )
     return haversine_km(info["lat"], info["lon"], outer.lat, outer.lon) <= 100
+
+
+def _stray_word(reading: _Reading, top: Candidate, focus: dict[str, float]) -> bool:
+    """A word that is also an ordinary word, read as a small place outside the document's
+    countries ("مدنيين" civilians as Medenine, Tunisia): a word, not a place."""
+    span = reading.span
+    threshold = 2.8 if span.script == "arabic" else 3.8
+    if span.commonness < threshold or top.feature_code.startswith("PCL"):
+        return False
+    return focus.get(top.country_code, 0.0) < 0.3 and top.feature_code not in ("PPLC", "ADM1")
 
 
 def _confidence(cands: list[Candidate], reading: _Reading) -> float:
@@ -325,6 +335,8 @@ def extract(
     sentences = sentence_spans(text)
     for r, cands in zip(readings, ranked):
         span = r.span
+        if cands and _stray_word(r, cands[0], focus):
+            continue
         confidence = _confidence(cands, r)
         mention = Mention(
             text=span.text, start=span.start, end=span.end, candidates=cands,

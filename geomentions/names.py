@@ -354,7 +354,7 @@ HINT_CODES: dict[str, tuple[str, ...]] = {
     "admin": ("ADM1", "ADM2"),
     "district": ("ADM2", "ADM3"),
     "airbase": ("AIRB", "AIRP", "AIRF", "MILB", "AIRH"),
-    "camp": ("CMP", "CMPRF", "PPL"),
+    "camp": ("CMP", "CMPRF"),
     "city": ("PPL", "PPLA", "PPLA2", "PPLA3", "PPLA4", "PPLC", "PPLX"),
 }
 _HINT_OF_TOKEN = {
