@@ -15,7 +15,7 @@ are stems that may carry the prefixes و ف ب ك ل and the article ال, and a
 
 ``airstrike``
     Bombs or missiles delivered from the air, drones included: "airstrike(s)", "air strike",
-    "air raid", "barrel bombs"; weak (generic) words "struck", "strikes", "bombed", "hit";
+    "air raid", "barrel bombs"; weak (generic) words "struck", "strikes", "bombed";
     ar غارة/غارات, قصف جوي, ضربات جوية, براميل متفجرة; ru авиаудар, авианалёт, бомбардировка,
     weak удар(ы), поражены.
 ``shelling``
@@ -28,7 +28,7 @@ are stems that may carry the prefixes و ف ب ك ل and the article ال, and a
     ru бои, столкновения, перестрелка, weak штурм, наступление.
 ``sortie``
     Combat flights, as counted in defence-ministry briefings: "sortie(s)", "combat flights",
-    weak "flights"; ar طلعة/طلعات; ru вылет(ов), самолёто-вылеты.
+    and "flights" when counted ("40 flights"); ar طلعة/طلعات; ru вылет(ов), самолёто-вылеты.
 ``explosion``
     Explosive devices and blasts not fired by artillery or aircraft: "explosion", "blast",
     "IED", "car bomb", "suicide bombing", "landmine"; ar انفجار, تفجير, عبوة ناسفة,
@@ -40,7 +40,8 @@ are stems that may carry the prefixes و ف ب ك ل and the article ال, and a
     Demonstrations and protests: "protest", "demonstration", "rally", "sit-in";
     ar مظاهرة, احتجاج, اعتصام; ru протест, митинг, демонстрация, пикет.
 ``other``
-    No trigger word in the sentence.
+    No trigger word in the sentence, or only a generic one ("attacked", "hit", "targeted",
+    "raid", هجوم, атака) with no aircraft words in its clause.
 
 How a mention gets its type: its sentence is cut into clauses at strong breaks (";", "while",
 "whereas", "but", ", and in", فيما/بينما/كما/لكن, ", а", ", но", "однако") and clauses into
@@ -50,7 +51,8 @@ the one of the nearest earlier segment of its clause, then of a later one - so a
 shares the event of its clause. With no trigger in the clause, the nearest in the sentence
 counts. A weak strike word ("struck", قصف) in a clause with aircraft words ("warplanes",
 الطائرات, самолёты) means an airstrike. "sortie" wins over "airstrike" only when sorties are what
-the clause counts ("carried out 12 sorties against 24 targets"), and vice versa.
+the clause counts ("carried out 12 sorties against 24 targets"); uncounted sorties beside an
+airstrike word give "airstrike".
 
 Counts, actors and the date come from the whole sentence. Vague quantities are kept at their
 smallest reading ("dozens" 24, "hundreds" 200, "thousands" 2000, عشرات 20, десятки 20); years,
@@ -647,8 +649,7 @@ _WEAK_TRIGGERS: dict[str, dict[str, tuple[str, ...]]] = {
     "airstrike": {
         "words": (
             "struck", "strike", "strikes", "striking", "bombed", "bombing", "bombings",
-            "bombard", "bombarded", "bombardment", "bombardments", "pounded", "hit", "raid",
-            "raids",
+            "bombard", "bombarded", "bombardment", "bombardments",
         ),
         "ru": ("удар", "бомбил", "отбомбил", "поражен", "поразил"),
         "ar": ("ضربة", "ضربات"),
@@ -660,10 +661,13 @@ _WEAK_TRIGGERS: dict[str, dict[str, tuple[str, ...]]] = {
         "ru": ("штурм", "наступлени"),
         "ar": ("اقتحام",),
     },
+    # Only when counted ("12 flights"): "flights resumed at the airport" is no sortie.
     "sortie": {"words": ("flight", "flights")},
-    # "Attack" alone names no event type; aircraft words in the clause make it an airstrike.
+    # These alone name no event type; aircraft words in the clause make them an airstrike.
     "other": {
-        "words": ("attack", "attacks", "attacked"),
+        "words": (
+            "attack", "attacks", "attacked", "hit", "targeted", "raid", "raids", "pounded",
+        ),
         "ru": ("атак", "атаковал"),
         "ar": ("هجوم", "هجمات", "هاجم"),
     },
@@ -951,9 +955,11 @@ _MULTIPLIERS: dict[str, int] = {
 }  # fmt: skip
 
 #: Digits with optional thousands separators; not part of a code ("M5"), decimal, time or
-#: range. Starts with ``\d`` (fast scan); the lookbehind checks the character before it.
+#: range, but maybe after the Arabic conjunction و ("و14"). Starts with ``\d`` (fast scan);
+#: the lookbehinds check the characters before that digit.
 _DIGIT_NUMBER_RE = re.compile(
-    r"\d(?<![\w.,:/\-]\d)(?:\d{0,2}(?:[,\u00a0\u202f٬]\d{3})+|\d*)(?!\w|[.,:/\-٫٬]\d)"
+    r"\d(?<![.,:/\-]\d)(?<![^\Wو]\d)(?<!\wو\d)"
+    r"(?:\d{0,2}(?:[,\u00a0\u202f٬]\d{3})+|\d*)(?!\w|[.,:/\-٫٬]\d)"
 )
 _WORD_RE = re.compile(rf"[^\W\d_](?:[^\W\d_]|[{_AR_MARKS}]|['’\-](?=[^\W\d_]))*")
 _GAP_RE = re.compile(r"\s{1,3}")
@@ -1126,7 +1132,12 @@ def _breaks(sent: str, toks: Sequence[_Tok]) -> list[tuple[int, int, bool]]:
 @functools.lru_cache(maxsize=256)
 def _analyse(sent: str) -> _Analysis:
     toks = _tokens(sent)
-    triggers = tuple((s, e, *label) for s, e, label in _TRIGGER_LEX.find(toks, sent))
+    counts = _counts(sent, toks)
+    triggers = tuple(
+        (s, e, etype, strong)
+        for s, e, (etype, strong) in _TRIGGER_LEX.find(toks, sent)
+        if strong or etype != "sortie" or any(ns <= s < ne for _, ns, ne in counts)
+    )
     seen: dict[str, None] = {}
     for _, _, name in _ACTOR_LEX.find(toks, sent):
         seen.setdefault(name, None)
@@ -1134,7 +1145,7 @@ def _analyse(sent: str) -> _Analysis:
         triggers=triggers,
         air=tuple(s for s, _, _ in _AIR_LEX.find(toks, sent)),
         breaks=tuple(_breaks(sent, toks)),
-        counts=tuple(_counts(sent, toks)),
+        counts=tuple(counts),
         actors=tuple(seen),
         date=find_date(sent),
     )
@@ -1185,6 +1196,7 @@ def _event_type(a: _Analysis, length: int, mention: tuple[int, int]) -> str:
                 break
     if chosen is None:
         chosen = _nearest(a.triggers, mention)
+    assert chosen is not None  # a.triggers is not empty
     etype, strong = chosen[2], chosen[3]
     in_scope = [t for t in a.triggers if scope[0] <= t[0] < scope[1]]
     has_air = any(scope[0] <= s < scope[1] for s in a.air)
@@ -1238,7 +1250,10 @@ def activity_for(
     Reads the sentence holding the mention (pass ``sentences`` from :func:`sentence_spans`
     when calling this for many mentions of one text). The event type comes from the nearest
     trigger word in the mention's clause (see the module docstring); counts, actors and a date
-    come from the whole sentence; ``date`` is used when the sentence states none.
+    come from the whole sentence; ``date`` is used when the sentence states none. A "sentence"
+    over 2,000 characters (text without punctuation) is cut to the 2,000 characters around the
+    mention. Raises TypeError for a non-str ``text`` or non-int offsets, ValueError unless
+    ``0 <= start <= end <= len(text)``.
 
     >>> text = ("Over the past day, Russian aircraft carried out 12 sorties against 24 targets "
     ...         "near Idlib and Hama.")

@@ -123,14 +123,8 @@ def _read_report(path: str) -> tuple[str, str | None, str | None]:
     try:
         return doc_id, data.decode("utf-8-sig"), None
     except UnicodeDecodeError as exc:
-        return (
-            doc_id,
-            None,
-            (
-                f"not valid UTF-8 at byte {exc.start}; convert it first "
-                f"(e.g. iconv -f cp1256 -t utf-8 {'FILE' if path == '-' else path})"
-            ),
-        )
+        hint = f"iconv -f cp1256 -t utf-8 {'FILE' if path == '-' else path}"
+        return doc_id, None, f"not valid UTF-8 at byte {exc.start}; convert it first (e.g. {hint})"
 
 
 def _inputs(files: Sequence[str]) -> list[str]:
@@ -261,6 +255,7 @@ def _frame_text(fmt: str, gdf: Any) -> str:
 
 
 def cmd_extract(args: argparse.Namespace) -> int:
+    """``geomentions extract``: documents as JSON, or resolved mentions as a table file."""
     fmt = _output_format(args)
     out = _check_output(args.output) if args.output else None
     docs, failed = _run(args, _check_run_options(args))
@@ -287,6 +282,7 @@ def cmd_extract(args: argparse.Namespace) -> int:
 
 
 def cmd_map(args: argparse.Namespace) -> int:
+    """``geomentions map``: an HTML map of the reports' resolved mentions."""
     from .frames import to_geodataframe
     from .maps import make_map, save_offline
 
@@ -350,6 +346,7 @@ def _corpora(args: argparse.Namespace, ev: ModuleType) -> tuple[Path | None, Pat
 
 
 def cmd_evaluate(args: argparse.Namespace) -> int:
+    """``geomentions evaluate``: the corpus scores of ``benchmarks/eval_corpora.py``."""
     from .extraction import extract
 
     if args.limit is not None and args.limit < 1:
@@ -523,6 +520,13 @@ def build_parser() -> argparse.ArgumentParser:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
+    """Run the command line on ``argv`` (default ``sys.argv[1:]``); returns the exit code.
+
+    >>> main(["resolve", "Dayr az Zawr", "--limit", "1"])  # doctest: +ELLIPSIS
+    1. Deir ez-Zor (Deir ez-Zor, SY) 35.33588,40.14084 PPLA geonames:170794
+    ...
+    0
+    """
     parser = build_parser()
     args = parser.parse_args(argv)
     try:

@@ -24,6 +24,7 @@ from .activity import activity_for, find_date, sentence_spans
 from .gazetteer import Gazetteer
 from .model import Candidate, Document, Mention
 from .names import HINT_CODES
+from .names import key as name_key
 from .recognition import Span, find_spans
 from .resolution import NameMatch, haversine_km, match_name, rank
 
@@ -72,7 +73,7 @@ def _word_penalty(span: Span, matches: list[NameMatch]) -> float:
     country = any(m.info["feature_code"].startswith("PCL") for m in matches)
     if span.commonness >= 5.5 and not country:
         return 1.0  # "She", "But", "Once": only a country name is that common ("China")
-    if span.sentence_initial and span.commonness >= 4.5 and not country:
+    if span.sentence_initial and span.script != "arabic" and span.commonness >= 4.5 and not country:
         return 1.0  # "Among", "Daily" opening a sentence
     notable = any(
         m.exact and (m.prominence >= 0.6 or m.info["feature_code"] in ("PCLI", "ADM1", "PPLC"))
@@ -121,37 +122,62 @@ def _region(info: dict) -> tuple[str, str]:
     return info["country_code"], admin1 or ""
 
 
-def _focus(
-    readings: list[_Reading], country: str | None
-) -> tuple[dict[str, float], dict[tuple[str, str], float]]:
-    """What the document is about: countries and first-level divisions.
+def _votes(r: _Reading) -> tuple[dict[str, float], dict[tuple[str, str], float]]:
+    """How one reading votes for countries and divisions: in proportion to how strongly it
+    prefers them (a clear reading counts, an ambiguous one spreads thin)."""
+    by_cc: dict[str, float] = defaultdict(float)
+    by_region: dict[tuple[str, str], float] = defaultdict(float)
+    for m in r.matches:
+        w = (m.match**3 * (0.6 + 0.25 * m.prominence)) ** 8  # sharp: favour clear readings
+        by_cc[m.info["country_code"]] = max(by_cc[m.info["country_code"]], w)
+        region = _region(m.info)
+        if region[1]:
+            by_region[region] = max(by_region[region], w)
+    scale = (1 - r.penalty) / (sum(by_cc.values()) or 1.0)
+    return (
+        {cc: w * scale for cc, w in by_cc.items()},
+        {region: w * scale for region, w in by_region.items()},
+    )
 
-    Each reading votes for its candidates' countries and divisions in proportion to how
-    strongly it prefers them (clear readings count, ambiguous ones spread thin); the top
-    country (and division) gets 1.0.
-    """
+
+@dataclass
+class _Focus:
+    """What a document is about: shares of countries and divisions (the top one is 1.0)."""
+
+    countries: dict[str, float]
+    regions: dict[tuple[str, str], float]
+    #: Raw country votes of all voters and of each name, for leave-one-out judgements.
+    totals: dict[str, float]
+    by_name: dict[str, dict[str, float]]
+
+    def without(self, name: str) -> dict[str, float]:
+        """Country shares from the other names only ({} when no other name voted)."""
+        if len(self.by_name) - (name in self.by_name) < 1:
+            return {}
+        own = self.by_name.get(name, {})
+        return _normalised({cc: v - own.get(cc, 0.0) for cc, v in self.totals.items()})
+
+
+def _focus(readings: list[_Reading], country: str | None) -> _Focus:
+    """Countries and first-level divisions the document is about; ``country`` overrides."""
     countries: dict[str, float] = defaultdict(float)
     regions: dict[tuple[str, str], float] = defaultdict(float)
-    for r in readings:
-        by_cc: dict[str, float] = defaultdict(float)
-        by_region: dict[tuple[str, str], float] = defaultdict(float)
-        for m in r.matches:
-            w = (m.match**3 * (0.6 + 0.25 * m.prominence)) ** 8  # sharp: favour clear readings
-            by_cc[m.info["country_code"]] = max(by_cc[m.info["country_code"]], w)
-            region = _region(m.info)
-            if region[1]:
-                by_region[region] = max(by_region[region], w)
-        total = sum(by_cc.values()) or 1.0
-        for cc, w in by_cc.items():
-            countries[cc] += (1 - r.penalty) * w / total
-        for region, w in by_region.items():
-            regions[region] += (1 - r.penalty) * w / total
+    by_name: dict[str, dict[str, float]] = {}
+    # Ordinary words must not steer what the document is about, unless nothing else can.
+    voters = [r for r in readings if not _common_word(r.span)] or readings
+    for r in voters:
+        by_cc, by_region = _votes(r)
+        own = by_name.setdefault(r.span.text, defaultdict(float))
+        for cc, v in by_cc.items():
+            countries[cc] += v
+            own[cc] += v
+        for region, v in by_region.items():
+            regions[region] += v
+    totals = dict(countries)
     if country:
-        countries = defaultdict(
-            float,
-            {c.strip().upper(): 1.0 for c in country.replace(";", ",").split(",") if c.strip()},
-        )
-    return _normalised(countries), _normalised(regions)
+        codes = [c.strip().upper() for c in country.replace(";", ",").split(",") if c.strip()]
+        countries = defaultdict(float, {c: 1.0 for c in codes})
+    return _Focus(_normalised(countries), _normalised(regions), totals, by_name)
 
 
 def _normalised(votes: dict) -> dict:
@@ -186,14 +212,37 @@ def _inside(info: dict, outer: Candidate) -> bool:
     return haversine_km(info["lat"], info["lon"], outer.lat, outer.lon) <= 100
 
 
-def _stray_word(reading: _Reading, top: Candidate, focus: dict[str, float]) -> bool:
-    """A word that is also an ordinary word, read as a small place outside the document's
-    countries ("مدنيين" civilians as Medenine, Tunisia): a word, not a place."""
+def _common_word(span: Span) -> bool:
+    """Whether a span is also an ordinary word often enough to doubt it."""
+    if span.script == "arabic":
+        threshold = 2.8
+    elif span.sentence_initial:
+        threshold = 3.0  # "Shelling", "Towns" opening a sentence
+    else:
+        threshold = 3.8
+    return span.commonness >= threshold
+
+
+def _stray_word(reading: _Reading, top: Candidate, others: dict[str, float]) -> bool:
+    """An ordinary word, a person or an adjective read as a place that does not fit the
+    document ("مدنيين" civilians as Medenine, Tunisia; "al-Hassan" as Hassan, India)."""
     span = reading.span
-    threshold = 2.8 if span.script == "arabic" else 3.8
-    if span.commonness < threshold or top.feature_code.startswith("PCL"):
+    if span.script == "arabic" and top.feature_code.startswith("PCL"):
+        # "الروسية" (the Russian) is an adjective: Arabic nisba ending on a definite word.
+        if span.text.startswith("ال") and (span.text.endswith("ية") or span.text.endswith("ي")):
+            return True
+    # Judged by the other places only: a stray word must not vouch for itself.
+    outside = others.get(top.country_code, 0.0) < 0.3 if others else False
+    if span.person_like and outside and not top.feature_code.startswith("PCL"):
+        return True
+    if not _common_word(span) or top.feature_code.startswith("PCL"):
         return False
-    return focus.get(top.country_code, 0.0) < 0.3 and top.feature_code not in ("PPLC", "ADM1")
+    # Names of big places are common words because they are big places ("London", "حلب").
+    # (by their own name: Jilin's old alias "Shelling" does not count).
+    major = (
+        top.feature_code in ("PPLC", "PPLA", "ADM1", "CONT") or top.population >= 100_000
+    ) and name_key(top.name) in span.keys
+    return outside and not (major and span.script != "arabic")
 
 
 def _confidence(cands: list[Candidate], reading: _Reading) -> float:
@@ -297,7 +346,8 @@ def extract(
     persons = {s.text for s in spans if s.person_like}
     spans = [replace(s, person_like=True) if s.text in persons else s for s in spans]
     readings = [r for r in (_read(s, gaz) for s in spans) if r is not None]
-    focus, regions = _focus(readings, country)
+    doc_focus = _focus(readings, country)
+    focus, regions = doc_focus.countries, doc_focus.regions
     doc.focus = tuple(cc for cc, _ in sorted(focus.items(), key=lambda kv: (-kv[1], kv[0])))
 
     def doc_context(info: dict) -> tuple[float, str]:
@@ -335,8 +385,9 @@ def extract(
     sentences = sentence_spans(text)
     for r, cands in zip(readings, ranked):
         span = r.span
-        if cands and _stray_word(r, cands[0], focus):
-            continue
+        if cands and (r.span.person_like or _common_word(r.span)):
+            if _stray_word(r, cands[0], doc_focus.without(r.span.text)):
+                continue
         confidence = _confidence(cands, r)
         mention = Mention(
             text=span.text, start=span.start, end=span.end, candidates=cands,

@@ -352,7 +352,7 @@ _HINT_WORDS: dict[str, tuple[str, ...]] = {
 #: Feature codes each hint prefers.
 HINT_CODES: dict[str, tuple[str, ...]] = {
     "admin": ("ADM1", "ADM2"),
-    "district": ("ADM2", "ADM3"),
+    "district": ("ADM2", "ADM3", "ADM1"),  # Lebanon's and Iraq's "districts" are often ADM1
     "airbase": ("AIRB", "AIRP", "AIRF", "MILB", "AIRH"),
     "camp": ("CMP", "CMPRF"),
     "city": ("PPL", "PPLA", "PPLA2", "PPLA3", "PPLA4", "PPLC", "PPLX"),

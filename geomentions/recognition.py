@@ -115,7 +115,7 @@ _RU_BEFORE = [
     re.compile(r"(?P<dist>\d+)\s*км\s+(?:к\s+)?(?P<dir>северу|югу|востоку|западу|северо-востоку|северо-западу|юго-востоку|юго-западу)\s+от\s+$", re.I),
     re.compile(r"(?P<dir>северн|южн|восточн|западн)\w*\s+(?:част\w*|окраин\w*|пригород\w*|район\w*)\s+(?:города\s+|провинции\s+)?$", re.I),
     re.compile(r"(?:к\s+)?(?P<dir>северу|югу|востоку|западу)\s+от\s+$", re.I),
-    re.compile(r"(?P<part>окрестност\w*|окраин\w*|пригород\w*|близ|около|недалеко\s+от|вблизи)\s+(?:города\s+)?$", re.I),
+    re.compile(r"(?P<part>окрестност\w*|окраин\w*|пригород\w*|близ|около|недалеко\s+от|вблизи|под)\s+(?:города\s+)?$", re.I),
     re.compile(r"(?P<area>в\s+районе|в\s+районах|районе|районах)\s+(?:населённого\s+пункта\s+|населенного\s+пункта\s+|города\s+)?$", re.I),
 ]  # fmt: skip
 
@@ -272,15 +272,39 @@ def _norm_dir(d: str | None) -> str | None:
     return d
 
 
+_FEATURE_BEFORE = {
+    "latin": re.compile(
+        r"(province|governorate|city|town|village|district|camp)s?\s+of\s+(?:the\s+)?"
+        r"(?:[\w'’-]+(?:,\s*|\s+and\s+))*$"  # "the provinces of Hama and Idlib"
+    ),
+    "arabic": re.compile(r"(محافظة|محافظتي|مدينة|بلدة|قرية|مطار|قاعدة|مخيم|منطقة)\s+$"),
+    "cyrillic": re.compile(
+        r"(провинци\w*|губернаторств\w*|мухафаз\w*|город\w*|посел\w*|посёл\w*|деревн\w*|"
+        r"авиабаз\w*|аэродром\w*|аэропорт\w*|лагер\w*)\s+(?:[\w-]+(?:,\s*|\s+и\s+))*$"
+    ),
+}
+_FEATURE_BEFORE_HINT = {
+    "محافظة": "admin", "محافظتي": "admin", "مدينة": "city", "بلدة": "city", "قرية": "city",
+    "مطار": "airbase", "قاعدة": "airbase", "مخيم": "camp", "منطقة": None,
+}  # fmt: skip
+_RU_FEATURE_STEMS = (("провинци", "admin"), ("губернатор", "admin"), ("мухафаз", "admin"),
+                     ("город", "city"), ("посел", "city"), ("посёл", "city"), ("деревн", "city"),
+                     ("авиабаз", "airbase"), ("аэродром", "airbase"), ("аэропорт", "airbase"),
+                     ("лагер", "camp"))  # fmt: skip
+
+
 def _feature_words_before(text: str, start: int, script: str) -> str | None:
-    before = text[max(0, start - 30) : start].lower()
-    if script == "latin":
-        m = re.search(
-            r"(province|governorate|city|town|village|district|camp)\s+of\s+(?:the\s+)?$", before
-        )
-        if m:
-            return feature_hint(f"x {m.group(1)}")
-    return None
+    """Feature type asked for by the words before a name ("the provinces of", "محافظة")."""
+    before = text[max(0, start - 60) : start].lower()
+    m = _FEATURE_BEFORE[script].search(before)
+    if not m:
+        return None
+    word = m.group(1)
+    if script == "arabic":
+        return _FEATURE_BEFORE_HINT.get(word)
+    if script == "cyrillic":
+        return next((hint for stem, hint in _RU_FEATURE_STEMS if word.startswith(stem)), None)
+    return feature_hint(f"x {word}")
 
 
 # Country abbreviations: too short for the key index, unambiguous in capitals.
@@ -341,7 +365,8 @@ _AR_STOP = set(
 def _may_start(t: _Token) -> bool:
     if t.script == "arabic":
         return t.text not in _AR_STOP
-    return t.cap and t.lower not in ARTICLES
+    # "Ar Raqqah", "Al Bab": a capitalised article starts the name; "al-" alone does not.
+    return t.cap and (t.lower not in ARTICLES or t.text[0].isupper())
 
 
 def _is_particle(t: _Token) -> bool:
@@ -378,6 +403,8 @@ def _longest_match(
             break
         if t.script != toks[i].script:
             break
+        if t.script == "arabic" and t.text.startswith("و") and not t.text.startswith("وادي"):
+            break  # "سراقب وبلدة": a conjunction starts the next phrase, not the name's next word
         if t.script != "arabic" and not t.cap and not _is_particle(t):
             if t.lower not in _TRAILING_FEATURES:
                 break
@@ -388,8 +415,9 @@ def _longest_match(
         if end > i + 1 and (
             (last.script != "arabic" and not last.cap and last.lower not in _TRAILING_FEATURES)
             or last.text in _AR_STOP
+            or last.lower in ARTICLES
         ):
-            continue  # a name does not end in a lowercase particle or an Arabic function word
+            continue  # a name does not end in a particle, an article or an Arabic function word
         head = [tok for part in folded[: end - 1 - i] for tok in part]
         keys: list[str] = []
         direct = _keys_for(head + folded[end - 1 - i], gaz)
@@ -435,11 +463,21 @@ def _make_span(
         prev.lower in _LOCATIVE
         or prev.lower in ("في", "قرب", "ب", "в", "во", "под", "у", "около", "близ", "на")
     )
-    commonness = 0.0
+    lang = {"latin": "en", "arabic": "ar", "cyrillic": "ru"}[script]
     if j - i == 1:
-        lang = {"latin": "en", "arabic": "ar", "cyrillic": "ru"}[script]
         commonness = zipf_frequency(first.lower, lang)
+    else:
+        # "City Council", "White House": a phrase of ordinary words is as common as the phrase.
+        words = [t.lower for t in toks[i:j]]
+        common = all(zipf_frequency(w, lang) >= 3.5 for w in words)
+        commonness = zipf_frequency(" ".join(words), lang) if common else 0.0
     person_like = False
+    if prev is not None and prev.lower in ARTICLES and i > 1 and gap_before in ("-", " "):
+        # "Suheil al-Hassan": the word before the article decides.
+        i_prev = i - 2
+        prev, gap_before = toks[i_prev], text[toks[i_prev].end : toks[i - 1].start]
+    else:
+        i_prev = i - 1
     if script == "latin":
         nxt = toks[j] if j < len(toks) else None
         gap_after = text[end : nxt.start] if nxt else ""
@@ -448,7 +486,7 @@ def _make_span(
             and prev.cap
             and prev.script == "latin"
             and gap_before == " "
-            and not _starts_sentence(toks, i - 1, text)
+            and not _starts_sentence(toks, i_prev, text)
             and prev.lower not in _LOCATIVE
             and prev.lower not in _MONTHS
         )
