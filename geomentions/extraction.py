@@ -383,7 +383,7 @@ def extract(
         )
 
     sentences = sentence_spans(text)
-    for r, cands in zip(readings, ranked):
+    for r, cands in zip(readings, ranked, strict=True):
         span = r.span
         if cands and (r.span.person_like or _common_word(r.span)):
             if _stray_word(r, cands[0], doc_focus.without(r.span.text)):

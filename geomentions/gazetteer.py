@@ -38,7 +38,7 @@ _PLACE_COLUMNS = [
     "admin1", "admin2", "population", "radius_km", "source", "n_alt",
 ]  # fmt: skip
 # Consonants a skeleton can hold; used to enumerate skeletons one edit away from a query's.
-_SKELETON_ALPHABET = "bcdfghjklmnpqrstvxz0123456789"
+_SKELETON_ALPHABET = "bcdfghjklmnpqrstvxz0123456789\u0283"
 
 
 class LookupCache:
@@ -97,7 +97,7 @@ class Gazetteer:
         self._order = np.argsort(codes, kind="stable").astype(np.int32)
         counts = np.bincount(codes, minlength=len(uniques))
         self._offsets = np.concatenate([[0], np.cumsum(counts)]).astype(np.int64)
-        self._key_code: dict[str, int] = dict(zip(uniques.tolist(), range(len(uniques))))
+        self._key_code: dict[str, int] = {k: i for i, k in enumerate(uniques.tolist())}
         self._uniq_keys: list[str] = uniques.tolist()
         self._flat_names: np.ndarray | None = None
         self._skel_index: dict[str, list[int]] | None = None

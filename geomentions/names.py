@@ -37,6 +37,10 @@ __all__ = [
     "FEATURE_WORDS",
 ]
 
+#: "sh" is one sound, kept as one letter (ʃ) in keys: so "sh" + "h" (Shahhat, شحات) is not
+#: collapsed as a doubled letter, and ش, ш and Latin sh/sch/ch all meet.
+SH = "\u0283"
+
 # --- Arabic script -------------------------------------------------------------------------
 _AR_DIACRITICS = re.compile("[\u0610-\u061a\u064b-\u065f\u0670\u06d6-\u06ed\u0640]")
 _AR_MAP = str.maketrans(
@@ -45,7 +49,7 @@ _AR_MAP = str.maketrans(
         "ع": "", "ء": "", "ؤ": "w", "ئ": "y",
         "ب": "b", "ت": "t", "ط": "t", "ث": "t", "ج": "j", "ح": "h", "خ": "h", "ه": "h",
         "د": "d", "ض": "d", "ذ": "d", "ر": "r", "ز": "z", "ظ": "z", "س": "s", "ص": "s",
-        "ش": "sh", "غ": "g", "ف": "f", "ق": "k", "ك": "k", "ک": "k", "ل": "l", "م": "m",
+        "ش": SH, "غ": "g", "ف": "f", "ق": "k", "ك": "k", "ک": "k", "ل": "l", "م": "m",
         "ن": "n", "و": "w", "ي": "y", "ی": "y", "پ": "p", "چ": "sh", "ژ": "j", "گ": "g",
         "ڤ": "w", "ۆ": "u", "ە": "e", "ڵ": "l", "ڕ": "r", "ێ": "e", "ۇ": "u",
         "٠": "0", "١": "1", "٢": "2", "٣": "3", "٤": "4",
@@ -188,16 +192,19 @@ def _fold_arabic_word(word: str) -> str:
         if word.startswith(prefix) and len(word) - len(prefix) >= 2:
             word = word[len(prefix) :]
             break
-    if word.endswith("ة"):
-        word = word[:-1] + "a"
+    if word.endswith("ة") or (word.endswith("ه") and len(word) > 3):
+        word = word[:-1] + "a"  # taa marbuta, often written as a plain final ha
     word = word.replace("ة", "t")
+    if word.startswith("ع"):
+        word = "ا" + word[1:]  # an initial ʿayn is heard as a vowel: عمان Amman, عين Ayn
+    # ش is one letter: keep it whole (ʃ) so that "sh" + ح does not collapse as a double.
     return _fold_vowels(word.translate(_AR_MAP), arabic=True)
 
 
 @lru_cache(maxsize=200_000)
 def _fold_cyrillic_word(word: str) -> str:
-    word = word.lower().translate(_CYR_MAP)
-    return word if word in ARTICLES else _fold_vowels(word, arabic=False)
+    word = word.lower().replace("дж", "j").translate(_CYR_MAP)
+    return word if word in ARTICLES else _fold_vowels(word, arabic=False).replace("sh", SH)
 
 
 @lru_cache(maxsize=400_000)
@@ -213,7 +220,7 @@ def _fold_latin_token(tok: str, bgn: bool) -> str:
             tok = tok.replace(a, b)
     tok = tok.replace("c", "k")
     tok = _fold_vowels(tok, arabic=False)
-    return _GENERIC.get(tok, tok)
+    return _GENERIC.get(tok, tok).replace("sh", SH)
 
 
 def _latin_ascii(text: str, bgn: bool) -> str:

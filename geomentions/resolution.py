@@ -25,8 +25,8 @@ from rapidfuzz.distance import Indel
 
 from .gazetteer import Gazetteer
 from .model import Candidate
-from .names import key as name_key
 from .names import HINT_CODES, feature_hint, plain_similarity, similarity, skeleton
+from .names import key as name_key
 
 __all__ = [
     "resolve",
@@ -203,6 +203,8 @@ class NameMatch:
     match: float
     exact: bool
     prominence: float
+    #: The query is the matched name as written (case aside).
+    literal: bool = False
 
 
 def _check_name(name: object) -> str:
@@ -276,7 +278,8 @@ def _match(gaz: Gazetteer, name: str, qkey: str | None, fuzzy: bool) -> tuple[Na
     for row in sorted(best):
         match, matched, exact = best[row]
         info = gaz.place(row)
-        out.append(NameMatch(row, info, matched, match, exact, prominence(info)))
+        literal = matched.casefold() == name.casefold()
+        out.append(NameMatch(row, info, matched, match, exact, prominence(info), literal))
     return tuple(out)
 
 
@@ -301,13 +304,10 @@ def rank(
     near = check_point(near)
     wanted = frozenset(feature_codes or ())
     matches = list(matches)
-    # A division named after its seat city ("Hama" the governorate) is not what a bare name
-    # means: the city is. Remember the divisions that hold an exact-match town.
-    seats = {
-        (m.info["country_code"], m.info["admin1"])
-        for m in matches
-        if m.exact and m.info["feature_class"] == "P"
-    }
+    # A division or base named after a town ("Hama" the governorate, "Dumayr" the air base)
+    # is not what a bare name means: the town is. Remember the exact-match towns.
+    towns = [m.info for m in matches if m.exact and m.info["feature_class"] == "P"]
+    seats = {(t["country_code"], t["admin1"]) for t in towns}
     # Feature words count only when some candidate is of the type asked for.
     offered = any(m.info["feature_code"] in wanted for m in matches)
     scored: list[tuple[float, str, Candidate]] = []
@@ -345,14 +345,17 @@ def rank(
             score *= 0.85  # the text names a feature type ("air base") this place is not
         if hint and info["country_code"] not in hint:
             score *= 0.7  # an explicit country is strong evidence
-        twin = (
-            info["feature_code"] == "ADM1"
-            and (info["country_code"], info["name"]) in seats
-            and not (wanted and info["feature_code"] in wanted)
-        )
-        if twin:
-            score *= 0.95
-            notes.append("named after its seat city")
+        if info["feature_class"] in ("A", "S") and not (wanted and info["feature_code"] in wanted):
+            seat = info["feature_code"] == "ADM1" and (info["country_code"], info["name"]) in seats
+            if seat or any(
+                haversine_km(t["lat"], t["lon"], info["lat"], info["lon"]) <= 60 for t in towns
+            ):
+                score *= 0.95
+                notes.append("named after its town")
+        if info["feature_code"].startswith("PCL") and not m.literal:
+            # "Suède" is Sweden, but Suwayda (same key) is not: a country needs its own name.
+            score *= 0.9
+            notes.append("country matched only after folding")
         cand = make_candidate(
             info, matched_name=m.matched, score=round(score, 4), why=_why(m, notes)
         )

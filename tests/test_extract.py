@@ -441,9 +441,6 @@ def test_ministry_name_is_not_a_place() -> None:
     assert places_over(extracted("ministry_briefing_en.txt"), "Defence") == []
 
 
-_INITIAL_BUG = "sentence-initial common word resolved to a place"
-
-
 @pytest.mark.parametrize(
     "word",
     [
@@ -454,9 +451,7 @@ _INITIAL_BUG = "sentence-initial common word resolved to a place"
         "Reinforcements",
         "Shelling",
         "Artillery",
-        pytest.param(
-            "Towns", marks=pytest.mark.xfail(strict=True, reason=f"{_INITIAL_BUG}: Tunis, TN")
-        ),
+        "Towns",
         "Dozens",
         "Camps",
     ],

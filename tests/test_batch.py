@@ -1,0 +1,188 @@
+"""Batch extraction: order, workers, files, errors, laziness (geomentions.batch)."""
+
+from __future__ import annotations
+
+import copy
+import datetime as dt
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+import geomentions as gm
+from geomentions import batch
+from geomentions.batch import extract_many, iter_extract
+
+REPORTS = [
+    "Rockets hit Aleppo overnight; 3 civilians were wounded.",
+    "Airstrikes near Tadmur destroyed 2 depots on 4 May 2016.",
+    "Government artillery shelled Kafr Nabl and Maarat al-Numan.",
+    "No place is named in this sentence at all.",
+    "Clashes continued in Mosul and on the road to Erbil.",
+    "قصفت المدفعية مدينة حمص وقرى في ريف حماة.",
+    "Самолёты нанесли удары в районе Пальмиры и Алеппо.",
+    "",
+    "Aid convoys reached Deir ez-Zor after the siege was lifted.",
+    "Protesters gathered in Kharkiv and Odesa on Sunday.",
+]
+
+
+def _dicts(docs: list[gm.Document]) -> list[dict]:
+    return [{**d.to_dict(), "text": d.text} for d in docs]
+
+
+@pytest.fixture(scope="module")
+def serial() -> list[gm.Document]:
+    return extract_many(REPORTS, progress=False)
+
+
+def test_results_in_input_order_with_index_ids(serial: list[gm.Document]) -> None:
+    assert [d.doc_id for d in serial] == [str(i) for i in range(len(REPORTS))]
+    assert [d.text for d in serial] == REPORTS
+    assert [m.place.name for m in serial[0].places] == ["Aleppo"]
+    assert serial[3].mentions == [] and serial[7].mentions == []
+    assert all(d.error is None for d in serial)
+
+
+def test_same_as_extract_one_by_one(serial: list[gm.Document]) -> None:
+    one_by_one = [gm.extract(t, doc_id=str(i)) for i, t in enumerate(REPORTS)]
+    assert _dicts(serial) == _dicts(one_by_one)
+
+
+def test_two_workers_equal_one(serial: list[gm.Document]) -> None:
+    # chunksize=1 interleaves the two workers, so any reordering would show.
+    parallel = extract_many(REPORTS * 3, workers=2, chunksize=1, progress=False)
+    assert [d.doc_id for d in parallel] == [str(i) for i in range(len(REPORTS) * 3)]
+    assert _dicts(parallel[: len(REPORTS)]) == _dicts(serial)
+    third = parallel[2 * len(REPORTS) :]
+    assert [d.text for d in third] == REPORTS
+    assert [d.to_dict()["mentions"] for d in third] == [d.to_dict()["mentions"] for d in serial]
+
+
+def test_options_apply_to_every_item() -> None:
+    text = "Clashes were reported in Tripoli."
+    date = dt.date(2016, 3, 24)
+    docs = extract_many([text, ("b", text)], country="LB", date=date, progress=False)
+    for doc_id, doc in zip(["0", "b"], docs, strict=True):
+        assert doc.to_dict() == gm.extract(text, country="LB", date=date, doc_id=doc_id).to_dict()
+    assert [(m.text, m.place.country_code) for m in docs[0].places] == [("Tripoli", "LB")]
+
+
+def test_files_bad_utf8_and_missing_are_reported(tmp_path: Path) -> None:
+    good = tmp_path / "good.txt"
+    good.write_text("Clashes erupted in Homs.\r\nShells hit Hama.", encoding="utf-8")
+    bom = tmp_path / "bom.txt"
+    bom.write_bytes("\ufeffRockets hit Aleppo.".encode())
+    bad = tmp_path / "bad.txt"
+    bad.write_bytes(b"Rockets hit Aleppo \xff\xfe and Idlib.")
+    missing = tmp_path / "missing.txt"
+    for workers in (1, 2):
+        docs = extract_many(
+            [good, bad, str(good), missing, bom, "Shells hit Idlib."],
+            workers=workers,
+            progress=False,
+        )
+        assert [d.doc_id for d in docs] == [
+            str(good), str(bad), str(good), str(missing), str(bom), "5",
+        ]  # fmt: skip
+        # Line ends kept as written: offsets index the file's own text.
+        assert docs[0].text == good.read_bytes().decode("utf-8")
+        assert [m.text for m in docs[0].places] == ["Homs", "Hama"]
+        assert all(docs[0].text[m.start : m.end] == m.text for m in docs[0].mentions)
+        assert docs[2].to_dict() == docs[0].to_dict()
+        assert docs[1].error.startswith("UnicodeDecodeError:") and docs[1].mentions == []
+        assert docs[3].error.startswith("FileNotFoundError:") and str(missing) in docs[3].error
+        assert docs[4].text == "Rockets hit Aleppo." and docs[4].places[0].start == 12
+        assert [m.text for m in docs[5].places] == ["Idlib"]
+        assert [d.error is None for d in docs] == [True, False, True, False, True, True]
+
+
+def test_text_that_looks_like_a_path_stays_text(tmp_path: Path) -> None:
+    named = tmp_path / "Aleppo"
+    named.write_text("Airstrikes near Tadmur.", encoding="utf-8")
+    as_text = f"{named}\nShells hit Homs."  # a line break: never a file name
+    docs = extract_many([as_text, ("t", str(named)), "Aleppo"], progress=False)
+    assert docs[0].doc_id == "0" and docs[0].text == as_text
+    assert docs[1].doc_id == "t" and docs[1].text == str(named)  # tuples are always text
+    assert docs[2].text == "Aleppo"  # no such file in the working directory
+
+
+def test_failing_document_does_not_stop_the_batch(monkeypatch: pytest.MonkeyPatch) -> None:
+    real = batch.extract
+
+    def flaky(text: object, **kwargs: object) -> gm.Document:
+        if isinstance(text, str) and "BOOM" in text:
+            raise RuntimeError("simulated failure")
+        return real(text, **kwargs)
+
+    # Forked workers inherit the patch, so both modes see the same failure.
+    monkeypatch.setattr(batch, "extract", flaky)
+    items = [("a", "Shells hit Homs."), ("b", "BOOM in Hama"), ("c", None), ("d", b"\xffHoms")]
+    items += [("e", "Rockets hit Aleppo.")]
+    for workers in (1, 2):
+        docs = extract_many(items, workers=workers, chunksize=1, progress=False)
+        assert [d.doc_id for d in docs] == ["a", "b", "c", "d", "e"]
+        assert docs[1].error == "RuntimeError: simulated failure" and docs[1].text == "BOOM in Hama"
+        assert docs[2].error.startswith("TypeError: text must be str")
+        assert docs[3].error.startswith("ValueError:") and "UTF-8" in docs[3].error
+        assert [m.text for m in docs[0].places] == ["Homs"]
+        assert [m.text for m in docs[4].places] == ["Aleppo"]
+
+
+def _counting(texts: list[str], pulled: list[int]) -> Iterator[str]:
+    for t in texts:
+        pulled[0] += 1
+        yield t
+
+
+@pytest.mark.parametrize("workers", [1, 2])
+def test_generators_are_read_lazily(workers: int) -> None:
+    pulled = [0]
+    texts = [f"Report {i}: shells hit Homs." for i in range(300)]
+    stream = iter_extract(_counting(texts, pulled), workers=workers, chunksize=2, progress=False)
+    first = next(stream)
+    assert first.doc_id == "0" and [m.text for m in first.places] == ["Homs"]
+    # At most a few chunks per worker are in flight, never the whole input.
+    assert pulled[0] <= workers * batch._CHUNKS_PER_WORKER * 2 + 2
+    stream.close()  # stopping early shuts the pool down
+
+
+def test_full_generator_run() -> None:
+    docs = extract_many((t for t in REPORTS[:3]), workers=2, progress=False)
+    assert [d.doc_id for d in docs] == ["0", "1", "2"]
+    assert [m.text for m in docs[1].places] == ["Tadmur"]
+
+
+def test_bad_arguments_are_refused_up_front() -> None:
+    with pytest.raises(TypeError, match="iterable"):
+        iter_extract("Shells hit Homs.")
+    with pytest.raises(ValueError, match="workers"):
+        iter_extract(REPORTS, workers=-1)
+    with pytest.raises(ValueError, match="chunksize"):
+        iter_extract(REPORTS, chunksize=0)
+    with pytest.raises(ValueError, match="min_confidence"):
+        iter_extract(REPORTS, min_confidence=1.5)
+    with pytest.raises(TypeError, match="date"):
+        iter_extract(REPORTS, date="2016-03-24")
+    with pytest.raises(TypeError, match="item 1"):
+        extract_many(["Homs", 42], progress=False)
+    with pytest.raises(TypeError, match="tuple"):
+        extract_many([("a", "b", "c")], progress=False)
+
+
+def test_user_places_reach_forked_workers(private_gaz: gm.Gazetteer) -> None:
+    private_gaz.add_places([{"name": "Qaryat Zeytunat", "lat": 35.51, "lon": 36.77}])
+    items = ["Displaced families arrived in Qaryat Zeytunat.", "Shells hit Homs."]
+    one = extract_many(items, gazetteer=private_gaz, progress=False)
+    two = extract_many(items, gazetteer=private_gaz, workers=2, chunksize=1, progress=False)
+    assert [m.place.name for m in one[0].places] == ["Qaryat Zeytunat"]
+    assert _dicts(one) == _dicts(two)
+
+
+def test_in_memory_gazetteer_needs_one_worker(private_gaz: gm.Gazetteer) -> None:
+    in_memory = copy.copy(private_gaz)
+    in_memory.path = None
+    docs = extract_many(["Shells hit Homs."], gazetteer=in_memory, progress=False)
+    assert [m.text for m in docs[0].places] == ["Homs"]
+    with pytest.raises(ValueError, match="workers=1"):
+        extract_many(["Shells hit Homs."], gazetteer=in_memory, workers=2)
