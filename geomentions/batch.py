@@ -20,14 +20,15 @@ message") and no mentions; the batch goes on.
 ``workers > 1`` (``0``/``None``: one per CPU) runs documents in a process pool. On Linux
 the pool forks, so the gazetteer loaded here is shared copy-on-write; elsewhere each worker
 loads it once. Inputs are read lazily and at most a few chunks per worker are in flight, so
-a generator of a million texts never sits in memory. Each process resolves a distinct
-name once: ``resolution.match_name`` memoises (name, key) matches per process
-(``functools.lru_cache``, 50,000 entries), and recognition memoises word folding.
+a generator of a million texts never sits in memory. Each distinct name is resolved once
+per process and gazetteer: ``resolution.match_name`` memoises its matches on the gazetteer
+(``Gazetteer.cache``; forked workers start with what this process had memoised), and
+recognition memoises word folding (``functools.lru_cache``).
 
-A custom ``gazetteer=`` runs in the pool when it was loaded from a file (fork: the object
-itself is inherited, user layers included; other platforms: each worker reloads
-``gazetteer.path``). An in-memory gazetteer, or one with ``add_places`` layers on a
-platform without fork, needs ``workers=1`` (ValueError otherwise).
+A custom ``gazetteer=`` works in the pool as it is on Linux (the forked workers inherit the
+object, ``add_places`` layers included). Elsewhere each worker reloads ``gazetteer.path``,
+so a gazetteer with ``add_places`` layers or without a file needs ``workers=1`` there
+(ValueError otherwise).
 
 >>> docs = extract_many(["Rockets hit Aleppo.", ("r2", "Airstrikes near Tadmur.")])
 >>> [(d.doc_id, [m.place.name for m in d.places]) for d in docs]
@@ -180,13 +181,13 @@ def _worker_source(gazetteer: Gazetteer | None, forks: bool) -> Gazetteer | str 
         return None
     if not isinstance(gazetteer, Gazetteer):
         raise TypeError(f"gazetteer must be a Gazetteer or None, not {type(gazetteer).__name__}")
-    if forks and gazetteer.path is not None:
-        return gazetteer
+    if forks:
+        return gazetteer  # inherited by the forked workers as it is, user places included
     if gazetteer.path is None or len(gazetteer) > gazetteer.n_file_places:
         raise ValueError(
-            "this gazetteer lives only in memory (no file, or places added with add_places), "
-            "so worker processes cannot load it; use workers=1, or write the places to a CSV "
-            "and build a gazetteer file (see gazetteer/README.md)"
+            "this gazetteer lives only in memory (no file, or places added with add_places) "
+            "and worker processes here start fresh (no fork), so they cannot load it; use "
+            "workers=1, or build a gazetteer file with the places (see gazetteer/README.md)"
         )
     return gazetteer.path
 

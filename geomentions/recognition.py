@@ -101,6 +101,12 @@ _EN_BEFORE = [
     re.compile(r"(?P<near>near|close\s+to|outside|around|in\s+the\s+vicinity\s+of|on\s+the\s+outskirts\s+of)\s+(?:the\s+)?(?:(?:city|town|village)\s+of\s+)?$", re.I),
     re.compile(r"(?P<feat>(?:the\s+)?(?:province|governorate|city|town|village|district)\s+of\s+)$", re.I),
 ]  # fmt: skip
+# Any word that can be part of an English qualifier; one search decides whether to look closer.
+_EN_CUE = re.compile(
+    r"north|south|east|west|central|countryside|outskirts|suburb|vicinity|environs|part|area"
+    r"|region|side|edge|near|close|outside|around|km|kilomet|mile|\bmi\b",
+    re.I,
+)
 _EN_AFTER = [
     re.compile(rf"^['’]s\s+{_DIR}\s+{_PART}", re.I),  # "Idlib's southern countryside"
     re.compile(rf"^\s+{_PART}\b", re.I),  # "Hama countryside"
@@ -170,7 +176,8 @@ def _tokens(text: str) -> list[_Token]:
         w = m.group()
         if len(w) > 3 and w[-2] in "'’" and w[-1] in "sS":
             w = w[:-2]  # possessive: "Hawaii's" is Hawaii
-        script = script_of(w)
+        # Most tokens are plain ASCII words: skip the script scan for them.
+        script = "latin" if w.isascii() else script_of(w)
         cap = w[0].isupper() if script != "arabic" else True
         out.append(_Token(m.start(), m.start() + len(w), w, script, cap, w.lower()))
     return out
@@ -215,6 +222,8 @@ def _qualifier(
     """(qualifier as written, direction, offset km) from the words around a span."""
     before = text[max(0, start - 80) : start]
     after = text[end : end + 40]
+    if script == "latin" and not (_EN_CUE.search(before[-45:]) or _EN_CUE.search(after[:30])):
+        return None, None, None  # no qualifier word nearby: skip the patterns
     if script == "arabic":
         m = _AR_AFTER.match(after)
         direction = None

@@ -310,7 +310,7 @@ def rank(
     seats = {(t["country_code"], t["admin1"]) for t in towns}
     # Feature words count only when some candidate is of the type asked for.
     offered = any(m.info["feature_code"] in wanted for m in matches)
-    scored: list[tuple[float, str, Candidate]] = []
+    scored: list[tuple[float, str, NameMatch, list[str]]] = []
     for m in matches:
         info = m.info
         notes: list[str] = []
@@ -356,12 +356,13 @@ def rank(
             # "Suède" is Sweden, but Suwayda (same key) is not: a country needs its own name.
             score *= 0.9
             notes.append("country matched only after folding")
-        cand = make_candidate(
-            info, matched_name=m.matched, score=round(score, 4), why=_why(m, notes)
-        )
-        scored.append((-score, info["place_id"], cand))
+        scored.append((-score, info["place_id"], m, notes))
     scored.sort(key=lambda t: (t[0], t[1]))
-    return [c for _, _, c in scored[:limit]]
+    # Candidates (and their reasons) are made only for the places that are returned.
+    return [
+        make_candidate(m.info, matched_name=m.matched, score=round(-neg, 4), why=_why(m, notes))
+        for neg, _, m, notes in scored[:limit]
+    ]
 
 
 def resolve(
