@@ -12,15 +12,35 @@ Contains data from GeoNames (www.geonames.org), CC BY 4.0.
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING, Any
+
 from .batch import extract_many, iter_extract
 from .extraction import extract
-from .frames import aggregate, to_geodataframe
 from .gazetteer import Gazetteer, GazetteerError
-from .geocoder import Geocoder
-from .maps import make_map
 from .model import EVENT_TYPES, Activity, Candidate, Count, Document, Mention
 from .names import key, similarity, skeleton
 from .resolution import resolve
+
+if TYPE_CHECKING:
+    from .frames import aggregate, to_geodataframe
+    from .geocoder import Geocoder
+    from .maps import make_map
+
+# GeoPandas, Folium and geopy load on first use: a resolve()/extract() job never pays for them.
+_LAZY = {
+    "aggregate": "frames",
+    "to_geodataframe": "frames",
+    "make_map": "maps",
+    "Geocoder": "geocoder",
+}
+
+
+def __getattr__(name: str) -> Any:
+    if name in _LAZY:
+        from importlib import import_module
+
+        return getattr(import_module(f".{_LAZY[name]}", __name__), name)
+    raise AttributeError(f"module 'geomentions' has no attribute {name!r}")
 
 __version__ = "0.1.0"
 ATTRIBUTION = "Contains data from GeoNames (www.geonames.org), CC BY 4.0"
