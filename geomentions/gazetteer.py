@@ -37,6 +37,7 @@ _PLACE_COLUMNS = [
     "place_id", "name", "lat", "lon", "country_code", "feature_class", "feature_code",
     "admin1", "admin2", "population", "radius_km", "source", "n_alt",
 ]  # fmt: skip
+_CATEGORICAL = ("country_code", "feature_class", "feature_code", "admin1", "admin2", "source")
 # Consonants a skeleton can hold; used to enumerate skeletons one edit away from a query's.
 _SKELETON_ALPHABET = "bcdfghjklmnpqrstvxz0123456789\u0283"
 
@@ -87,18 +88,29 @@ class Gazetteer:
 
     def __init__(self, table: pa.Table, *, path: str | None = None) -> None:
         self.path = path
-        cols = {c: table.column(c).to_numpy() for c in _PLACE_COLUMNS if c != "names"}
-        self._cols: dict[str, np.ndarray] = cols
+        self._cols: dict[str, np.ndarray] = {}
+        self._categories: dict[str, list[str]] = {}
+        for c in _PLACE_COLUMNS:
+            column = table.column(c).combine_chunks()
+            if c in _CATEGORICAL:
+                # Few distinct values (country, feature code, admin names): keep codes, not
+                # a Python string per row; this halves the memory of a loaded gazetteer.
+                encoded = column.dictionary_encode()
+                self._cols[c] = encoded.indices.to_numpy(zero_copy_only=False)
+                self._categories[c] = encoded.dictionary.to_pylist()
+            else:
+                self._cols[c] = column.to_numpy(zero_copy_only=False)
         self._names_col = table.column("names")
         keys = table.column("keys").combine_chunks()
         self._name_place = pc.list_parent_indices(keys).to_numpy().astype(np.int32)
-        flat_keys = keys.flatten().to_numpy(zero_copy_only=False)
-        codes, uniques = pd.factorize(flat_keys, sort=False)
+        # Group name rows by key in Arrow (no Python string per name row): codes + uniques.
+        encoded = keys.flatten().dictionary_encode()
+        codes = encoded.indices.to_numpy(zero_copy_only=False)
+        uniques = encoded.dictionary.to_pylist()
         self._order = np.argsort(codes, kind="stable").astype(np.int32)
         counts = np.bincount(codes, minlength=len(uniques))
         self._offsets = np.concatenate([[0], np.cumsum(counts)]).astype(np.int64)
-        self._key_code: dict[str, int] = {k: i for i, k in enumerate(uniques.tolist())}
-        self._uniq_keys: list[str] = uniques.tolist()
+        self._key_code: dict[str, int] = {k: i for i, k in enumerate(uniques)}
         self._flat_names: np.ndarray | None = None
         self._skel_index: dict[str, list[int]] | None = None
         # Layered user places: extra rows after the file's, indexed by plain dicts.
@@ -196,6 +208,8 @@ class Gazetteer:
             r = self._extra[row - self.n_file_places]
             return {c: getattr(r, c) for c in _PLACE_COLUMNS}
         out = {c: self._cols[c][row] for c in _PLACE_COLUMNS}
+        for c, values in self._categories.items():
+            out[c] = values[out[c]]
         out["lat"], out["lon"] = float(out["lat"]), float(out["lon"])
         out["population"] = int(out["population"])
         out["radius_km"] = float(out["radius_km"])
@@ -240,7 +254,7 @@ class Gazetteer:
             with self._lock:
                 if self._skel_index is None:
                     index: dict[str, list[str]] = defaultdict(list)
-                    for k in self._uniq_keys:
+                    for k in self._key_code:
                         index[skeleton(k)].append(k)
                     for k in self._extra_keys:
                         if k not in self._key_code:
