@@ -42,6 +42,7 @@ def __getattr__(name: str) -> Any:
         return getattr(import_module(f".{_LAZY[name]}", __name__), name)
     raise AttributeError(f"module 'geomentions' has no attribute {name!r}")
 
+
 __version__ = "0.1.0"
 ATTRIBUTION = "Contains data from GeoNames (www.geonames.org), CC BY 4.0"
 

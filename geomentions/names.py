@@ -354,6 +354,7 @@ _HINT_WORDS: dict[str, tuple[str, ...]] = {
     "district": "district قضاء район",
     "airbase": "airbase base airfield airport air قاعدة مطار авиабаза аэродром аэропорт",
     "camp": "camp mukhayyam مخيم",
+    "naval": "naval navy port harbour harbor ميناء порт",
     "city": "city town village madinat madinah qaryat qarya مدينة قرية بلدة город деревня село",
 }  # fmt: skip
 #: Feature codes each hint prefers.
@@ -362,6 +363,7 @@ HINT_CODES: dict[str, tuple[str, ...]] = {
     "district": ("ADM2", "ADM3", "ADM1"),  # Lebanon's and Iraq's "districts" are often ADM1
     "airbase": ("AIRB", "AIRP", "AIRF", "MILB", "AIRH"),
     "camp": ("CMP", "CMPRF"),
+    "naval": ("NVB", "PRT", "MILB"),
     "city": ("PPL", "PPLA", "PPLA2", "PPLA3", "PPLA4", "PPLC", "PPLX"),
 }
 _HINT_OF_TOKEN = {

@@ -389,7 +389,9 @@ _ARTICLE_TUPLES = {(a,) for a in ARTICLES}
 
 def _keys_for(toks_folded: list[str], gaz: Gazetteer) -> str | None:
     k = key_from_tokens(toks_folded)
-    if len(k) >= MIN_KEY and gaz.has_key(k) and not _only_feature_words(toks_folded):
+    # A two-letter key is a name only with its feature word: "T4 air base", not "T4".
+    least = 2 if any(t in FEATURE_WORDS for t in toks_folded[1:]) else MIN_KEY
+    if len(k) >= least and gaz.has_key(k) and not _only_feature_words(toks_folded):
         return k
     return None
 
