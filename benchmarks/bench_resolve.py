@@ -231,7 +231,7 @@ def run_geomentions(variants: list[Variant], gm: Any, gaz: Any) -> tuple[list[Ou
     """Resolve every variant twice (no hint, then with the gold country) and time each call."""
     import pyarrow.parquet as pq
 
-    from geomentions.resolution import haversine_km
+    from geomentions.geo import haversine_km
 
     # Gazetteer rows follow the file's row order, so the file's place_id column maps ids to rows.
     ids = pq.read_table(gaz.path, columns=["place_id"]).column("place_id").to_pylist()

@@ -70,11 +70,12 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from geomentions.geo import haversine_km
+
 REPO_ROOT = Path(__file__).resolve().parents[1]
 DEFAULT_LGL = REPO_ROOT / ".." / "shared" / "corpora" / "LGL" / "lgl.xml"
 DEFAULT_GWN = REPO_ROOT / ".." / "shared" / "corpora" / "GeoWebNews" / "GWN.xml"
 
-EARTH_RADIUS_KM = 6371.0088
 #: Largest error the literature counts (half the earth's circumference, Gritta et al. 2018).
 MAX_ERROR_KM = 20039.0
 #: "Within 100 miles", the usual accuracy threshold.
@@ -151,18 +152,6 @@ class Run:
 
 
 # ----------------------------------------------------------------------------- scoring helpers
-
-
-def haversine_km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
-    """Great-circle distance in km.
-
-    >>> round(haversine_km(0.0, 0.0, 0.0, 1.0), 1)
-    111.2
-    """
-    p1, p2 = math.radians(lat1), math.radians(lat2)
-    dp, dl = p2 - p1, math.radians(lon2 - lon1)
-    a = math.sin(dp / 2) ** 2 + math.cos(p1) * math.cos(p2) * math.sin(dl / 2) ** 2
-    return 2 * EARTH_RADIUS_KM * math.asin(min(1.0, math.sqrt(a)))
 
 
 def overlap(a: Span, b: Span) -> int:

@@ -30,6 +30,7 @@ from pathlib import Path
 import pyarrow as pa
 import pyarrow.parquet as pq
 
+from .geo import haversine_km
 from .names import key as name_key
 
 log = logging.getLogger(__name__)
@@ -254,13 +255,6 @@ def read_place_records(
 
 
 # --- divisions and countries -----------------------------------------------------------------
-def _haversine_km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
-    p1, p2 = math.radians(lat1), math.radians(lat2)
-    dp, dl = p2 - p1, math.radians(lon2 - lon1)
-    a = math.sin(dp / 2) ** 2 + math.cos(p1) * math.cos(p2) * math.sin(dl / 2) ** 2
-    return 2 * 6371.0088 * math.asin(min(1.0, math.sqrt(a)))
-
-
 def _midrange(values: list[float]) -> float:
     """Middle of the 5th-95th percentile range: the centre of an area, not of its crowds
     (a median sits in the Nile delta, not in the middle of Egypt)."""
@@ -280,7 +274,7 @@ def _locate(members: list[PlaceRow]) -> tuple[float, float, float]:
     """Centre (mid-range of member places) and a radius (90th percentile distance)."""
     lat = _midrange([m.lat for m in members])
     lon = _midrange([m.lon for m in members])
-    d = sorted(_haversine_km(lat, lon, m.lat, m.lon) for m in members)
+    d = sorted(haversine_km(lat, lon, m.lat, m.lon) for m in members)
     return lat, lon, round(_quantile(d, 0.9), 1)
 
 

@@ -22,11 +22,12 @@ from dataclasses import dataclass, replace
 
 from .activity import activity_for, find_date, sentence_spans
 from .gazetteer import Gazetteer
+from .geo import destination, haversine_km
 from .model import Candidate, Document, Mention
 from .names import HINT_CODES
 from .names import key as name_key
 from .recognition import Span, find_spans
-from .resolution import NameMatch, haversine_km, match_name, rank
+from .resolution import NameMatch, match_name, rank
 
 __all__ = ["extract", "MIN_CONFIDENCE", "MAX_CHARS"]
 
@@ -269,18 +270,6 @@ _BEARING = {
 }  # fmt: skip
 
 
-def _move(lat: float, lon: float, bearing_deg: float, km: float) -> tuple[float, float]:
-    """Point ``km`` from (lat, lon) along a bearing (spherical earth)."""
-    r = km / 6371.0088
-    b = math.radians(bearing_deg)
-    p1, l1 = math.radians(lat), math.radians(lon)
-    p2 = math.asin(math.sin(p1) * math.cos(r) + math.cos(p1) * math.sin(r) * math.cos(b))
-    l2 = l1 + math.atan2(
-        math.sin(b) * math.sin(r) * math.cos(p1), math.cos(r) - math.sin(p1) * math.sin(p2)
-    )
-    return round(math.degrees(p2), 6), round((math.degrees(l2) + 540) % 360 - 180, 6)
-
-
 def _extent_km(place: Candidate) -> float:
     """A place's radius: its own extent, or one estimated from its population."""
     if place.radius_km:
@@ -300,11 +289,11 @@ def _locate(mention: Mention, span: Span) -> None:
         extent,
     )
     if span.offset_km and span.direction:
-        lat, lon = _move(lat, lon, _BEARING.get(span.direction, 0), span.offset_km)
+        lat, lon = destination(lat, lon, _BEARING.get(span.direction, 0), span.offset_km)
         precision, uncertainty = 2, 2.0 + 0.3 * span.offset_km
     elif span.direction:
         # "eastern Aleppo", "the southern countryside of Idlib": into that part of the place.
-        lat, lon = _move(lat, lon, _BEARING.get(span.direction, 0), 0.5 * extent)
+        lat, lon = destination(lat, lon, _BEARING.get(span.direction, 0), 0.5 * extent)
         precision, uncertainty = max(precision, 2), 0.6 * extent
     elif span.qualifier:
         precision, uncertainty = max(precision, 2), extent + 5.0

@@ -24,6 +24,7 @@ from rapidfuzz import process
 from rapidfuzz.distance import Indel
 
 from .gazetteer import Gazetteer
+from .geo import haversine_km
 from .model import Candidate
 from .names import HINT_CODES, feature_hint, plain_similarity, similarity, skeleton
 from .names import key as name_key
@@ -35,7 +36,6 @@ __all__ = [
     "NameMatch",
     "candidates_for_key",
     "make_candidate",
-    "haversine_km",
     "prominence",
 ]
 
@@ -76,18 +76,6 @@ _RANK_FLOOR = {
     "PPLA3": 0.45,
 }
 _CLASS_WEIGHT = {"P": 0.8, "A": 0.75, "L": 0.75, "T": 0.7, "S": 0.65, "H": 0.6, "V": 0.5}
-
-
-def haversine_km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
-    """Great-circle distance in km.
-
-    >>> round(haversine_km(36.20, 37.16, 35.34, 40.14))
-    284
-    """
-    p1, p2 = math.radians(lat1), math.radians(lat2)
-    dp, dl = p2 - p1, math.radians(lon2 - lon1)
-    a = math.sin(dp / 2) ** 2 + math.cos(p1) * math.cos(p2) * math.sin(dl / 2) ** 2
-    return 2 * 6371.0088 * math.asin(min(1.0, math.sqrt(a)))
 
 
 def prominence(info: dict) -> float:

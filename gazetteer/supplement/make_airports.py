@@ -16,11 +16,12 @@ from __future__ import annotations
 
 import argparse
 import csv
-import math
 import re
 import sys
 from collections.abc import Iterable, Mapping
 from pathlib import Path
+
+from geomentions.geo import haversine_km
 
 HERE = Path(__file__).resolve().parent
 
@@ -75,18 +76,6 @@ def feature_code_for(name: str) -> str:
     if _AIRFIELD.search(name):
         return "AIRF"
     return "AIRP"
-
-
-def haversine_km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
-    """Great-circle distance in km.
-
-    >>> round(haversine_km(33.4115, 36.5156, 33.5138, 36.2765), 1)
-    24.9
-    """
-    p1, p2 = math.radians(lat1), math.radians(lat2)
-    dp, dl = p2 - p1, math.radians(lon2 - lon1)
-    a = math.sin(dp / 2) ** 2 + math.cos(p1) * math.cos(p2) * math.sin(dl / 2) ** 2
-    return 2 * 6371.0088 * math.asin(min(1.0, math.sqrt(a)))
 
 
 def linked_icao(row: Mapping[str, str]) -> set[str]:
