@@ -30,7 +30,7 @@ MOSUL = (36.335, 43.11889)
 def test_haversine_zero_symmetric_and_known_distances() -> None:
     assert ev.haversine_km(*ALEPPO, *ALEPPO) == 0.0
     assert ev.haversine_km(*ALEPPO, *MOSUL) == pytest.approx(ev.haversine_km(*MOSUL, *ALEPPO))
-    one_degree = 2 * math.pi * ev.EARTH_RADIUS_KM / 360
+    one_degree = 2 * math.pi * EARTH_RADIUS_KM / 360
     assert ev.haversine_km(0, 0, 0, 1) == pytest.approx(one_degree)
     assert ev.haversine_km(0, 0, 0, 180) == pytest.approx(math.pi * EARTH_RADIUS_KM)
     # across the antimeridian is short, not half the world
