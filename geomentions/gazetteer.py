@@ -12,6 +12,7 @@ first use. User places added with :meth:`Gazetteer.add_places` layer over the fi
 
 from __future__ import annotations
 
+import csv
 import io
 import threading
 from collections import defaultdict
@@ -26,7 +27,7 @@ import pyarrow as pa
 import pyarrow.compute as pc
 import pyarrow.parquet as pq
 
-from .build import FORMAT_VERSION, PlaceRow, read_place_records, read_places_csv
+from .build import FORMAT_VERSION, PlaceRow, read_place_records
 from .names import key as name_key
 from .names import skeleton
 
@@ -40,6 +41,43 @@ _PLACE_COLUMNS = [
 _CATEGORICAL = ("country_code", "feature_class", "feature_code", "admin1", "admin2", "source")
 # Consonants a skeleton can hold; used to enumerate skeletons one edit away from a query's.
 _SKELETON_ALPHABET = "bcdfghjklmnpqrstvxz0123456789\u0283"
+
+
+def _records(data: Any) -> tuple[list[dict], str]:
+    """Dict records (and where they came from) from a CSV path/buffer, DataFrame or records."""
+    if isinstance(data, (str, Path)):
+        with open(data, encoding="utf-8", newline="") as fh:
+            return list(csv.DictReader(fh)), str(data)
+    if isinstance(data, io.TextIOBase):
+        return list(csv.DictReader(data)), "<csv>"
+    if isinstance(data, pd.DataFrame):
+        frame = data.copy()
+        crs = getattr(frame, "crs", None)
+        if crs is not None and crs.to_epsg() != 4326:
+            frame = frame.to_crs(4326)  # a projected frame: lat/lon are wanted
+        if "geometry" in frame.columns and ("lat" not in frame or "lon" not in frame):
+            frame["lat"] = frame.geometry.y
+            frame["lon"] = frame.geometry.x
+        return frame.drop(columns=["geometry"], errors="ignore").to_dict("records"), "<DataFrame>"
+    if isinstance(data, Iterable):
+        return [dict(r) for r in data], "<records>"
+    raise TypeError(f"add_places takes a CSV path, DataFrame or records, not {type(data).__name__}")
+
+
+def _blank(value: Any) -> bool:
+    return (
+        value is None or (isinstance(value, float) and value != value) or str(value).strip() == ""
+    )
+
+
+def _is_alias(rec: dict) -> bool:
+    return not _blank(rec.get("id")) and _blank(rec.get("lat")) and _blank(rec.get("lon"))
+
+
+def _record_names(rec: dict) -> list[str]:
+    names = [rec.get("name"), rec.get("name_ar"), rec.get("name_ru")]
+    names += str(rec.get("alt_names") or "").split("|")
+    return [str(n).strip() for n in names if not _blank(n)]
 
 
 class LookupCache:
@@ -115,6 +153,7 @@ class Gazetteer:
         self._skel_index: dict[str, list[int]] | None = None
         # Layered user places: extra rows after the file's, indexed by plain dicts.
         self._extra: list[PlaceRow] = []
+        self._row_of: dict[str, int] | None = None
         self._extra_keys: dict[str, list[tuple[int, str]]] = defaultdict(list)
         self._lock = threading.Lock()
         self.n_file_places = len(table)
@@ -158,42 +197,55 @@ class Gazetteer:
     def add_places(self, data: Any, *, source: str = "user") -> Gazetteer:
         """Layer user places (a CSV path/buffer, a DataFrame/GeoDataFrame or dict records)
         over this gazetteer; returns ``self``. Columns as in ``gazetteer/supplement/README.md``:
-        at least ``name`` and ``lat``/``lon`` (or a Point geometry).
+        at least ``name`` and ``lat``/``lon`` (or a Point geometry). A row with the ``id`` of a
+        place already in the gazetteer and no coordinates adds its names as aliases of it.
 
         >>> gaz.add_places([{"name": "Camp Hope", "lat": 36.1, "lon": 37.2}])  # doctest: +SKIP
         """
-        if isinstance(data, (str, Path, io.TextIOBase)):
-            rows = read_places_csv(data, source=source)
-        elif isinstance(data, pd.DataFrame):
-            frame = data.copy()
-            crs = getattr(frame, "crs", None)
-            if crs is not None and crs.to_epsg() != 4326:
-                frame = frame.to_crs(4326)  # a projected frame: lat/lon are wanted
-            if "geometry" in frame.columns and ("lat" not in frame or "lon" not in frame):
-                frame["lat"] = frame.geometry.y
-                frame["lon"] = frame.geometry.x
-            rows = read_place_records(
-                frame.drop(columns=["geometry"], errors="ignore").to_dict("records"),
-                source=source,
-                origin="<DataFrame>",
-            )
-        elif isinstance(data, Iterable):
-            rows = read_place_records(list(data), source=source)
-        else:
-            raise TypeError(
-                f"add_places takes a CSV path, DataFrame or records, not {type(data).__name__}"
-            )
+        records, origin = _records(data)
+        # A row naming an existing place by id, without coordinates, adds aliases to it.
+        aliases = [
+            r for r in records if _is_alias(r) and self.row_of(str(r["id"]).strip()) is not None
+        ]
+        rows = read_place_records(
+            [r for r in records if not any(r is a for a in aliases)], source=source, origin=origin
+        )
         with self._lock:
-            for row in rows:
-                idx = len(self._extra)
-                self._extra.append(row)
-                for n in row.names:
+            for rec in aliases:
+                row = self.row_of(str(rec["id"]).strip())
+                for n in _record_names(rec):
                     k = name_key(n)
                     if k:
-                        self._extra_keys[k].append((idx, n))
-                self._skel_index = None  # rebuilt with the new keys on next fuzzy lookup
+                        self._extra_keys[k].append((row, n))
+            for place in rows:
+                row = self.n_file_places + len(self._extra)
+                self._extra.append(place)
+                for n in place.names:
+                    k = name_key(n)
+                    if k:
+                        self._extra_keys[k].append((row, n))
+            self._skel_index = None  # rebuilt with the new keys on next fuzzy lookup
             self.generation += 1
         return self
+
+    def row_of(self, place_id: str) -> int | None:
+        """The row of a place id ("geonames:170063"), or None."""
+        if self._row_of is None:
+            with self._lock:
+                if self._row_of is None:
+                    ids = self._cols["place_id"].tolist()
+                    self._row_of = {pid: i for i, pid in enumerate(ids)}
+        row = self._row_of.get(place_id)
+        if row is None:
+            row = next(
+                (
+                    self.n_file_places + i
+                    for i, p in enumerate(self._extra)
+                    if p.place_id == place_id
+                ),
+                None,
+            )
+        return row
 
     # --- access ----------------------------------------------------------------------------
     def __len__(self) -> int:
@@ -238,8 +290,7 @@ class Gazetteer:
         if code is not None:
             for name_row in self._order[self._offsets[code] : self._offsets[code + 1]]:
                 out.append((int(self._name_place[name_row]), self._flat_name(int(name_row))))
-        for idx, n in self._extra_keys.get(k, ()):
-            out.append((self.n_file_places + idx, n))
+        out.extend(self._extra_keys.get(k, ()))
         return out
 
     def lookup(self, name: str) -> list[int]:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import gc
+import io
 import os
 import weakref
 from pathlib import Path
@@ -244,3 +245,17 @@ def test_bad_lat_in_dataframe_names_the_row(private_gaz: gm.Gazetteer) -> None:
 def test_add_places_rejects_other_types(private_gaz: gm.Gazetteer) -> None:
     with pytest.raises(TypeError):
         private_gaz.add_places(42)
+
+
+def test_add_places_row_with_existing_id_adds_aliases(private_gaz: gm.Gazetteer) -> None:
+    # A name no gazetteer has; written for this test.
+    assert not gm.resolve("Shahba Citadel Quarter", gazetteer=private_gaz, country="SY") or (
+        gm.resolve("Shahba Citadel Quarter", gazetteer=private_gaz)[0].place_id != "geonames:170063"
+    )
+    private_gaz.add_places(
+        io.StringIO("id,name,alt_names\ngeonames:170063,Shahba Citadel Quarter,حلب الشهباء\n")
+    )
+    for name in ("Shahba Citadel Quarter", "حلب الشهباء"):
+        top = gm.resolve(name, gazetteer=private_gaz)[0]
+        assert top.place_id == "geonames:170063", name
+        assert (top.lat, top.lon) == (36.20124, 37.16117)  # the existing place, not a new row
