@@ -114,6 +114,20 @@ def _ar_variants(norm: str) -> list[str]:
     return [norm[len(p) :] for p in _AR_PREFIXES if norm.startswith(p) and len(norm) > len(p) + 1]
 
 
+@functools.lru_cache(maxsize=65_536)  # the same words recur: their look-up keys are made once
+def _token_keys(norm: str, raw: str, script: str) -> tuple[tuple[str, str], ...]:
+    keys = [("w", norm), ("a", raw)]
+    if script == "ru":
+        keys += [("r", norm[:k]) for k in range(2, len(norm) + 1)]
+    elif script == "ar":
+        stems: set[str] = set()
+        for v in _ar_variants(norm):
+            keys.append(("x", v))
+            stems.update(v[:k] for k in range(2, len(v) + 1))
+        keys += [("s", stem) for stem in sorted(stems)]
+    return tuple(keys)
+
+
 @dataclass(frozen=True)
 class _Tok:
     start: int
@@ -183,18 +197,7 @@ class _Lexicon:
 
     @staticmethod
     def _keys(tok: _Tok) -> Iterable[tuple[str, str]]:
-        yield "w", tok.norm
-        yield "a", tok.raw
-        if tok.script == "ru":
-            for k in range(2, len(tok.norm) + 1):
-                yield "r", tok.norm[:k]
-        elif tok.script == "ar":
-            stems: set[str] = set()
-            for v in _ar_variants(tok.norm):
-                yield "x", v
-                stems.update(v[:k] for k in range(2, len(v) + 1))
-            for stem in sorted(stems):
-                yield "s", stem
+        return _token_keys(tok.norm, tok.raw, tok.script)
 
     @staticmethod
     def _follows(code: str, pat: str, tok: _Tok) -> bool:

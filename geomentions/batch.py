@@ -242,7 +242,20 @@ def iter_extract(
     )
     if not show:
         return results
-    return iter(tqdm(results, total=total, unit="doc", desc="extract", delay=0.5))
+    return _with_progress(results, tqdm(total=total, unit="doc", desc="extract", delay=0.5))
+
+
+def _with_progress(results: Iterator[Document], bar: tqdm) -> Iterator[Document]:
+    # Closing this generator (a consumer that stops early) closes the bar and the pool too.
+    try:
+        for doc in results:
+            bar.update(1)
+            yield doc
+    finally:
+        bar.close()
+        close = getattr(results, "close", None)
+        if close is not None:
+            close()
 
 
 def _chunks(tasks: Iterator[_Task], size: int) -> Iterator[list[_Task]]:

@@ -33,6 +33,7 @@ from __future__ import annotations
 import operator
 import os
 import threading
+from pathlib import Path
 from typing import Any
 
 import geopandas as gpd
@@ -40,7 +41,7 @@ import geopandas as gpd
 from .batch import _check_options, _run_one, _tasks
 from .extraction import MIN_CONFIDENCE
 from .frames import to_geodataframe
-from .gazetteer import Gazetteer
+from .gazetteer import Gazetteer, default_path
 
 __all__ = ["extract"]
 
@@ -77,12 +78,14 @@ def _gazetteer_path(gazetteer: Any) -> str | None:
                 "add_places); Dask workers cannot load it: build a gazetteer file and pass "
                 "its path"
             )
+        with _loaded_lock:  # a local (threaded) scheduler uses this very object
+            _loaded.setdefault(gazetteer.path, gazetteer)
         return gazetteer.path
     raise TypeError(f"gazetteer must be a file path or a Gazetteer, not {type(gazetteer).__name__}")
 
 
 def _worker_gazetteer(path: str | None) -> Gazetteer:
-    if path is None:
+    if path is None or Path(path) == default_path():
         return Gazetteer.default()
     with _loaded_lock:  # threads of one worker must not load the same file twice
         if path not in _loaded:

@@ -243,6 +243,9 @@ def fold_tokens(name: str) -> list[str]:
     """
     if not isinstance(name, str):
         raise TypeError(f"name must be str, not {type(name).__name__}")
+    if not name.isascii():
+        # Compatibility forms are their plain letters: styled "𝐀𝐥𝐞𝐩𝐩𝐨", Arabic presentation forms.
+        name = unicodedata.normalize("NFKC", name)
     bgn = bool(_BGN_MARKS.search(name))
     out: list[str] = []
     # ʿayn and hamza marks sit inside words (Ma`arrat); drop them before splitting.

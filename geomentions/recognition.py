@@ -199,7 +199,8 @@ _RU_ENDINGS = ("ами", "ями", "ого", "его", "ому", "ему", "ой
 _AR_CLITICS = ("وب", "ول", "وال", "و", "ب", "ل", "ف", "ك")
 
 
-def _inflection_variants(word: str, script: str) -> list[str]:
+@lru_cache(maxsize=100_000)
+def _inflection_variants(word: str, script: str) -> tuple[str, ...]:
     """Base forms to try when an inflected word is not found (Russian cases, Arabic clitics)."""
     out: list[str] = []
     if script == "cyrillic":
@@ -213,7 +214,7 @@ def _inflection_variants(word: str, script: str) -> list[str]:
         for clitic in _AR_CLITICS:
             if word.startswith(clitic) and len(word) - len(clitic) >= 3:
                 out.append(word[len(clitic) :])
-    return list(dict.fromkeys(out))
+    return tuple(dict.fromkeys(out))
 
 
 def _qualifier(

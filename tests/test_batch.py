@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import copy
 import datetime as dt
+import multiprocessing as mp
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -97,14 +98,23 @@ def test_files_bad_utf8_and_missing_are_reported(tmp_path: Path) -> None:
         assert [d.error is None for d in docs] == [True, False, True, False, True, True]
 
 
-def test_text_that_looks_like_a_path_stays_text(tmp_path: Path) -> None:
+def test_str_naming_a_file_is_read_as_that_file(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     named = tmp_path / "Aleppo"
     named.write_text("Airstrikes near Tadmur.", encoding="utf-8")
     as_text = f"{named}\nShells hit Homs."  # a line break: never a file name
+    empty = tmp_path / "elsewhere"
+    empty.mkdir()
+    monkeypatch.chdir(empty)
     docs = extract_many([as_text, ("t", str(named)), "Aleppo"], progress=False)
     assert docs[0].doc_id == "0" and docs[0].text == as_text
     assert docs[1].doc_id == "t" and docs[1].text == str(named)  # tuples are always text
-    assert docs[2].text == "Aleppo"  # no such file in the working directory
+    assert docs[2].doc_id == "2" and docs[2].text == "Aleppo"  # no such file here
+    # The documented pitfall: where a file of that name exists, the string is the file.
+    monkeypatch.chdir(tmp_path)
+    doc = extract_many(["Aleppo"], progress=False)[0]
+    assert doc.doc_id == "Aleppo" and [m.text for m in doc.places] == ["Tadmur"]
 
 
 def test_failing_document_does_not_stop_the_batch(monkeypatch: pytest.MonkeyPatch) -> None:
@@ -147,6 +157,15 @@ def test_generators_are_read_lazily(workers: int) -> None:
     stream.close()  # stopping early shuts the pool down
 
 
+def test_progress_bar_does_not_change_results(capsys: pytest.CaptureFixture[str]) -> None:
+    docs = extract_many(REPORTS[:3], workers=2, progress=True)
+    assert [d.text for d in docs] == REPORTS[:3]
+    stream = iter_extract(iter(REPORTS), progress=True)
+    assert next(stream).doc_id == "0"
+    stream.close()
+    capsys.readouterr()  # the bar itself (if shown) is not checked
+
+
 def test_full_generator_run() -> None:
     docs = extract_many((t for t in REPORTS[:3]), workers=2, progress=False)
     assert [d.doc_id for d in docs] == ["0", "1", "2"]
@@ -179,10 +198,19 @@ def test_user_places_reach_forked_workers(private_gaz: gm.Gazetteer) -> None:
     assert _dicts(one) == _dicts(two)
 
 
-def test_in_memory_gazetteer_needs_one_worker(private_gaz: gm.Gazetteer) -> None:
+def test_without_fork_user_places_need_one_worker(
+    private_gaz: gm.Gazetteer, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    private_gaz.add_places([{"name": "Tall Waraqat", "lat": 35.2, "lon": 36.9}])
     in_memory = copy.copy(private_gaz)
     in_memory.path = None
     docs = extract_many(["Shells hit Homs."], gazetteer=in_memory, progress=False)
     assert [m.text for m in docs[0].places] == ["Homs"]
-    with pytest.raises(ValueError, match="workers=1"):
-        extract_many(["Shells hit Homs."], gazetteer=in_memory, workers=2)
+    # Forked workers inherit even a gazetteer that has no file.
+    two = extract_many(["Shells hit Homs."], gazetteer=in_memory, workers=2, progress=False)
+    assert _dicts(two) == _dicts(docs)
+    # Spawned workers (macOS, Windows) reload the file, so they cannot see added places.
+    monkeypatch.setattr(batch, "_pool_context", lambda: (mp.get_context("spawn"), False))
+    for gaz in (in_memory, private_gaz):
+        with pytest.raises(ValueError, match="workers=1"):
+            extract_many(["Shells hit Homs."], gazetteer=gaz, workers=2)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import copy
 import sys
 from collections.abc import Iterator
 
@@ -18,9 +19,11 @@ import pandas as pd  # noqa: E402
 from distributed import Client, LocalCluster  # noqa: E402
 from geopandas.testing import assert_geodataframe_equal  # noqa: E402
 
+import geomentions as gm  # noqa: E402
 from geomentions import dask as gmd  # noqa: E402
 from geomentions.batch import extract_many  # noqa: E402
 from geomentions.frames import COLUMNS, to_geodataframe  # noqa: E402
+from geomentions.gazetteer import default_path  # noqa: E402
 
 REPORTS = [
     ("w01", "Warplanes struck 6 targets near Jisr al-Shughur on 3 June 2016."),
@@ -81,6 +84,25 @@ def test_dataframe_with_id_column(client: Client, expected: gpd.GeoDataFrame) ->
     ddf = dd.from_pandas(frame, npartitions=3)
     got = gmd.extract(ddf, text_column="body", id_column="rid").compute()
     assert_geodataframe_equal(_sorted(got), expected)
+
+
+def test_gazetteer_by_path_and_options(client: Client) -> None:
+    texts = [("t1", "Clashes were reported in Tripoli."), ("t2", "Shells hit Homs.")]
+    bag = db.from_sequence(texts, npartitions=2)
+    got = gmd.extract(bag, gazetteer=str(default_path()), country="LB").compute()
+    want = to_geodataframe(extract_many(texts, country="LB", progress=False))
+    assert_geodataframe_equal(_sorted(got), _sorted(want))
+    assert got.loc[got["mention"] == "Tripoli", "country_code"].tolist() == ["LB"]
+
+
+def test_gazetteer_that_cannot_travel_is_refused() -> None:
+    bag = db.from_sequence(["Shells hit Homs."])
+    in_memory = copy.copy(gm.Gazetteer.default())
+    in_memory.path = None
+    with pytest.raises(ValueError, match="path"):
+        gmd.extract(bag, gazetteer=in_memory)
+    with pytest.raises(TypeError, match="gazetteer"):
+        gmd.extract(bag, gazetteer=42)
 
 
 def test_bad_input_is_refused() -> None:

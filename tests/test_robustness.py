@@ -298,11 +298,6 @@ def test_sentence_initial_event_word_is_not_a_place(word: str) -> None:
     assert [m.place.name for m in doc.places] == ["Aleppo", "Homs"]
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="names.fold_tokens drops mathematical bold letters: key('𝐀𝐥𝐞𝐩𝐩𝐨') == 'lipu', "
-    "so the name resolves to Lipovu, RO instead of Aleppo (no NFKC normalisation)",
-)
 def test_styled_letters_resolve_like_plain_ones() -> None:
     doc = gm.extract("Shells hit \U0001d400\U0001d425\U0001d41e\U0001d429\U0001d429\U0001d428.")
     assert not doc.places or doc.places[0].place.name == "Aleppo"
