@@ -389,12 +389,18 @@ _ARTICLE_TUPLES = {(a,) for a in ARTICLES}
 
 
 def _keys_for(toks_folded: list[str], gaz: Gazetteer) -> str | None:
-    k = key_from_tokens(toks_folded)
-    # A two-letter key is a name only with its feature word: "T4 air base", not "T4".
-    least = 2 if any(t in FEATURE_WORDS for t in toks_folded[1:]) else MIN_KEY
-    if len(k) >= least and gaz.has_key(k) and not _only_feature_words(toks_folded):
+    k, least, only_features = _candidate_key(tuple(toks_folded))
+    if len(k) >= least and not only_features and gaz.has_key(k):
         return k
     return None
+
+
+@lru_cache(maxsize=200_000)  # the same word runs recur across reports
+def _candidate_key(toks_folded: tuple[str, ...]) -> tuple[str, int, bool]:
+    """(key, least key length accepted, only feature words) of a run of folded words."""
+    # A two-letter key is a name only with its feature word: "T4 air base", not "T4".
+    least = 2 if any(t in FEATURE_WORDS for t in toks_folded[1:]) else MIN_KEY
+    return key_from_tokens(toks_folded), least, _only_feature_words(list(toks_folded))
 
 
 def _longest_match(
