@@ -280,8 +280,13 @@ def to_csv(
     path: str | os.PathLike[str],
     *,
     geometry: Literal["wkt", "latlon"] = "latlon",
+    spreadsheet_safe: bool = True,
 ) -> Path:
     """Write ``gdf`` as UTF-8 CSV; geometry as ``lat``/``lon`` columns or one WKT column.
+
+    Report text is untrusted: with ``spreadsheet_safe`` (default) a text cell that starts
+    with ``= + - @`` (or a tab/CR) gets a leading ``'`` so a spreadsheet shows it instead
+    of running it as a formula.
 
     >>> to_csv(to_geodataframe([]), "/tmp/none.csv").read_text().startswith("doc_id,mention,")
     True
@@ -301,5 +306,18 @@ def to_csv(
         df = df.drop(columns=geom.name)
         df["lat"] = geom.y.to_numpy()
         df["lon"] = geom.x.to_numpy()
+    if spreadsheet_safe:
+        for col in df.columns:
+            if df[col].dtype == object or pd.api.types.is_string_dtype(df[col]):
+                df[col] = df[col].map(_defuse)
     df.to_csv(out, index=False, encoding="utf-8", lineterminator="\n")
     return out
+
+
+_FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+
+
+def _defuse(value: object) -> object:
+    if isinstance(value, str) and value.startswith(_FORMULA_START):
+        return "'" + value
+    return value

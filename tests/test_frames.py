@@ -260,3 +260,31 @@ def test_dates_come_from_activity_then_document() -> None:
     s = "Idlib was quiet."
     doc = Document("d", s, [mention("Idlib", s, IDLIB, 0.9)], date=dt.date(2023, 12, 31))
     assert to_geodataframe(doc)["date"].tolist() == [pd.Timestamp("2023-12-31")]
+
+
+def test_csv_defuses_formulas_from_report_text(tmp_path) -> None:
+    import pandas as pd
+
+    from geomentions import frames
+    from geomentions.model import Activity, Candidate, Document, Mention
+
+    place = Candidate(
+        "geonames:170063", "Aleppo", 36.20124, 37.16117, "SY", "P", "PPLA", "Aleppo", "",
+        1602264, "Aleppo", 0.9, "test",
+    )  # fmt: skip
+    sentence = '=HYPERLINK("http://example.invalid","x") shelling hit Aleppo'
+    doc = Document(
+        "=cmd|' /C calc'!A0",
+        sentence,
+        [
+            Mention(
+                "Aleppo", sentence.index("Aleppo"), len(sentence), place, [place], 0.9,
+                activity=Activity("shelling", sentence=sentence),
+            )
+        ],
+    )  # fmt: skip
+    gdf = frames.to_geodataframe(doc)
+    safe = pd.read_csv(frames.to_csv(gdf, tmp_path / "safe.csv"))
+    assert safe.loc[0, "doc_id"].startswith("'=") and safe.loc[0, "sentence"].startswith("'=")
+    raw = pd.read_csv(frames.to_csv(gdf, tmp_path / "raw.csv", spreadsheet_safe=False))
+    assert raw.loc[0, "sentence"] == sentence
