@@ -128,33 +128,39 @@ def _token_keys(norm: str, raw: str, script: str) -> tuple[tuple[str, str], ...]
     return tuple(keys)
 
 
-@dataclass(frozen=True)
 class _Tok:
-    start: int
-    end: int
-    raw: str
-    norm: str
-    script: str  # "ar", "ru" or "" (Latin, digits)
+    """One token; a plain slotted class because reports make tens of thousands of them."""
+
+    __slots__ = ("start", "end", "raw", "norm", "script")
+
+    def __init__(self, start: int, end: int, raw: str, norm: str, script: str) -> None:
+        self.start, self.end, self.raw, self.norm = start, end, raw, norm
+        self.script = script  # "ar", "ru" or "" (Latin, digits)
+
+
+@functools.lru_cache(maxsize=65_536)  # the same words recur: normalise each once
+def _word(raw: str) -> tuple[str, str]:
+    """(look-up form, script) of a token."""
+    script = "ar" if _ARABIC_RE.match(raw) else "ru" if _CYRILLIC_RE.match(raw) else ""
+    return _norm(raw), script
 
 
 def _tokens(text: str) -> list[_Tok]:
-    out = []
-    for m in _TOKEN_RE.finditer(text):
-        raw = m.group(0)
-        script = "ar" if _ARABIC_RE.match(raw) else "ru" if _CYRILLIC_RE.match(raw) else ""
-        out.append(_Tok(m.start(), m.end(), raw, _norm(raw), script))
-    return out
+    return [_Tok(m.start(), m.end(), m[0], *_word(m[0])) for m in _TOKEN_RE.finditer(text)]
 
 
 def _joined(text: str, a: _Tok, b: _Tok) -> bool:
     """Are two neighbouring tokens close enough to form one phrase?"""
-    return 1 <= b.start - a.end <= 3 and all(c in _PHRASE_GAP for c in text[a.end : b.start])
+    return 1 <= b.start - a.end <= 3 and _PHRASE_GAP.issuperset(text[a.end : b.start])
 
 
 def _check_text(text: object) -> str:
     if not isinstance(text, str):
         raise TypeError(f"text must be str, not {type(text).__name__}")
     return text
+
+
+_Entry = tuple[int, tuple[str, ...], str, object]  # rank, word patterns, key code, label
 
 
 class _Lexicon:
@@ -171,7 +177,7 @@ class _Lexicon:
         #: False: no match may start on a word joined by a hyphen to the one before it,
         #: so "pro-Turkish forces" and "anti-ISIS" name no actor.
         self._after_hyphen = after_hyphen
-        self._index: dict[tuple[str, str], list[tuple[int, tuple[str, ...], str, object]]] = {}
+        self._index: dict[tuple[str, str], list[_Entry]] = {}
         self._count = 0
 
     def add(self, kind: str, phrase: str, label: object) -> None:
@@ -195,9 +201,10 @@ class _Lexicon:
             for phrase in phrases:
                 self.add(kind, phrase, label)
 
-    @staticmethod
-    def _keys(tok: _Tok) -> Iterable[tuple[str, str]]:
-        return _token_keys(tok.norm, tok.raw, tok.script)
+    def entries(self, norm: str, script: str, raw: str) -> tuple[_Entry, ...]:
+        """Index entries whose first word matches a token, in look-up key order."""
+        get = self._index.get
+        return tuple(e for key in _token_keys(norm, raw, script) for e in get(key, ()))
 
     @staticmethod
     def _follows(code: str, pat: str, tok: _Tok) -> bool:
@@ -218,30 +225,38 @@ class _Lexicon:
     def find(self, toks: Sequence[_Tok], text: str) -> list[tuple[int, int, object]]:
         """Matches in ``toks`` (tokens of ``text``) as (start, end, label), in text order."""
         out: list[tuple[int, int, object]] = []
+        # Most tokens start no phrase: visit only those that do (the scan below is the same
+        # left-to-right walk, skipping tokens a match has already covered).
+        starts = [(i, e) for i, t in enumerate(toks) if (e := _lex_entries(self, t.raw))]
         i = 0
-        while i < len(toks):
+        for k, entries in starts:
+            if k < i:
+                continue  # inside the previous match
+            if not self._after_hyphen and k > 0 and text[toks[k - 1].end : toks[k].start] == "-":
+                continue
             best: tuple[int, int, int, object] | None = None  # end, -rank, n tokens, label
-            hyphened = i > 0 and text[toks[i - 1].end : toks[i].start] == "-"
-            if self._after_hyphen or not hyphened:
-                for key in self._keys(toks[i]):
-                    for rank, pats, code, label in self._index.get(key, ()):
-                        n = len(pats)
-                        if i + n > len(toks):
-                            continue
-                        if all(
-                            _joined(text, toks[i + j - 1], toks[i + j])
-                            and self._follows(code, pats[j], toks[i + j])
-                            for j in range(1, n)
-                        ):
-                            cand = (toks[i + n - 1].end, -rank, n, label)
-                            if best is None or cand[:2] > best[:2]:
-                                best = cand
-            if best is None:
-                i += 1
-            else:
-                out.append((toks[i].start, best[0], best[3]))
-                i += best[2]
+            for rank, pats, code, label in entries:
+                n = len(pats)
+                if k + n > len(toks):
+                    continue
+                if all(
+                    _joined(text, toks[k + j - 1], toks[k + j])
+                    and self._follows(code, pats[j], toks[k + j])
+                    for j in range(1, n)
+                ):
+                    cand = (toks[k + n - 1].end, -rank, n, label)
+                    if best is None or cand[:2] > best[:2]:
+                        best = cand
+            if best is not None:
+                out.append((toks[k].start, best[0], best[3]))
+                i = k + best[2]
         return out
+
+
+@functools.lru_cache(maxsize=262_144)  # the same words recur: look their keys up once
+def _lex_entries(lex: _Lexicon, raw: str) -> tuple[_Entry, ...]:
+    """Entries of ``lex`` whose first word matches the token ``raw``."""
+    return lex.entries(*_word(raw), raw)
 
 
 # ----------------------------------------------------------------------------- sentences
@@ -988,12 +1003,22 @@ def _is_unit(word: str) -> bool:
     return False
 
 
+#: Every word that can start a number written in words ("a hundred", Arabic with a "و").
+_NUMBER_STARTS = frozenset(
+    {"a", *_EN_ONES, *_EN_TENS, *_EN_NUMBER_WORDS, *_RU_NUMBER_WORDS, *_AR_NUMBER_WORDS}
+    | set(_AR_TEEN_UNITS)
+)
+
+
 def _word_numbers(toks: Sequence[_Tok], text: str) -> list[tuple[int, int, int, bool]]:
     """Numbers written as words: (start, end, value, vague)."""
     out = []
     i = 0
     while i < len(toks):
         t = toks[i]
+        if t.norm not in _NUMBER_STARTS and t.norm[1:] not in _NUMBER_STARTS:
+            i += 1  # no number word starts here (the common case): skip the checks below
+            continue
         nxt = toks[i + 1].norm if i + 1 < len(toks) and _joined(text, t, toks[i + 1]) else ""
         used, value = 1, 0
         if t.script == "ar":

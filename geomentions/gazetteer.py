@@ -259,6 +259,27 @@ class Gazetteer:
         if row >= self.n_file_places:
             r = self._extra[row - self.n_file_places]
             return {c: getattr(r, c) for c in _PLACE_COLUMNS}
+        # A copy of the memoised attributes (immutable scalars and strings), so a caller may
+        # change its dict without harm.
+        return dict(self._file_place(row))
+
+    def place_name(self, row: int) -> str:
+        """The main name of one place row (``place(row)["name"]`` without building a dict)."""
+        if row >= self.n_file_places:
+            return self._extra[row - self.n_file_places].name
+        return self._file_place(row)["name"]
+
+    def _file_place(self, row: int) -> dict[str, Any]:
+        """Attributes of a file row, shared and read-only: file rows never change, so each is
+        built once (the memo is on ``cache``, emptied with it)."""
+        memo_key = ("place", row)
+        cached = self.cache.get(memo_key)
+        if cached is None:
+            cached = self._build_place(row)
+            self.cache.put(memo_key, cached)
+        return cached
+
+    def _build_place(self, row: int) -> dict[str, Any]:
         out = {c: self._cols[c][row] for c in _PLACE_COLUMNS}
         for c, values in self._categories.items():
             out[c] = values[out[c]]

@@ -19,6 +19,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from functools import lru_cache
+from typing import NamedTuple
 
 from wordfreq import zipf_frequency
 
@@ -107,6 +108,10 @@ _EN_CUE = re.compile(
     r"|region|side|edge|near|close|outside|around|km|kilomet|mile|\bmi\b",
     re.I,
 )
+#: How an _EN_BEFORE match can end (before its final whitespace); at most 7 letters.
+_EN_LAST_WORD = re.compile(
+    r"(?:of|the|to|near|outside|around|north|south|east|west|central|ern)\Z", re.I
+)
 _EN_AFTER = [
     re.compile(rf"^['’]s\s+{_DIR}\s+{_PART}", re.I),  # "Idlib's southern countryside"
     re.compile(rf"^\s+{_PART}\b", re.I),  # "Hama countryside"
@@ -160,8 +165,9 @@ class Span:
         return self.keys[0]
 
 
-@dataclass
-class _Token:
+class _Token(NamedTuple):
+    """One word (a tuple: a report has thousands of them, and tuples are cheap to make)."""
+
     start: int
     end: int
     text: str
@@ -170,17 +176,30 @@ class _Token:
     lower: str
 
 
+@lru_cache(maxsize=200_000)  # the same words recur: judge each once
+def _word(w: str) -> tuple[str, str, bool, str]:
+    """(word without a possessive 's, script, capitalised, lowercase) of a matched word."""
+    if len(w) > 3 and w[-2] in "'’" and w[-1] in "sS":
+        w = w[:-2]  # possessive: "Hawaii's" is Hawaii
+    # Most tokens are plain ASCII words: skip the script scan for them.
+    script = "latin" if w.isascii() else script_of(w)
+    cap = w[0].isupper() if script != "arabic" else True
+    return w, script, cap, w.lower()
+
+
 def _tokens(text: str) -> list[_Token]:
     out = []
+    make = tuple.__new__  # builds the named tuple without a Python-level __new__ call
     for m in _TOKEN.finditer(text):
-        w = m.group()
-        if len(w) > 3 and w[-2] in "'’" and w[-1] in "sS":
-            w = w[:-2]  # possessive: "Hawaii's" is Hawaii
-        # Most tokens are plain ASCII words: skip the script scan for them.
-        script = "latin" if w.isascii() else script_of(w)
-        cap = w[0].isupper() if script != "arabic" else True
-        out.append(_Token(m.start(), m.start() + len(w), w, script, cap, w.lower()))
+        word = _word(m.group())
+        start = m.start()
+        out.append(make(_Token, (start, start + len(word[0]), *word)))
     return out
+
+
+@lru_cache(maxsize=200_000)  # the same words recur: look each up in wordfreq once
+def _zipf(word: str, lang: str) -> float:
+    return zipf_frequency(word, lang)
 
 
 @lru_cache(maxsize=200_000)
@@ -262,6 +281,11 @@ def _qualifier(
         if a:
             gd = a.groupdict()
             return a.group().strip(" '’"), _norm_dir(gd.get("dir")), None
+    # Every _EN_BEFORE pattern ends in one of _EN_LAST_WORD's words and whitespace: when the
+    # text before the span does not, no pattern can match and the searches are skipped.
+    stripped = before.rstrip()
+    if len(stripped) == len(before) or not _EN_LAST_WORD.search(stripped, len(stripped) - 7):
+        return None, None, None
     for rx in _EN_BEFORE:
         b = rx.search(before)
         if b:
@@ -403,6 +427,11 @@ def _candidate_key(toks_folded: tuple[str, ...]) -> tuple[str, int, bool]:
     return key_from_tokens(toks_folded), least, _only_feature_words(list(toks_folded))
 
 
+#: What may stand between two words of one name, and what ends a sentence.
+_NAME_GAP = frozenset(" -‐'’\u00a0")
+_SENTENCE_END = frozenset(".!?:\n؟")
+
+
 def _longest_match(
     text: str, toks: list[_Token], i: int, gaz: Gazetteer
 ) -> tuple[int, tuple[str, ...]] | None:
@@ -411,13 +440,12 @@ def _longest_match(
     A span's last word may be inflected (Пальмиры, Дейр-эз-Зора) or carry an Arabic clitic
     (وحلب): base forms are tried too, and every reading found is returned.
     """
-    folded: list[list[str]] = [list(_fold_first(toks[i].text))]
     j = i + 1
     while j < len(toks) and j - i < MAX_TOKENS:
         t = toks[j]
         gap = text[toks[j - 1].end : t.start]
         # Names do not run across punctuation other than hyphens, apostrophes and spaces.
-        if len(gap) > 2 or any(ch not in " -‐'’\u00a0" for ch in gap):
+        if len(gap) > 2 or not _NAME_GAP.issuperset(gap):
             break
         if t.script != toks[i].script:
             break
@@ -426,8 +454,27 @@ def _longest_match(
         if t.script != "arabic" and not t.cap and not _is_particle(t):
             if t.lower not in _TRAILING_FEATURES:
                 break
-        folded.append(list(_fold_later(t.text)))
         j += 1
+    # Which name a run of words holds depends only on the words and the gazetteer: the same
+    # runs recur across reports, so the answer is memoised on the gazetteer (freed with it;
+    # ``generation`` changes when user places are added).
+    words = tuple((t.text, t.script, t.cap, t.lower) for t in toks[i:j])
+    memo_key = ("run", gaz.generation, words)
+    found = gaz.cache.get(memo_key)
+    if found is None:
+        found = _run_match(words, gaz) or (0, ())
+        gaz.cache.put(memo_key, found)
+    return None if not found[0] else (i + found[0], found[1])
+
+
+def _run_match(
+    words: tuple[tuple[str, str, bool, str], ...], gaz: Gazetteer
+) -> tuple[int, tuple[str, ...]] | None:
+    """(number of words, keys) of the longest name that starts a run of (text, script,
+    capitalised, lowercase) words."""
+    toks = [_Token(0, 0, *w) for w in words]
+    i, j = 0, len(toks)
+    folded = [list(_fold_first(toks[0].text))] + [list(_fold_later(t.text)) for t in toks[1:]]
     for end in range(j, i, -1):
         last = toks[end - 1]
         if end > i + 1 and (
@@ -455,6 +502,7 @@ def _only_feature_words(toks: list[str]) -> bool:
     return all(t in FEATURE_WORDS or t in ARTICLES for t in toks)
 
 
+@lru_cache(maxsize=8)  # asked once per short capitalised span, about the whole text
 def _shouting(text: str) -> bool:
     """Whether a text is mostly upper case (a headline or telex), where caps say nothing."""
     letters = [c for c in text[:2000] if c.isalpha()]
@@ -465,7 +513,7 @@ def _starts_sentence(toks: list[_Token], idx: int, text: str) -> bool:
     """Whether token ``idx`` starts a sentence (or the text)."""
     if idx == 0:
         return True
-    return any(ch in ".!?:\n؟" for ch in text[toks[idx - 1].end : toks[idx].start])
+    return not _SENTENCE_END.isdisjoint(text[toks[idx - 1].end : toks[idx].start])
 
 
 def _make_span(
@@ -483,12 +531,12 @@ def _make_span(
     )
     lang = {"latin": "en", "arabic": "ar", "cyrillic": "ru"}[script]
     if j - i == 1:
-        commonness = zipf_frequency(first.lower, lang)
+        commonness = _zipf(first.lower, lang)
     else:
         # "City Council", "White House": a phrase of ordinary words is as common as the phrase.
         words = [t.lower for t in toks[i:j]]
-        common = all(zipf_frequency(w, lang) >= 3.5 for w in words)
-        commonness = zipf_frequency(" ".join(words), lang) if common else 0.0
+        common = all(_zipf(w, lang) >= 3.5 for w in words)
+        commonness = _zipf(" ".join(words), lang) if common else 0.0
     person_like = False
     if prev is not None and prev.lower in ARTICLES and i > 1 and gap_before in ("-", " "):
         # "Suheil al-Hassan": the word before the article decides.

@@ -145,7 +145,7 @@ def candidates_for_key(gaz: Gazetteer, qkey: str) -> list[tuple[int, str, str]]:
 
 
 def gaz_name(gaz: Gazetteer, row: int) -> str:
-    return gaz.place(row)["name"]
+    return gaz.place_name(row)
 
 
 def make_candidate(info: dict, *, matched_name: str, score: float, why: str) -> Candidate:
