@@ -70,9 +70,12 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from geomentions.geo import haversine_km
-
 REPO_ROOT = Path(__file__).resolve().parents[1]
+if str(REPO_ROOT) not in sys.path:
+    sys.path.insert(0, str(REPO_ROOT))  # run from a checkout without installing
+
+from geomentions.geo import haversine_km  # noqa: E402
+
 DEFAULT_LGL = REPO_ROOT / ".." / "shared" / "corpora" / "LGL" / "lgl.xml"
 DEFAULT_GWN = REPO_ROOT / ".." / "shared" / "corpora" / "GeoWebNews" / "GWN.xml"
 

@@ -21,7 +21,10 @@ import sys
 from collections.abc import Iterable, Mapping
 from pathlib import Path
 
-from geomentions.geo import haversine_km
+if str(Path(__file__).resolve().parents[2]) not in sys.path:
+    sys.path.insert(0, str(Path(__file__).resolve().parents[2]))  # from a checkout
+
+from geomentions.geo import haversine_km  # noqa: E402
 
 HERE = Path(__file__).resolve().parent
 
