@@ -204,11 +204,12 @@ class Gazetteer:
         """
         records, origin = _records(data)
         # A row naming an existing place by id, without coordinates, adds aliases to it.
-        aliases = [
-            r for r in records if _is_alias(r) and self.row_of(str(r["id"]).strip()) is not None
-        ]
+        is_alias = [_is_alias(r) and self.row_of(str(r["id"]).strip()) is not None for r in records]
+        aliases = [r for r, alias in zip(records, is_alias, strict=True) if alias]
         rows = read_place_records(
-            [r for r in records if not any(r is a for a in aliases)], source=source, origin=origin
+            [r for r, alias in zip(records, is_alias, strict=True) if not alias],
+            source=source,
+            origin=origin,
         )
         with self._lock:
             for rec in aliases:

@@ -144,10 +144,6 @@ def candidates_for_key(gaz: Gazetteer, qkey: str) -> list[tuple[int, str, str]]:
     return found
 
 
-def gaz_name(gaz: Gazetteer, row: int) -> str:
-    return gaz.place_name(row)
-
-
 def make_candidate(info: dict, *, matched_name: str, score: float, why: str) -> Candidate:
     """A Candidate from a gazetteer row's attributes (see ``Gazetteer.place``)."""
     return Candidate(
@@ -248,7 +244,7 @@ def _match(gaz: Gazetteer, name: str, qkey: str | None, fuzzy: bool) -> tuple[Na
             # Same key; the literal spelling still separates "Sirte" from the alias "Cirta",
             # and a place's own name outranks another place's alias ("Mexico").
             match = 0.96 + 0.03 * plain_similarity(name, matched)
-            if matched == gaz_name(gaz, row):
+            if matched == gaz.place_name(row):
                 match += 0.01
         else:
             match = similarity(name, matched, query_key=qkey, name_key=mkey)
@@ -276,17 +272,15 @@ def rank(
     *,
     country: str | Iterable[str] | None = None,
     near: tuple[float, float] | None = None,
-    focus: dict[str, float] | None = None,
     feature_codes: Iterable[str] | None = None,
     limit: int = 5,
     context: Callable[[dict], tuple[float, str]] | None = None,
 ) -> list[Candidate]:
     """Apply context to name matches and return the best ``limit`` candidates.
 
-    ``country`` is an explicit constraint (outside it scores x0.7); ``focus`` is a soft
-    distribution of countries (a document's), ``near`` a point; ``feature_codes`` the feature
-    types the text asks for. ``context(info) -> (0..1, note)`` replaces the country/focus/near
-    context with the caller's own (a document's).
+    ``country`` is an explicit constraint (outside it scores x0.7), ``near`` a point;
+    ``feature_codes`` the feature types the text asks for. ``context(info) -> (0..1, note)``
+    replaces the country/near context with the caller's own (a document's focus).
     """
     hint = _countries(country)
     near = check_point(near)
@@ -309,14 +303,11 @@ def rank(
             inside = info["country_code"] in hint
             ctx = 1.0 if inside else 0.0
             notes.append(f"{'in' if inside else 'outside'} {'/'.join(sorted(hint))}")
-        elif focus:
-            ctx = focus.get(info["country_code"], 0.0)
-            notes.append(f"document focus on {info['country_code']} {ctx:.2f}")
         else:
             ctx = 0.5
         if near is not None and context is None:
             d = haversine_km(near[0], near[1], info["lat"], info["lon"])
-            ctx = max(ctx, math.exp(-d / 300.0)) if (hint or focus) else math.exp(-d / 300.0)
+            ctx = max(ctx, math.exp(-d / 300.0)) if hint else math.exp(-d / 300.0)
             notes.append(f"{d:.0f} km from near point")
         if not notes:
             notes.append("no context hint")
