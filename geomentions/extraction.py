@@ -351,9 +351,17 @@ def extract(
 
     containers = _containers(readings, text)
     ranked: list[list[Candidate]] = []
+    # A name repeated in a report reads the same each time (same matches, same context).
+    seen: dict[tuple, list[Candidate]] = {}
     for r in readings:
-        codes = HINT_CODES.get(r.span.feature_hint or "", None)
-        ranked.append(rank(r.matches, context=doc_context, feature_codes=codes, limit=_CANDIDATES))
+        hint = r.span.feature_hint
+        same = (r.span.text, r.span.keys, hint)
+        if same not in seen:
+            codes = HINT_CODES.get(hint or "", None)
+            seen[same] = rank(
+                r.matches, context=doc_context, feature_codes=codes, limit=_CANDIDATES
+            )
+        ranked.append(list(seen[same]))
     # "X, Y" / "X in Y": X is read inside Y's best place.
     for i, j in sorted(containers.items()):
         if not ranked[j] or ranked[j][0].feature_code not in _CONTAINERS:

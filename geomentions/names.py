@@ -380,6 +380,7 @@ _HINT_OF_TOKEN = {
 }
 
 
+@lru_cache(maxsize=100_000)  # asked of every span found in running text
 def feature_hint(name: str) -> str | None:
     """The feature type a name's own words ask for, if any.
 

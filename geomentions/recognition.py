@@ -32,6 +32,7 @@ MAX_TOKENS = 5
 MIN_KEY = 3  # two-letter keys ("Al", "Ur") are words far more often than places
 
 _TOKEN = re.compile(r"[^\W_]+(?:['’ʿʾ`][^\W_]+)*", re.UNICODE)
+_TOKEN_SPLIT = re.compile(f"({_TOKEN.pattern})")
 # Lowercase words that may sit inside a Latin name: "Deir ez-Zor", "Rio de Janeiro".
 _NAME_PARTICLES = ARTICLES | {"de", "del", "la", "le", "les", "du", "da", "di", "do", "dos",
                               "das", "van", "von", "der", "den", "bin", "ibn", "bni", "beni"}  # fmt: skip
@@ -88,30 +89,35 @@ _DIR = (r"(?P<dir>north[-\s]?east|north[-\s]?west|south[-\s]?east|south[-\s]?wes
 _PART = (
     r"(?P<part>countryside|outskirts|suburbs?|vicinity|environs|part|parts|areas?|region|side|edge)"
 )
+
+
+def _qualifier_re(pattern: str) -> re.Pattern[str]:
+    return re.compile(r"(?<!\w)" + pattern)
+
+
+# Qualifier patterns run on lowercased text (case-insensitive alternations are several times
+# slower in ``re``) and start where a word starts: "midwest" holds no "west".
 _EN_BEFORE = [
     # "10 km north of", "5 miles south-east of"
-    re.compile(rf"(?P<dist>\d+(?:\.\d+)?)\s*(?:km|kms|kilomet(?:er|re)s?|miles?|mi)\s+(?:to\s+the\s+)?{_DIR}\s+of\s+(?:the\s+)?(?:(?:city|town|village|province|governorate)\s+of\s+)?$", re.I),
+    _qualifier_re(rf"(?P<dist>\d+(?:\.\d+)?)\s*(?:km|kms|kilomet(?:er|re)s?|miles?|mi)\s+(?:to\s+the\s+)?{_DIR}\s+of\s+(?:the\s+)?(?:(?:city|town|village|province|governorate)\s+of\s+)?$"),
     # "the southern countryside of", "eastern outskirts of", "northern parts of"
-    re.compile(rf"(?:the\s+)?{_DIR}\s+{_PART}\s+of\s+(?:the\s+)?(?:(?:city|town|village|province|governorate)\s+of\s+)?$", re.I),
+    _qualifier_re(rf"(?:the\s+)?{_DIR}\s+{_PART}\s+of\s+(?:the\s+)?(?:(?:city|town|village|province|governorate)\s+of\s+)?$"),
     # "outskirts of", "countryside of", "the vicinity of"
-    re.compile(rf"(?:the\s+)?{_PART}\s+of\s+(?:the\s+)?(?:(?:city|town|village|province|governorate)\s+of\s+)?$", re.I),
+    _qualifier_re(rf"(?:the\s+)?{_PART}\s+of\s+(?:the\s+)?(?:(?:city|town|village|province|governorate)\s+of\s+)?$"),
     # "north of", "east of"
-    re.compile(rf"(?:just\s+)?{_DIR}\s+of\s+(?:the\s+)?$", re.I),
+    _qualifier_re(rf"(?:just\s+)?{_DIR}\s+of\s+(?:the\s+)?$"),
     # "eastern Aleppo", "north-western Syria"
-    re.compile(rf"{_DIR}\s+$", re.I),
-    re.compile(r"(?P<near>near|close\s+to|outside|around|in\s+the\s+vicinity\s+of|on\s+the\s+outskirts\s+of)\s+(?:the\s+)?(?:(?:city|town|village)\s+of\s+)?$", re.I),
-    re.compile(r"(?P<feat>(?:the\s+)?(?:province|governorate|city|town|village|district)\s+of\s+)$", re.I),
+    _qualifier_re(rf"{_DIR}\s+$"),
+    _qualifier_re(r"(?P<near>near|close\s+to|outside|around|in\s+the\s+vicinity\s+of|on\s+the\s+outskirts\s+of)\s+(?:the\s+)?(?:(?:city|town|village)\s+of\s+)?$"),
+    _qualifier_re(r"(?P<feat>(?:the\s+)?(?:province|governorate|city|town|village|district)\s+of\s+)$"),
 ]  # fmt: skip
 # Any word that can be part of an English qualifier; one search decides whether to look closer.
 _EN_CUE = re.compile(
     r"north|south|east|west|central|countryside|outskirts|suburb|vicinity|environs|part|area"
-    r"|region|side|edge|near|close|outside|around|km|kilomet|mile|\bmi\b",
-    re.I,
+    r"|region|side|edge|near|close|outside|around|km|kilomet|mile|\bmi\b"
 )
 #: How an _EN_BEFORE match can end (before its final whitespace); at most 7 letters.
-_EN_LAST_WORD = re.compile(
-    r"(?:of|the|to|near|outside|around|north|south|east|west|central|ern)\Z", re.I
-)
+_EN_LAST_WORD = re.compile(r"(?:of|the|to|near|outside|around|north|south|east|west|central|ern)\Z")
 _EN_AFTER = [
     re.compile(rf"^['’]s\s+{_DIR}\s+{_PART}", re.I),  # "Idlib's southern countryside"
     re.compile(rf"^\s+{_PART}\b", re.I),  # "Hama countryside"
@@ -123,11 +129,11 @@ _AR_BEFORE = [
 _AR_AFTER = re.compile(r"^\s+(?:ال)?(?P<dir>شرقي|غربي|شمالي|جنوبي)(?:ة)?")
 _RU_DIR = {"север": "north", "юг": "south", "восто": "east", "запад": "west"}
 _RU_BEFORE = [
-    re.compile(r"(?P<dist>\d+)\s*км\s+(?:к\s+)?(?P<dir>северу|югу|востоку|западу|северо-востоку|северо-западу|юго-востоку|юго-западу)\s+от\s+$", re.I),
-    re.compile(r"(?P<dir>северн|южн|восточн|западн)\w*\s+(?:част\w*|окраин\w*|пригород\w*|район\w*)\s+(?:города\s+|провинции\s+)?$", re.I),
-    re.compile(r"(?:к\s+)?(?P<dir>северу|югу|востоку|западу)\s+от\s+$", re.I),
-    re.compile(r"(?P<part>окрестност\w*|окраин\w*|пригород\w*|близ|около|недалеко\s+от|вблизи|под)\s+(?:города\s+)?$", re.I),
-    re.compile(r"(?P<area>в\s+районе|в\s+районах|районе|районах)\s+(?:населённого\s+пункта\s+|населенного\s+пункта\s+|города\s+)?$", re.I),
+    _qualifier_re(r"(?P<dist>\d+)\s*км\s+(?:к\s+)?(?P<dir>северу|югу|востоку|западу|северо-востоку|северо-западу|юго-востоку|юго-западу)\s+от\s+$"),
+    _qualifier_re(r"(?P<dir>северн|южн|восточн|западн)\w*\s+(?:част\w*|окраин\w*|пригород\w*|район\w*)\s+(?:города\s+|провинции\s+)?$"),
+    _qualifier_re(r"(?:к\s+)?(?P<dir>северу|югу|востоку|западу)\s+от\s+$"),
+    _qualifier_re(r"(?P<part>окрестност\w*|окраин\w*|пригород\w*|близ|около|недалеко\s+от|вблизи|под)\s+(?:города\s+)?$"),
+    _qualifier_re(r"(?P<area>в\s+районе|в\s+районах|районе|районах)\s+(?:населённого\s+пункта\s+|населенного\s+пункта\s+|города\s+)?$"),
 ]  # fmt: skip
 
 
@@ -177,6 +183,7 @@ class _Token(NamedTuple):
 
 
 @lru_cache(maxsize=200_000)  # the same words recur: judge each once
+@lru_cache(maxsize=200_000)  # a report's words recur, within it and across reports
 def _word(w: str) -> tuple[str, str, bool, str]:
     """(word without a possessive 's, script, capitalised, lowercase) of a matched word."""
     if len(w) > 3 and w[-2] in "'’" and w[-1] in "sS":
@@ -188,12 +195,17 @@ def _word(w: str) -> tuple[str, str, bool, str]:
 
 
 def _tokens(text: str) -> list[_Token]:
-    out = []
-    make = tuple.__new__  # builds the named tuple without a Python-level __new__ call
-    for m in _TOKEN.finditer(text):
-        word = _word(m.group())
-        start = m.start()
-        out.append(make(_Token, (start, start + len(word[0]), *word)))
+    # split() gives gap, word, gap, word, ..., gap: positions follow from the lengths, which
+    # is faster than asking each match object for them.
+    parts = _TOKEN_SPLIT.split(text)
+    out: list[_Token] = []
+    append, make, word = out.append, tuple.__new__, _word
+    pos = len(parts[0])
+    rest = iter(parts[1:])
+    for found, gap in zip(rest, rest, strict=True):
+        w = word(found)
+        append(make(_Token, (pos, pos + len(w[0]), *w)))  # no Python-level __new__ call
+        pos += len(found) + len(gap)
     return out
 
 
@@ -242,7 +254,12 @@ def _qualifier(
     """(qualifier as written, direction, offset km) from the words around a span."""
     before = text[max(0, start - 80) : start]
     after = text[end : end + 40]
-    if script == "latin" and not (_EN_CUE.search(before[-45:]) or _EN_CUE.search(after[:30])):
+    # The Latin and Cyrillic patterns read lowercased text; what they match is cut from the
+    # original, so the qualifier keeps its case.
+    low = _lower(before) if script != "arabic" else before
+    if script == "latin" and not (
+        _EN_CUE.search(low, len(low) - 45) or _EN_CUE.search(_lower(after[:30]))
+    ):
         return None, None, None  # no qualifier word nearby: skip the patterns
     if script == "arabic":
         m = _AR_AFTER.match(after)
@@ -264,17 +281,16 @@ def _qualifier(
         return None, None, None
     if script == "cyrillic":
         for rx in _RU_BEFORE:
-            b = rx.search(before)
+            b = rx.search(low)
             if b:
                 gd = b.groupdict()
                 d = gd.get("dir")
-                direction = next(
-                    (v for k, v in _RU_DIR.items() if d and d.lower().startswith(k)), None
-                )
+                direction = next((v for k, v in _RU_DIR.items() if d and d.startswith(k)), None)
                 dist = float(gd["dist"]) if gd.get("dist") else None
+                written = before[b.start() : b.end()].strip()
                 if gd.get("area"):
-                    return b.group().strip(), None, None
-                return b.group().strip(), direction, dist
+                    return written, None, None
+                return written, direction, dist
         return None, None, None
     for rx in _EN_AFTER:
         a = rx.match(after)
@@ -283,18 +299,27 @@ def _qualifier(
             return a.group().strip(" '’"), _norm_dir(gd.get("dir")), None
     # Every _EN_BEFORE pattern ends in one of _EN_LAST_WORD's words and whitespace: when the
     # text before the span does not, no pattern can match and the searches are skipped.
-    stripped = before.rstrip()
-    if len(stripped) == len(before) or not _EN_LAST_WORD.search(stripped, len(stripped) - 7):
+    stripped = low.rstrip()
+    if len(stripped) == len(low) or not _EN_LAST_WORD.search(stripped, len(stripped) - 7):
         return None, None, None
     for rx in _EN_BEFORE:
-        b = rx.search(before)
+        b = rx.search(low)
         if b:
             gd = b.groupdict()
             if gd.get("feat") and not gd.get("dir"):
                 return None, None, None  # "the province of" is a feature word, not a qualifier
             dist = float(gd["dist"]) if gd.get("dist") else None
-            return b.group().strip(), _norm_dir(gd.get("dir")), dist
+            return before[b.start() : b.end()].strip(), _norm_dir(gd.get("dir")), dist
     return None, None, None
+
+
+_ASCII_LOWER = str.maketrans("ABCDEFGHIJKLMNOPQRSTUVWXYZ", "abcdefghijklmnopqrstuvwxyz")
+
+
+def _lower(s: str) -> str:
+    """Lowercase with every offset kept (``"İ".lower()`` is two characters)."""
+    low = s.lower()
+    return low if len(low) == len(s) else s.translate(_ASCII_LOWER)
 
 
 def _norm_dir(d: str | None) -> str | None:
