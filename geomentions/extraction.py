@@ -339,15 +339,19 @@ def extract(
     focus, regions = doc_focus.countries, doc_focus.regions
     doc.focus = tuple(cc for cc, _ in sorted(focus.items(), key=lambda kv: (-kv[1], kv[0])))
 
-    def doc_context(info: dict) -> tuple[float, str]:
+    def doc_context(info: dict) -> float:
         share = focus.get(info["country_code"], 0.0)
+        if not regions:
+            return share
         region = _region(info)
         local = regions.get(region, 0.0) if region[1] else 0.0
-        value = 0.65 * share + 0.35 * local if regions else share
-        note = f"document focus {info['country_code']} {share:.2f}"
-        if local:
-            note += f", {region[1]} {local:.2f}"
-        return value, note
+        return 0.65 * share + 0.35 * local
+
+    def doc_explain(info: dict) -> str:
+        note = f"document focus {info['country_code']} {focus.get(info['country_code'], 0.0):.2f}"
+        region = _region(info)
+        local = regions.get(region, 0.0) if region[1] else 0.0
+        return note + (f", {region[1]} {local:.2f}" if local else "")
 
     containers = _containers(readings, text)
     ranked: list[list[Candidate]] = []
@@ -359,7 +363,11 @@ def extract(
         if same not in seen:
             codes = HINT_CODES.get(hint or "", None)
             seen[same] = rank(
-                r.matches, context=doc_context, feature_codes=codes, limit=_CANDIDATES
+                r.matches,
+                context=doc_context,
+                explain=doc_explain,
+                feature_codes=codes,
+                limit=_CANDIDATES,
             )
         ranked.append(list(seen[same]))
     # "X, Y" / "X in Y": X is read inside Y's best place.
@@ -370,13 +378,19 @@ def extract(
         if not any(_inside(m.info, outer) for m in readings[i].matches):
             continue
 
-        def inside_context(info: dict, outer: Candidate = outer) -> tuple[float, str]:
-            ok = _inside(info, outer)
-            return (1.0 if ok else 0.0), f"{'inside' if ok else 'outside'} {outer.name}"
+        def inside(info: dict, outer: Candidate = outer) -> float:
+            return 1.0 if _inside(info, outer) else 0.0
+
+        def inside_explain(info: dict, outer: Candidate = outer) -> str:
+            return f"{'inside' if _inside(info, outer) else 'outside'} {outer.name}"
 
         codes = HINT_CODES.get(readings[i].span.feature_hint or "", None)
         ranked[i] = rank(
-            readings[i].matches, context=inside_context, feature_codes=codes, limit=_CANDIDATES
+            readings[i].matches,
+            context=inside,
+            explain=inside_explain,
+            feature_codes=codes,
+            limit=_CANDIDATES,
         )
 
     sentences = sentence_spans(text)

@@ -465,29 +465,32 @@ def _longest_match(
     A span's last word may be inflected (Пальмиры, Дейр-эз-Зора) or carry an Arabic clitic
     (وحلب): base forms are tried too, and every reading found is returned.
     """
-    j = i + 1
-    while j < len(toks) and j - i < MAX_TOKENS:
+    first = toks[i]
+    script = first.script
+    j, n, prev_end = i + 1, len(toks), first.end
+    while j < n and j - i < MAX_TOKENS:
         t = toks[j]
-        gap = text[toks[j - 1].end : t.start]
         # Names do not run across punctuation other than hyphens, apostrophes and spaces.
-        if len(gap) > 2 or not _NAME_GAP.issuperset(gap):
+        if t.start - prev_end > 2 or not _NAME_GAP.issuperset(text[prev_end : t.start]):
             break
-        if t.script != toks[i].script:
+        if t.script != script:
             break
-        if t.script == "arabic" and t.text.startswith("و") and not t.text.startswith("وادي"):
-            break  # "سراقب وبلدة": a conjunction starts the next phrase, not the name's next word
-        if t.script != "arabic" and not t.cap and not _is_particle(t):
-            if t.lower not in _TRAILING_FEATURES:
-                break
+        if script == "arabic":
+            if t.text.startswith("و") and not t.text.startswith("وادي"):
+                break  # "سراقب وبلدة": a conjunction starts the next phrase, not the name
+        elif not t.cap and not _is_particle(t) and t.lower not in _TRAILING_FEATURES:
+            break
+        prev_end = t.end
         j += 1
-    # Which name a run of words holds depends only on the words and the gazetteer: the same
-    # runs recur across reports, so the answer is memoised on the gazetteer (freed with it;
-    # ``generation`` changes when user places are added).
-    words = tuple((t.text, t.script, t.cap, t.lower) for t in toks[i:j])
-    memo_key = ("run", gaz.generation, words)
+    # Which name a run of words holds depends only on the words (a word's script, case and
+    # lowercase follow from its text) and the gazetteer: the same runs recur across reports,
+    # so the answer is memoised on the gazetteer (freed with it; ``generation`` changes when
+    # user places are added).
+    texts = (first.text,) if j == i + 1 else tuple([t.text for t in toks[i:j]])
+    memo_key = ("run", gaz.generation, texts)
     found = gaz.cache.get(memo_key)
     if found is None:
-        found = _run_match(words, gaz) or (0, ())
+        found = _run_match(tuple([t[2:] for t in toks[i:j]]), gaz) or (0, ())
         gaz.cache.put(memo_key, found)
     return None if not found[0] else (i + found[0], found[1])
 

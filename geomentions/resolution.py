@@ -274,13 +274,15 @@ def rank(
     near: tuple[float, float] | None = None,
     feature_codes: Iterable[str] | None = None,
     limit: int = 5,
-    context: Callable[[dict], tuple[float, str]] | None = None,
+    context: Callable[[dict], float] | None = None,
+    explain: Callable[[dict], str] | None = None,
 ) -> list[Candidate]:
     """Apply context to name matches and return the best ``limit`` candidates.
 
     ``country`` is an explicit constraint (outside it scores x0.7), ``near`` a point;
-    ``feature_codes`` the feature types the text asks for. ``context(info) -> (0..1, note)``
-    replaces the country/near context with the caller's own (a document's focus).
+    ``feature_codes`` the feature types the text asks for. ``context(info) -> 0..1``
+    replaces the country/near context with the caller's own (a document's focus), and
+    ``explain(info)`` says why in words (asked only of the candidates returned).
     """
     hint = _countries(country)
     near = check_point(near)
@@ -292,30 +294,23 @@ def rank(
     seats = {(t["country_code"], t["admin1"]) for t in towns}
     # Feature words count only when some candidate is of the type asked for.
     offered = any(m.info["feature_code"] in wanted for m in matches)
-    scored: list[tuple[float, str, NameMatch, list[str]]] = []
+    scored: list[tuple[float, str, NameMatch, tuple[bool, bool, bool]]] = []
     for m in matches:
         info = m.info
-        notes: list[str] = []
         if context is not None:
-            ctx, note = context(info)
-            notes.append(note)
+            ctx = context(info)
         elif hint:
-            inside = info["country_code"] in hint
-            ctx = 1.0 if inside else 0.0
-            notes.append(f"{'in' if inside else 'outside'} {'/'.join(sorted(hint))}")
+            ctx = 1.0 if info["country_code"] in hint else 0.0
         else:
             ctx = 0.5
         if near is not None and context is None:
             d = haversine_km(near[0], near[1], info["lat"], info["lon"])
             ctx = max(ctx, math.exp(-d / 300.0)) if hint else math.exp(-d / 300.0)
-            notes.append(f"{d:.0f} km from near point")
-        if not notes:
-            notes.append("no context hint")
-        unasked = False
+        asked = unasked = False
         if wanted and offered:
             if info["feature_code"] in wanted:
                 ctx = min(1.0, ctx + 0.5)
-                notes.append(f"feature {info['feature_code']} as asked")
+                asked = True
             else:
                 unasked = True
         # Cubing spreads fuzzy matches away from exact ones: 0.9 -> 0.73, 0.8 -> 0.51.
@@ -324,23 +319,47 @@ def rank(
             score *= 0.85  # the text names a feature type ("air base") this place is not
         if hint and info["country_code"] not in hint:
             score *= 0.7  # an explicit country is strong evidence
+        after_town = False
         if info["feature_class"] in ("A", "S") and not (wanted and info["feature_code"] in wanted):
             seat = info["feature_code"] == "ADM1" and (info["country_code"], info["name"]) in seats
             if seat or any(
                 haversine_km(t["lat"], t["lon"], info["lat"], info["lon"]) <= 60 for t in towns
             ):
                 score *= 0.95
-                notes.append("named after its town")
-        if info["feature_code"].startswith("PCL") and not m.literal:
+                after_town = True
+        folded_country = info["feature_code"].startswith("PCL") and not m.literal
+        if folded_country:
             # "Suède" is Sweden, but Suwayda (same key) is not: a country needs its own name.
             score *= 0.9
-            notes.append("country matched only after folding")
-        scored.append((-score, info["place_id"], m, notes))
+        scored.append((-score, info["place_id"], m, (asked, after_town, folded_country)))
     scored.sort(key=lambda t: (t[0], t[1]))
+
+    def notes(info: dict, asked: bool, after_town: bool, folded_country: bool) -> list[str]:
+        out: list[str] = []
+        if explain is not None:
+            out.append(explain(info))
+        elif context is None and hint:
+            inside = info["country_code"] in hint
+            out.append(f"{'in' if inside else 'outside'} {'/'.join(sorted(hint))}")
+        if near is not None and context is None:
+            d = haversine_km(near[0], near[1], info["lat"], info["lon"])
+            out.append(f"{d:.0f} km from near point")
+        if not out:
+            out.append("no context hint")
+        if asked:
+            out.append(f"feature {info['feature_code']} as asked")
+        if after_town:
+            out.append("named after its town")
+        if folded_country:
+            out.append("country matched only after folding")
+        return out
+
     # Candidates (and their reasons) are made only for the places that are returned.
     return [
-        make_candidate(m.info, matched_name=m.matched, score=round(-neg, 4), why=_why(m, notes))
-        for neg, _, m, notes in scored[:limit]
+        make_candidate(
+            m.info, matched_name=m.matched, score=round(-neg, 4), why=_why(m, notes(m.info, *flags))
+        )
+        for neg, _, m, flags in scored[:limit]
     ]
 
 
