@@ -19,6 +19,7 @@ import datetime as dt
 import math
 from collections import defaultdict
 from dataclasses import dataclass, replace
+from typing import NamedTuple
 
 from .activity import activity_for, find_date, sentence_spans
 from .gazetteer import Gazetteer
@@ -67,19 +68,24 @@ class _Reading:
     penalty: float  # 0..1: how likely the span is an ordinary word, not a name
 
 
-def _word_penalty(span: Span, matches: list[NameMatch]) -> float:
+class _Best(NamedTuple):
+    """The matches of a span's best key, and what the word penalty asks of them."""
+
+    matches: tuple[NameMatch, ...]
+    country: bool  # some match is a country
+    notable: bool  # some exact match is a big or administrative place
+
+
+def _word_penalty(span: Span, best: _Best) -> float:
     """How much a span looks like an ordinary word (or a person) rather than a place."""
     if span.commonness >= 9:
         return 1.0
-    country = any(m.info["feature_code"].startswith("PCL") for m in matches)
+    country = best.country
     if span.commonness >= 5.5 and not country:
         return 1.0  # "She", "But", "Once": only a country name is that common ("China")
     if span.sentence_initial and span.script != "arabic" and span.commonness >= 4.5 and not country:
         return 1.0  # "Among", "Daily" opening a sentence
-    notable = any(
-        m.exact and (m.prominence >= 0.6 or m.info["feature_code"] in ("PCLI", "ADM1", "PPLC"))
-        for m in matches
-    )
+    notable = best.notable
     if span.script == "arabic":
         # Unvowelled Arabic words collide with names far more often ("غارة", "حربية").
         penalty = min(1.0, max(0.0, (span.commonness - 2.8) / 2.0))
@@ -98,12 +104,22 @@ def _word_penalty(span: Span, matches: list[NameMatch]) -> float:
     return penalty
 
 
-def _read(span: Span, gaz: Gazetteer) -> _Reading | None:
+def _best(text: str, keys: tuple[str, ...], gaz: Gazetteer) -> _Best | None:
+    """The matches of the key that reads best (memoised: the same names recur)."""
+    memo_key = ("best", gaz.generation, text, keys)
+    found = gaz.cache.get(memo_key)
+    if found is None:
+        found = _best_uncached(text, keys, gaz) or ()
+        gaz.cache.put(memo_key, found)
+    return found or None
+
+
+def _best_uncached(text: str, keys: tuple[str, ...], gaz: Gazetteer) -> _Best | None:
     best: tuple[float, list[NameMatch]] | None = None
-    for k in span.keys:
+    for k in keys:
         # The span was found by its exact key; in running text a merely similar name
         # elsewhere is a guess, so only exact-key readings are kept.
-        matches = match_name(span.text, gaz, key=k, fuzzy=False)
+        matches = match_name(text, gaz, key=k, fuzzy=False)
         if not matches:
             continue
         top = max(m.match**3 * (0.6 + 0.25 * m.prominence) for m in matches)
@@ -111,10 +127,23 @@ def _read(span: Span, gaz: Gazetteer) -> _Reading | None:
             best = (top, matches)
     if best is None:
         return None
-    penalty = _word_penalty(span, best[1])
+    matches = best[1]
+    country = any(m.info["feature_code"].startswith("PCL") for m in matches)
+    notable = any(
+        m.exact and (m.prominence >= 0.6 or m.info["feature_code"] in ("PCLI", "ADM1", "PPLC"))
+        for m in matches
+    )
+    return _Best(tuple(matches), country, notable)
+
+
+def _read(span: Span, gaz: Gazetteer) -> _Reading | None:
+    best = _best(span.text, span.keys, gaz)
+    if best is None:
+        return None
+    penalty = _word_penalty(span, best)
     if penalty >= 0.9:
         return None
-    return _Reading(span, best[1], penalty)
+    return _Reading(span, list(best.matches), penalty)
 
 
 def _region(info: dict) -> tuple[str, str]:

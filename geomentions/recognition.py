@@ -41,14 +41,18 @@ _TRAILING_FEATURES = {"province", "governorate", "district", "airbase", "airport
                       "air", "base", "camp", "city", "town", "village", "subdistrict", "region",
                       "countryside", "municipality"}  # fmt: skip
 
-_MONTHS = """january february march april may june july august september october november
+_MONTHS = frozenset(
+    """january february march april may june july august september october november
 december monday tuesday wednesday thursday friday saturday sunday jan feb mar apr jun jul aug
 sep sept oct nov dec""".split()
+)
 # Words before a capitalised name that say it is a person, not a place.
-_TITLES = """mr mrs ms dr president minister general gen colonel col lieutenant lt captain capt
+_TITLES = frozenset(
+    """mr mrs ms dr president minister general gen colonel col lieutenant lt captain capt
 sergeant sgt major maj commander prince king queen sheikh shaykh imam pope senator sen rep
 governor gov mayor judge justice sir lord lady saint st spokesman spokeswoman secretary
 chief director ambassador envoy officer detective""".split()
+)
 # Capitalised words after a place name that keep it a place ("Henderson County").
 _GEO_GENERICS = _TRAILING_FEATURES | set(
     """county city street st road rd avenue ave boulevard
@@ -64,8 +68,10 @@ _SPEECH = set(
     """said says told added explained stated wrote noted asked argued recalled
 insisted replied announced according""".split()
 )
-_LOCATIVE = """in at near from to towards toward into outside around across through via
+_LOCATIVE = frozenset(
+    """in at near from to towards toward into outside around across through via
 nearby between of""".split()
+)
 
 # Organisations whose names contain place names; masked before matching.
 _ORGANISATIONS = [
@@ -76,12 +82,15 @@ _ORGANISATIONS = [
     r"Syrian\s+Democratic\s+Forces", r"Syrian\s+National\s+Army", r"Syrian\s+Observatory(?:\s+for\s+Human\s+Rights)?",
     r"Kurdistan\s+Workers['’]?\s+Party", r"Kurdistan\s+Regional\s+Government",
     r"Liwa\s+al[-\s]Quds", r"Fatemiyoun", r"Hezbollah", r"Ansar\s+Allah",
+    r"Al[-\s]?Jazeera", r"قناة\s+الجزيرة", r"Аль-Джазир[аыеу]",  # the broadcaster, not the region
     r"University\s+of\s+[A-Z]\w+", r"[A-Z]\w+\s+University", r"Bank\s+of\s+[A-Z]\w+",
     r"هيئة\s+تحرير\s+الشام", r"جبهة\s+النصرة", r"أحرار\s+الشام", r"جيش\s+الإسلام",
     r"قوات\s+سوريا\s+الديمقراطية", r"المرصد\s+السوري(?:\s+لحقوق\s+الإنسان)?",
     r"Джебхат\s+ан-Нусра", r"Хайят\s+Тахрир\s+аш-Шам", r"Сирийская\s+арабская\s+армия",
 ]  # fmt: skip
-_ORG_RE = re.compile("|".join(f"(?:{p})" for p in _ORGANISATIONS))
+# A look-ahead on the possible first letters lets the scan skip most positions at once.
+_ORG_FIRST = "".join(sorted({p[0] for p in _ORGANISATIONS if p[0] != "["})) + "A-Z"
+_ORG_RE = re.compile(f"(?=[{_ORG_FIRST}])(?:" + "|".join(f"(?:{p})" for p in _ORGANISATIONS) + ")")
 
 # --- qualifiers ------------------------------------------------------------------------------
 _DIR = (r"(?P<dir>north[-\s]?east|north[-\s]?west|south[-\s]?east|south[-\s]?west|north|south"
@@ -352,9 +361,19 @@ _RU_FEATURE_STEMS = (("провинци", "admin"), ("губернатор", "ad
                      ("лагер", "camp"))  # fmt: skip
 
 
+_FEATURE_BEFORE_CUES = {
+    "latin": ("of",),
+    "arabic": tuple(_FEATURE_BEFORE_HINT),
+    "cyrillic": tuple(stem for stem, _ in _RU_FEATURE_STEMS),
+}
+
+
 def _feature_words_before(text: str, start: int, script: str) -> str | None:
     """Feature type asked for by the words before a name ("the provinces of", "محافظة")."""
     before = text[max(0, start - 60) : start].lower()
+    # Each pattern needs one of a few literal words: without one, skip the search.
+    if not any(w in before for w in _FEATURE_BEFORE_CUES[script]):
+        return None
     m = _FEATURE_BEFORE[script].search(before)
     if not m:
         return None
