@@ -66,9 +66,10 @@ from __future__ import annotations
 import bisect
 import datetime as dt
 import functools
+import itertools
+import operator
 import re
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
 
 from geomentions.model import EVENT_TYPES, Activity, Count
 
@@ -88,7 +89,7 @@ _NORM_TABLE = str.maketrans(
 )
 #: A token is a run of letters/digits (Arabic marks included); "-", "'" and "." split tokens,
 #: so "air-strike", "Hay'at" and "U.S." are looked up token by token.
-_TOKEN_RE = re.compile(rf"[\w{_AR_MARKS}]+")
+_TOKEN_SPLIT_RE = re.compile(rf"([\w{_AR_MARKS}]+)")
 #: What may stand between two tokens of one phrase.
 _PHRASE_GAP = frozenset(" \t\r\n\u00a0-'’.")
 
@@ -128,30 +129,47 @@ def _token_keys(norm: str, raw: str, script: str) -> tuple[tuple[str, str], ...]
     return tuple(keys)
 
 
-class _Tok:
-    """One token; a plain slotted class because reports make tens of thousands of them."""
-
-    __slots__ = ("start", "end", "raw", "norm", "script")
-
-    def __init__(self, start: int, end: int, raw: str, norm: str, script: str) -> None:
-        self.start, self.end, self.raw, self.norm = start, end, raw, norm
-        self.script = script  # "ar", "ru" or "" (Latin, digits)
-
-
 @functools.lru_cache(maxsize=65_536)  # the same words recur: normalise each once
 def _word(raw: str) -> tuple[str, str]:
-    """(look-up form, script) of a token."""
+    """(look-up form, script) of a token; script is "ar", "ru" or "" (Latin, digits)."""
     script = "ar" if _ARABIC_RE.match(raw) else "ru" if _CYRILLIC_RE.match(raw) else ""
     return _norm(raw), script
 
 
-def _tokens(text: str) -> list[_Tok]:
-    return [_Tok(m.start(), m.end(), m[0], *_word(m[0])) for m in _TOKEN_RE.finditer(text)]
+class _Toks:
+    """The tokens of one sentence, the gaps between them, and the few that may start something.
 
+    One ``re.split`` in C yields tokens and gaps alike, and offsets are running sums of their
+    lengths, so building this runs no Python code per token. Most tokens start nothing; only
+    the ``hits`` (see :func:`_word_info`) are then looked at one by one.
+    """
 
-def _joined(text: str, a: _Tok, b: _Tok) -> bool:
-    """Are two neighbouring tokens close enough to form one phrase?"""
-    return 1 <= b.start - a.end <= 3 and _PHRASE_GAP.issuperset(text[a.end : b.start])
+    __slots__ = ("text", "raws", "gaps", "_offsets", "hits")
+
+    def __init__(self, text: str) -> None:
+        parts = _TOKEN_SPLIT_RE.split(text)  # gap, token, gap, token, ..., gap
+        self.text = text
+        self.raws: list[str] = parts[1::2]
+        self.gaps: list[str] = parts[0::2]  # gaps[k] is the text just before token k
+        self._offsets = list(itertools.accumulate(map(len, parts)))
+        infos = map(_word_info, self.raws)
+        self.hits: list[tuple[int, _WordInfo]] = [
+            (k, info) for k, info in enumerate(infos) if info is not None
+        ]
+
+    def start(self, k: int) -> int:
+        return self._offsets[2 * k]
+
+    def end(self, k: int) -> int:
+        return self._offsets[2 * k + 1]
+
+    def norm(self, k: int) -> str:
+        return _word(self.raws[k])[0]
+
+    def joined(self, k: int) -> bool:
+        """Is token ``k`` close enough to token ``k - 1`` to go on a phrase?"""
+        gap = self.gaps[k]
+        return 1 <= len(gap) <= 3 and _PHRASE_GAP.issuperset(gap)
 
 
 def _check_text(text: object) -> str:
@@ -201,62 +219,111 @@ class _Lexicon:
             for phrase in phrases:
                 self.add(kind, phrase, label)
 
-    def entries(self, norm: str, script: str, raw: str) -> tuple[_Entry, ...]:
-        """Index entries whose first word matches a token, in look-up key order."""
+    def starts(self, norm: str, script: str, raw: str) -> _Starts | None:
+        """The entries whose first word matches a token, or None if there are none."""
         get = self._index.get
-        return tuple(e for key in _token_keys(norm, raw, script) for e in get(key, ()))
+        entries = [e for key in _token_keys(norm, raw, script) for e in get(key, ())]
+        return _Starts(entries) if entries else None
 
     @staticmethod
-    def _follows(code: str, pat: str, tok: _Tok) -> bool:
-        """Does a non-first word of a phrase match ``tok``?"""
+    def _follows(code: str, pat: str, norm: str, raw: str) -> bool:
+        """Does a non-first word of a phrase match the token ``raw`` (look-up form ``norm``)?"""
         if pat == "*":
             return True
         if code == "w":
-            return tok.norm == pat
+            return norm == pat
         if code == "a":
-            return tok.raw == pat
+            return raw == pat
         if code == "r":
-            return tok.norm.startswith(pat)
-        forms = (tok.norm, tok.norm[2:]) if tok.norm.startswith("ال") else (tok.norm,)
+            return norm.startswith(pat)
+        forms = (norm, norm[2:]) if norm.startswith("ال") else (norm,)
         if code == "x":
             return pat in forms
         return any(f.startswith(pat) for f in forms)
 
-    def find(self, toks: Sequence[_Tok], text: str) -> list[tuple[int, int, object]]:
-        """Matches in ``toks`` (tokens of ``text``) as (start, end, label), in text order."""
+    def find(
+        self, toks: _Toks, starts: Iterable[tuple[int, _Starts]]
+    ) -> list[tuple[int, int, object]]:
+        """Matches in ``toks`` as (start, end, label), in text order.
+
+        ``starts`` are (token index, entries) of the tokens that start an entry of this
+        lexicon, in order; the walk skips tokens a match has already covered.
+        """
         out: list[tuple[int, int, object]] = []
-        # Most tokens start no phrase: visit only those that do (the scan below is the same
-        # left-to-right walk, skipping tokens a match has already covered).
-        starts = [(i, e) for i, t in enumerate(toks) if (e := _lex_entries(self, t.raw))]
+        raws, n_toks = toks.raws, len(toks.raws)
         i = 0
-        for k, entries in starts:
+        for k, group in starts:
             if k < i:
                 continue  # inside the previous match
-            if not self._after_hyphen and k > 0 and text[toks[k - 1].end : toks[k].start] == "-":
+            if not self._after_hyphen and k > 0 and toks.gaps[k] == "-":
                 continue
+            # The longest match wins, then the entry added first: the largest (end, -rank).
+            # No two entries share a rank, so the order they are tried in does not matter.
             best: tuple[int, int, int, object] | None = None  # end, -rank, n tokens, label
-            for rank, pats, code, label in entries:
-                n = len(pats)
-                if k + n > len(toks):
-                    continue
-                if all(
-                    _joined(text, toks[k + j - 1], toks[k + j])
-                    and self._follows(code, pats[j], toks[k + j])
-                    for j in range(1, n)
-                ):
-                    cand = (toks[k + n - 1].end, -rank, n, label)
-                    if best is None or cand[:2] > best[:2]:
-                        best = cand
+            for rank, _, _, label in group.single:
+                cand = (toks.end(k), -rank, 1, label)
+                if best is None or cand[:2] > best[:2]:
+                    best = cand
+            if group.by_second and k + 1 < n_toks and toks.joined(k + 1):
+                # Only entries whose second word the next token matches: one set look-up
+                # instead of a test per entry (a word such as القوات starts dozens).
+                for key in group.by_second.keys() & _follow_keys(raws[k + 1]):
+                    for rank, pats, code, label in group.by_second[key]:
+                        n = len(pats)
+                        if k + n > n_toks:
+                            continue
+                        if all(
+                            toks.joined(k + j)
+                            and self._follows(code, pats[j], toks.norm(k + j), raws[k + j])
+                            for j in range(2, n)
+                        ):
+                            cand = (toks.end(k + n - 1), -rank, n, label)
+                            if best is None or cand[:2] > best[:2]:
+                                best = cand
             if best is not None:
-                out.append((toks[k].start, best[0], best[3]))
+                out.append((toks.start(k), best[0], best[3]))
                 i = k + best[2]
         return out
 
 
-@functools.lru_cache(maxsize=262_144)  # the same words recur: look their keys up once
-def _lex_entries(lex: _Lexicon, raw: str) -> tuple[_Entry, ...]:
-    """Entries of ``lex`` whose first word matches the token ``raw``."""
-    return lex.entries(*_word(raw), raw)
+#: The key of a "*" (any word) in second place.
+_ANY_WORD = ("*", "*")
+
+
+class _Starts:
+    """The entries of a lexicon that one token may start: one-word entries, and longer ones
+    grouped by what their second word must be - a key that :func:`_follow_keys` lists for
+    every token that word would match."""
+
+    __slots__ = ("single", "by_second")
+
+    def __init__(self, entries: Iterable[_Entry]) -> None:
+        self.single: list[_Entry] = []
+        self.by_second: dict[tuple[str, str], list[_Entry]] = {}
+        for entry in entries:
+            _, pats, code, _ = entry
+            if len(pats) == 1:
+                self.single.append(entry)
+            else:
+                key = _ANY_WORD if pats[1] == "*" else (code, pats[1])
+                self.by_second.setdefault(key, []).append(entry)
+
+
+@functools.lru_cache(maxsize=65_536)  # the same words recur: list their keys once
+def _follow_keys(raw: str) -> frozenset[tuple[str, str]]:
+    """Every (code, pattern) of a non-first phrase word that the token ``raw`` matches.
+
+    The same tests as :meth:`_Lexicon._follows`, turned round: "w" its look-up form, "a" the
+    raw token, "r" any prefix of the look-up form, "x" the look-up form with or without the
+    Arabic article, "s" any prefix of those, and "*" always.
+    """
+    norm = _word(raw)[0]
+    forms = (norm, norm[2:]) if norm.startswith("ال") else (norm,)
+    keys = {_ANY_WORD, ("w", norm), ("a", raw)}
+    keys.update(("r", norm[:i]) for i in range(1, len(norm) + 1))
+    keys.update(("x", form) for form in forms)
+    keys.update(("s", form[:i]) for form in forms for i in range(1, len(form) + 1))
+    return frozenset(keys)
 
 
 # ----------------------------------------------------------------------------- sentences
@@ -736,7 +803,9 @@ _AIR_LEX.add_all(_AIR_CONTEXT, "air")
 _BREAK_LEX = _Lexicon(ar_stem=False)
 for _strength, _entries in _CLAUSE_BREAKS.items():
     _BREAK_LEX.add_all(_entries, _strength)
-_PUNCT_BREAK_RE = re.compile(r"(?P<strong>[;؛])|(?P<weak>[,،:]|\s[-–—]\s)")
+#: ";" (strong), or "," ":" or a spaced dash (weak). The pattern opens with a character class,
+#: so ``re`` skips other text quickly; the lookbehinds then tell which break it found.
+_PUNCT_BREAK_RE = re.compile(r"[;؛,،:\s](?:(?<=[;؛])(?P<strong>)|(?<=[,،:])|(?<=\s)[-–—]\s)")
 #: Words after ", and" that start a new clause about another place ("..., and in Hama ...").
 _PLACE_PREPOSITIONS = frozenset({"in", "on", "near", "at", "around", "в", "во"})
 
@@ -979,11 +1048,21 @@ _DIGIT_NUMBER_RE = re.compile(
     r"\d(?<![.,:/\-]\d)(?<![^\Wو]\d)(?<!\wو\d)"
     r"(?:\d{0,2}(?:[,\u00a0\u202f٬]\d{3})+|\d*)(?!\w|[.,:/\-٫٬]\d)"
 )
-_WORD_RE = re.compile(rf"[^\W\d_](?:[^\W\d_]|[{_AR_MARKS}]|['’\-](?=[^\W\d_]))*")
-_GAP_RE = re.compile(r"\s{1,3}")
-_PREV_WORD_RE = re.compile(r"([^\W\d_]+)\.?\s{1,3}$|[#№]\s{0,2}$")
+#: A word: letters, Arabic marks, and "'" or "-" between letters (runs of letters are taken
+#: whole, which is faster than letter by letter and matches the same).
+_WORD = rf"[^\W\d_](?:[^\W\d_]+|[{_AR_MARKS}]|['’\-](?=[^\W\d_]))*"
+#: Up to four words, each after one to three spaces. One greedy match reads the same words
+#: as matching space and word by turns, in a quarter of the calls.
+_WORDS_AFTER_RE = re.compile(
+    rf"\s{{1,3}}({_WORD})(?:\s{{1,3}}({_WORD})(?:\s{{1,3}}({_WORD})(?:\s{{1,3}}({_WORD}))?)?)?"
+)
+#: The word (or "#", "№") that ends a window of text. The lookbehind lets a match start only
+#: where a word (or the window) starts: the leftmost match is the same, found without
+#: retrying at every letter.
+_PREV_WORD_RE = re.compile(r"(?<![^\W\d_])([^\W\d_]+)\.?\s{1,3}$|[#№]\s{0,2}$")
 
 
+@functools.lru_cache(maxsize=65_536)  # the same words recur
 def _is_month(word: str) -> bool:
     low = word.lower().rstrip(".")
     if _ARABIC_RE.match(low):
@@ -991,6 +1070,7 @@ def _is_month(word: str) -> bool:
     return low in _EN_MONTHS or bool(_RU_MONTH_FIND.fullmatch(low))
 
 
+@functools.lru_cache(maxsize=65_536)  # the same words recur
 def _is_unit(word: str) -> bool:
     low = word.lower().rstrip(".")
     if low in _EN_UNITS or low in _RU_UNITS:
@@ -1010,19 +1090,52 @@ _NUMBER_STARTS = frozenset(
 )
 
 
-def _word_numbers(toks: Sequence[_Tok], text: str) -> list[tuple[int, int, int, bool]]:
+class _WordInfo:
+    """What a token may start: entries of each lexicon, a number word, a clause word."""
+
+    __slots__ = ("norm", "script", "trigger", "air", "actor", "brk", "number")
+
+    def __init__(self, raw: str) -> None:
+        self.norm, self.script = norm, script = _word(raw)
+        self.trigger = _TRIGGER_LEX.starts(norm, script, raw)
+        self.air = _AIR_LEX.starts(norm, script, raw)
+        self.actor = _ACTOR_LEX.starts(norm, script, raw)
+        self.brk = _BREAK_LEX.starts(norm, script, raw)
+        self.number = norm in _NUMBER_STARTS or norm[1:] in _NUMBER_STARTS
+
+
+#: Words that open a new clause right after a comma (see :func:`_breaks`).
+_COMMA_CLAUSE_WORDS = frozenset({"and", "и", "а", "но", "وفي"})
+
+
+@functools.lru_cache(maxsize=262_144)  # the same words recur: look each up once
+def _word_info(raw: str) -> _WordInfo | None:
+    """What the token ``raw`` may start, or None for the many tokens that start nothing."""
+    info = _WordInfo(raw)
+    if (
+        info.trigger
+        or info.air
+        or info.actor
+        or info.brk
+        or info.number
+        or info.norm in _COMMA_CLAUSE_WORDS
+    ):
+        return info
+    return None
+
+
+def _word_numbers(toks: _Toks) -> list[tuple[int, int, int, bool]]:
     """Numbers written as words: (start, end, value, vague)."""
     out = []
-    i = 0
-    while i < len(toks):
-        t = toks[i]
-        if t.norm not in _NUMBER_STARTS and t.norm[1:] not in _NUMBER_STARTS:
-            i += 1  # no number word starts here (the common case): skip the checks below
+    n_toks = len(toks.raws)
+    i = 0  # tokens before ``i`` belong to a number already read
+    for k, info in toks.hits:
+        if k < i or not info.number:
             continue
-        nxt = toks[i + 1].norm if i + 1 < len(toks) and _joined(text, t, toks[i + 1]) else ""
+        nxt = toks.norm(k + 1) if k + 1 < n_toks and toks.joined(k + 1) else ""
         used, value = 1, 0
-        if t.script == "ar":
-            word = t.norm
+        if info.script == "ar":
+            word = info.norm
             if word not in _AR_NUMBER_WORDS and word not in _AR_TEEN_UNITS and word[:1] == "و":
                 word = word[1:]  # "وثلاثة"
             unit = _AR_TEEN_UNITS.get(word, _AR_NUMBER_WORDS.get(word, 0))
@@ -1030,10 +1143,10 @@ def _word_numbers(toks: Sequence[_Tok], text: str) -> list[tuple[int, int, int, 
                 used, value = 2, 10 + unit  # "ثلاثة عشر"
             elif word in _AR_NUMBER_WORDS:
                 value = _AR_NUMBER_WORDS[word]
-        elif t.script == "ru":
-            value = _RU_NUMBER_WORDS.get(t.norm, 0)
+        elif info.script == "ru":
+            value = _RU_NUMBER_WORDS.get(info.norm, 0)
         else:
-            word = t.norm
+            word = info.norm
             if word in ("a", *_EN_ONES) and nxt == "hundred":
                 used, value = 2, 100 * _EN_NUMBER_WORDS.get(word, 1)
             elif word == "a" and nxt == "dozen":
@@ -1043,29 +1156,33 @@ def _word_numbers(toks: Sequence[_Tok], text: str) -> list[tuple[int, int, int, 
             else:
                 value = _EN_NUMBER_WORDS.get(word, 0)
         if value:
-            last = toks[i + used - 1]
-            out.append((t.start, last.end, value, used == 1 and t.norm.lstrip("و") in _VAGUE))
-        i += used
+            vague = used == 1 and info.norm.lstrip("و") in _VAGUE
+            out.append((toks.start(k), toks.end(k + used - 1), value, vague))
+        i = k + used
     return out
 
 
-def _noun_after(sent: str, pos: int, value: int, vague: bool) -> tuple[str, int, int] | None:
-    """The counted noun after a number ending at ``pos``: (noun, start, end) or None."""
-    words: list[re.Match[str]] = []
-    p = pos
-    while len(words) < 4:
-        gap = _GAP_RE.match(sent, p)
-        word = _WORD_RE.match(sent, gap.end()) if gap else None
-        if word is None:
-            break
-        words.append(word)
-        p = word.end()
-    low = [w.group(0).lower() for w in words]
+_Word = tuple[str, int, int]  # word, start, end
+
+
+def _words_after(sent: str, pos: int) -> list[_Word]:
+    """Up to four words after ``pos``, each after one to three spaces."""
+    m = _WORDS_AFTER_RE.match(sent, pos)
+    if m is None:
+        return []
+    return [(w, m.start(g), m.end(g)) for g, w in enumerate(m.groups(), 1) if w is not None]
+
+
+def _noun_after(
+    sent: str, words: Sequence[_Word], value: int, vague: bool
+) -> tuple[str, int, int] | None:
+    """The counted noun in ``words`` (the words after a number): (noun, start, end) or None."""
+    low = [w.lower() for w, _, _ in words]
     if vague and low and low[0] in ("of", "من"):  # "dozens of civilians", "عشرات من ..."
         words, low = words[1:], low[1:]
     if not words or low[0] in _STOPWORDS or _is_unit(low[0]) or _is_month(low[0]):
         return None
-    first = words[0].group(0)
+    first = words[0][0]
     if _ARABIC_RE.match(first):
         n_words = 1  # Arabic adjectives follow their noun: "غارة جوية" counts غارة
     elif _CYRILLIC_RE.match(first):
@@ -1088,37 +1205,45 @@ def _noun_after(sent: str, pos: int, value: int, vague: bool) -> tuple[str, int,
                 ):
                     n_words = i + 1
                     break
-    start, end = words[0].start(), words[n_words - 1].end()
+    start, end = words[0][1], words[n_words - 1][2]
     return sent[start:end].lower(), start, end
 
 
-def _counts(sent: str, toks: Sequence[_Tok]) -> list[tuple[Count, int, int]]:
-    """Counts of a sentence, each with the span of its noun."""
-    date_spans = [(m.start(), m.end()) for m in _date_matches(sent)]
+_NON_DIGIT_RE = re.compile(r"\D")
+
+
+def _counts(toks: _Toks, dates: Sequence[re.Match[str]]) -> list[tuple[Count, int, int]]:
+    """Counts of a sentence, each with the span of its noun; ``dates`` are its date matches."""
+    sent = toks.text
+    date_spans = [(m.start(), m.end()) for m in dates]
     numbers: list[tuple[int, int, int, bool]] = []
+    words_after: dict[int, list[_Word]] = {}  # by number end: read once, used twice
     for m in _DIGIT_NUMBER_RE.finditer(sent):
-        value, end = int(re.sub(r"\D", "", m.group(0))), m.end()
+        digits, end = m.group(0), m.end()
+        # Plain digits (any script: int() reads them as \d does) need no separator removal.
+        value = int(digits) if digits.isdecimal() else int(_NON_DIGIT_RE.sub("", digits))
         if 1900 <= value <= 2100 and len(m.group(0)) == 4:
             continue  # a year
-        prev = _PREV_WORD_RE.search(sent, max(0, m.start() - 20), m.start())
+        prev = _PREV_WORD_RE.search(sent[max(0, m.start() - 20) : m.start()])
         if prev and (prev.group(1) is None or _is_month(prev.group(1))):
             continue  # "#5", "№ 5", "March 24"
         if prev and prev.group(1).lower() in ("no", "number", "номер", "رقم"):
             continue  # "No. 5"
-        gap = _GAP_RE.match(sent, end)
-        word = _WORD_RE.match(sent, gap.end()) if gap else None
-        key = _norm(word.group(0)) if word else ""
-        if word and key in _MULTIPLIERS:  # "2 million", "5 тыс. человек", "3 آلاف"
+        after = words_after[end] = _words_after(sent, end)
+        key = _word(after[0][0])[0] if after else ""  # _word: memoised _norm
+        if key in _MULTIPLIERS:  # "2 million", "5 тыс. человек", "3 آلاف"
             value *= _MULTIPLIERS[key]
-            end = word.end() + sent.startswith(".", word.end())
+            end = after[0][2] + sent.startswith(".", after[0][2])
         numbers.append((m.start(), end, value, False))
     taken = [(s, e) for s, e, _, _ in numbers]  # "50 ألف" is one number, not two
-    numbers += [n for n in _word_numbers(toks, sent) if not any(s <= n[0] < e for s, e in taken)]
+    if any(info.number for _, info in toks.hits):  # most sentences spell no number
+        numbers += [n for n in _word_numbers(toks) if not any(s <= n[0] < e for s, e in taken)]
     out: list[tuple[Count, int, int]] = []
     for start, end, value, vague in sorted(numbers):
         if any(s <= start < e for s, e in date_spans):
             continue
-        noun = _noun_after(sent, end, value, vague)
+        after = words_after.get(end)
+        noun = _noun_after(sent, _words_after(sent, end) if after is None else after, value, vague)
         if noun is not None:
             out.append((Count(value, noun[0]), noun[1], noun[2]))
     return out
@@ -1131,55 +1256,29 @@ def _counts(sent: str, toks: Sequence[_Tok]) -> list[tuple[Count, int, int]]:
 _MAX_CONTEXT = 2000
 
 
-@dataclass(frozen=True)
-class _Analysis:
-    """What one sentence says, with offsets relative to the sentence."""
-
-    triggers: tuple[tuple[int, int, str, bool], ...]  # start, end, event type, strong
-    air: tuple[int, ...]  # where aircraft words start
-    breaks: tuple[tuple[int, int, bool], ...]  # start, end, strong
-    counts: tuple[tuple[Count, int, int], ...]  # count, noun start, noun end
-    actors: tuple[str, ...]
-    date: dt.date | None
+_Trigger = tuple[int, int, str, bool]  # start, end, event type, strong
+_Break = tuple[int, int, bool]  # start, end, strong
 
 
-def _breaks(sent: str, toks: Sequence[_Tok]) -> list[tuple[int, int, bool]]:
+def _breaks(toks: _Toks) -> list[_Break]:
+    sent = toks.text
     out = [(m.start(), m.end(), m.lastgroup == "strong") for m in _PUNCT_BREAK_RE.finditer(sent)]
-    out += [(s, e, label == "strong") for s, e, label in _BREAK_LEX.find(toks, sent)]
+    brk = _BREAK_LEX.find(toks, [(k, info.brk) for k, info in toks.hits if info.brk])
+    out += [(s, e, label == "strong") for s, e, label in brk]
     # ", and in Hama", "، وفي حماة", ", а в Хаме": a new clause about another place.
-    for i, t in enumerate(toks[1:], 1):
-        after_comma = any(c in ",،" for c in sent[toks[i - 1].end : t.start])
-        nxt = toks[i + 1].norm if i + 1 < len(toks) else ""
-        if after_comma and (
-            (t.norm in ("and", "и") and nxt in _PLACE_PREPOSITIONS) or t.norm in ("а", "но", "وفي")
-        ):
-            out.append((t.start, t.end, True))
+    n_toks = len(toks.raws)
+    for k, info in toks.hits:
+        norm = info.norm
+        if k == 0 or norm not in _COMMA_CLAUSE_WORDS:
+            continue
+        nxt = toks.norm(k + 1) if k + 1 < n_toks else ""
+        if (norm in ("and", "и") and nxt in _PLACE_PREPOSITIONS) or norm in ("а", "но", "وفي"):
+            if any(c in ",،" for c in toks.gaps[k]):
+                out.append((toks.start(k), toks.end(k), True))
     return sorted(out)
 
 
-@functools.lru_cache(maxsize=256)
-def _analyse(sent: str) -> _Analysis:
-    toks = _tokens(sent)
-    counts = _counts(sent, toks)
-    triggers = tuple(
-        (s, e, etype, strong)
-        for s, e, (etype, strong) in _TRIGGER_LEX.find(toks, sent)
-        if strong or etype != "sortie" or any(ns <= s < ne for _, ns, ne in counts)
-    )
-    seen: dict[str, None] = {}
-    for _, _, name in _ACTOR_LEX.find(toks, sent):
-        seen.setdefault(name, None)
-    return _Analysis(
-        triggers=triggers,
-        air=tuple(s for s, _, _ in _AIR_LEX.find(toks, sent)),
-        breaks=tuple(_breaks(sent, toks)),
-        counts=tuple(counts),
-        actors=tuple(seen),
-        date=find_date(sent),
-    )
-
-
-def _split(lo: int, hi: int, breaks: Iterable[tuple[int, int, bool]]) -> list[tuple[int, int]]:
+def _split(lo: int, hi: int, breaks: Iterable[_Break]) -> list[tuple[int, int]]:
     """Cut ``[lo, hi)`` at the breaks that lie inside it."""
     parts, pos = [], lo
     for s, e, _ in breaks:
@@ -1190,59 +1289,154 @@ def _split(lo: int, hi: int, breaks: Iterable[tuple[int, int, bool]]) -> list[tu
     return parts
 
 
-def _distance(a: tuple[int, int], b: tuple[int, int]) -> int:
-    return max(b[0] - a[1], a[0] - b[1], 0)
+class _Analysis:
+    """What one sentence says, with offsets relative to the sentence.
+
+    Made once per sentence (see :func:`_analyse`). Several mentions usually share a sentence,
+    so what their event types need (clauses, segments, the triggers in each) is worked out
+    once, on first use, and so is each distinct :class:`Activity` (it is immutable).
+    """
+
+    __slots__ = (
+        "length", "triggers", "air", "breaks", "counts", "actors", "date", "count_values",
+        "stripped", "_clauses", "_segments", "_scopes", "_activities",
+    )  # fmt: skip
+
+    def __init__(
+        self,
+        sent: str,
+        triggers: tuple[_Trigger, ...],
+        air: tuple[int, ...],  # where aircraft words start
+        breaks: tuple[_Break, ...],
+        counts: tuple[tuple[Count, int, int], ...],  # count, noun start, noun end
+        actors: tuple[str, ...],
+        date: dt.date | None,
+    ) -> None:
+        self.length, self.stripped = len(sent), sent.strip()
+        self.triggers, self.air, self.breaks, self.counts = triggers, air, breaks, counts
+        self.actors, self.date = actors, date
+        self.count_values = tuple(c for c, _, _ in counts)
+        self._clauses: list[tuple[int, int]] | None = None
+        self._segments: dict[tuple[int, int], _Segments] = {}
+        self._scopes: dict[tuple[int, int], tuple[bool, bool, bool]] = {}
+        self._activities: dict[tuple[str, dt.date | None], Activity] = {}
+
+    def clauses(self) -> list[tuple[int, int]]:
+        if self._clauses is None:
+            self._clauses = _split(0, self.length, [b for b in self.breaks if b[2]])
+        return self._clauses
+
+    def segments(self, clause: tuple[int, int]) -> _Segments:
+        """The segments of ``clause`` and the triggers that start in each."""
+        found = self._segments.get(clause)
+        if found is None:
+            segs = _split(*clause, [b for b in self.breaks if not b[2]])
+            trigs = [[t for t in self.triggers if lo <= t[0] < hi] for lo, hi in segs]
+            found = self._segments[clause] = (segs, trigs)
+        return found
+
+    def scope(self, lo: int, hi: int) -> tuple[bool, bool, bool]:
+        """For ``[lo, hi)``: aircraft words? counted sorties? an airstrike trigger?"""
+        found = self._scopes.get((lo, hi))
+        if found is None:
+            in_scope = [t for t in self.triggers if lo <= t[0] < hi]
+            has_air = any(lo <= s < hi for s in self.air)
+            counted = any(
+                t[2] == "sortie" and any(s <= t[0] < e for _, s, e in self.counts) for t in in_scope
+            )
+            has_airstrike = any(t[2] == "airstrike" for t in in_scope)
+            found = self._scopes[(lo, hi)] = (has_air, counted, has_airstrike)
+        return found
+
+    def activity(self, event_type: str, date: dt.date | None) -> Activity:
+        found = self._activities.get((event_type, date))
+        if found is None:
+            found = self._activities[(event_type, date)] = Activity(
+                event_type=event_type,
+                counts=self.count_values,
+                actors=self.actors,
+                date=self.date or date,
+                sentence=self.stripped,
+            )
+        return found
 
 
-_Trigger = tuple[int, int, str, bool]  # start, end, event type, strong
+_Segments = tuple[list[tuple[int, int]], list[list[_Trigger]]]  # segments, their triggers
 
 
-def _nearest(trigs: Sequence[_Trigger], mention: tuple[int, int]) -> _Trigger | None:
+@functools.lru_cache(maxsize=256)
+def _analyse(sent: str) -> _Analysis:
+    toks = _Toks(sent)
+    dates = list(_date_matches(sent))
+    counts = _counts(toks, dates)
+    found = _TRIGGER_LEX.find(toks, [(k, info.trigger) for k, info in toks.hits if info.trigger])
+    triggers = tuple(
+        (s, e, etype, strong)
+        for s, e, (etype, strong) in found
+        if strong or etype != "sortie" or any(ns <= s < ne for _, ns, ne in counts)
+    )
+    seen: dict[str, None] = {}
+    for _, _, name in _ACTOR_LEX.find(toks, [(k, i.actor) for k, i in toks.hits if i.actor]):
+        seen.setdefault(name, None)
+    air = _AIR_LEX.find(toks, [(k, info.air) for k, info in toks.hits if info.air])
+    # The first valid date, as find_date(sent) would read it from the same matches.
+    date = next((d for m in dates if (d := _date_from_match(m)) is not None), None)
+    return _Analysis(
+        sent,
+        triggers=triggers,
+        air=tuple(s for s, _, _ in air),
+        breaks=tuple(_breaks(toks)),
+        counts=tuple(counts),
+        actors=tuple(seen),
+        date=date,
+    )
+
+
+def _nearest(trigs: Sequence[_Trigger], mention: tuple[int, int]) -> _Trigger:
     """Nearest strong trigger, else nearest weak one; ties go to the earlier trigger."""
-    for strong in (True, False):
-        pool = [t for t in trigs if t[3] is strong]
-        if pool:
-            return min(pool, key=lambda t: (_distance((t[0], t[1]), mention), t[0]))
-    return None
+    if len(trigs) == 1:
+        return trigs[0]
+    ms, me = mention
+    return min(trigs, key=lambda t: (not t[3], max(ms - t[1], t[0] - me, 0), t[0]))
 
 
-def _event_type(a: _Analysis, length: int, mention: tuple[int, int]) -> str:
+def _event_type(a: _Analysis, mention: tuple[int, int]) -> str:
     if not a.triggers:
         return "other"
-    chosen, scope = None, (0, length)
-    clauses = _split(0, length, [b for b in a.breaks if b[2]])
-    clause = next((c for c in clauses if c[0] <= mention[0] < c[1]), None)
-    if clause is not None:
-        segs = _split(*clause, [b for b in a.breaks if not b[2]])
-        k = next((i for i, g in enumerate(segs) if g[0] <= mention[0] < g[1]), 0)
-        # Own segment, then earlier ones (a list inherits its head), then later ones.
-        for i in [k, *range(k - 1, -1, -1), *range(k + 1, len(segs))]:
-            lo, hi = segs[i]
-            chosen = _nearest([t for t in a.triggers if lo <= t[0] < hi], mention)
-            if chosen is not None:
-                scope = clause
-                break
+    pos = mention[0]
+    chosen, scope = None, (0, a.length)
+    for clause in a.clauses():
+        if clause[0] <= pos < clause[1]:
+            segs, seg_trigs = a.segments(clause)
+            k = next((i for i, (lo, hi) in enumerate(segs) if lo <= pos < hi), 0)
+            # Own segment, then earlier ones (a list inherits its head), then later ones.
+            order = (k,) if seg_trigs[k] else (*range(k - 1, -1, -1), *range(k + 1, len(segs)))
+            for i in order:
+                if seg_trigs[i]:
+                    chosen, scope = _nearest(seg_trigs[i], mention), clause
+                    break
+            break
     if chosen is None:
         chosen = _nearest(a.triggers, mention)
-    assert chosen is not None  # a.triggers is not empty
     etype, strong = chosen[2], chosen[3]
-    in_scope = [t for t in a.triggers if scope[0] <= t[0] < scope[1]]
-    has_air = any(scope[0] <= s < scope[1] for s in a.air)
+    has_air, counted, has_airstrike = a.scope(*scope)
     if not strong and etype in ("airstrike", "shelling", "other") and has_air:
         etype = "airstrike"
-    counted = any(t[2] == "sortie" and any(s <= t[0] < e for _, s, e in a.counts) for t in in_scope)
     if etype == "airstrike" and counted:
         etype = "sortie"
-    elif etype == "sortie" and not counted and any(t[2] == "airstrike" for t in in_scope):
+    elif etype == "sortie" and not counted and has_airstrike:
         etype = "airstrike"
     return etype
+
+
+_FIRST = operator.itemgetter(0)  # a C-level key: called a few times per mention
 
 
 def _context(
     text: str, start: int, end: int, sentences: Sequence[tuple[int, int]]
 ) -> tuple[int, int]:
     """Span of the sentence holding the mention (widened to its end, capped in length)."""
-    i = bisect.bisect_right(sentences, start, key=lambda s: s[0]) - 1
+    i = bisect.bisect_right(sentences, start, key=_FIRST) - 1
     if i < 0 or start > sentences[i][1] or (start == sentences[i][1] and start < end):
         s, e = start, end  # between sentences: the mention is its own context
     else:
@@ -1299,12 +1493,5 @@ def activity_for(
         raise TypeError(f"date must be datetime.date or None, not {type(date).__name__}")
     spans = sentence_spans(text) if sentences is None else sentences
     s, e = _context(text, start, end, spans)
-    sentence = text[s:e]
-    analysis = _analyse(sentence)
-    return Activity(
-        event_type=_event_type(analysis, len(sentence), (start - s, end - s)),
-        counts=tuple(c for c, _, _ in analysis.counts),
-        actors=analysis.actors,
-        date=analysis.date or date,
-        sentence=sentence.strip(),
-    )
+    analysis = _analyse(text[s:e])
+    return analysis.activity(_event_type(analysis, (start - s, end - s)), date)

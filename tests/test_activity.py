@@ -466,6 +466,19 @@ def test_precomputed_sentences_give_the_same_activity() -> None:
     assert act(text, "Jableh").event_type == "protest"
 
 
+def test_mentions_sharing_a_sentence_keep_their_own_event_and_date() -> None:
+    # The sentence is analysed once and shared by its mentions: each must still get the event
+    # of its own clause and the fallback date of its own call, in whatever order they come.
+    text = "Warplanes struck Maarrat al-Numan, while artillery shelled Kafr Nabl and Hass."
+    expected = {"Maarrat al-Numan": "airstrike", "Kafr Nabl": "shelling", "Hass": "shelling"}
+    for order in (list(expected), list(reversed(expected))):
+        for day in (dt.date(2019, 5, 1), dt.date(2019, 5, 2)):
+            for place in order:
+                a = act(text, place, date=day)
+                assert (a.event_type, a.date) == (expected[place], day)
+        assert act(text, order[0]).date is None
+
+
 def test_activity_is_deterministic_and_serialisable() -> None:
     a = act(MOD_EN, "Salma")
     assert a == act(MOD_EN, "Salma")
