@@ -18,7 +18,7 @@ from __future__ import annotations
 import datetime as dt
 import math
 from collections import defaultdict
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 from typing import NamedTuple
 
 from .activity import activity_for, find_date, sentence_spans
@@ -179,13 +179,19 @@ class _Focus:
     #: Raw country votes of all voters and of each name, for leave-one-out judgements.
     totals: dict[str, float]
     by_name: dict[str, dict[str, float]]
+    _without: dict[str, dict[str, float]] = field(default_factory=dict)
 
     def without(self, name: str) -> dict[str, float]:
         """Country shares from the other names only ({} when no other name voted)."""
-        if len(self.by_name) - (name in self.by_name) < 1:
-            return {}
-        own = self.by_name.get(name, {})
-        return _normalised({cc: v - own.get(cc, 0.0) for cc, v in self.totals.items()})
+        if name not in self._without:  # a name repeats in a report: work it out once
+            if len(self.by_name) - (name in self.by_name) < 1:
+                self._without[name] = {}
+            else:
+                own = self.by_name.get(name, {})
+                self._without[name] = _normalised(
+                    {cc: v - own.get(cc, 0.0) for cc, v in self.totals.items()}
+                )
+        return self._without[name]
 
 
 def _focus(readings: list[_Reading], country: str | None) -> _Focus:

@@ -440,6 +440,11 @@ _AR_STOP = set(
 )
 
 
+_AR_PREPOSITIONS = frozenset(
+    "في على من إلى الى عن مع حتى منذ بعد قبل عند خلال ضد نحو جراء إثر".split()
+)
+
+
 def _may_start(t: _Token) -> bool:
     if t.script == "arabic":
         return t.text not in _AR_STOP
@@ -497,6 +502,8 @@ def _longest_match(
         if script == "arabic":
             if t.text.startswith("و") and not t.text.startswith("وادي"):
                 break  # "سراقب وبلدة": a conjunction starts the next phrase, not the name
+            if t.text in _AR_PREPOSITIONS:
+                break  # "حلب في": a preposition is never inside a name (and runs stay short)
         elif not t.cap and not _is_particle(t) and t.lower not in _TRAILING_FEATURES:
             break
         prev_end = t.end
