@@ -18,6 +18,7 @@ import threading
 from collections import defaultdict
 from collections.abc import Iterable
 from importlib import resources
+from itertools import islice
 from pathlib import Path
 from typing import Any
 
@@ -81,7 +82,8 @@ def _record_names(rec: dict) -> list[str]:
 
 
 class LookupCache:
-    """A small thread-safe memo (bounded: cleared when full) for lookups on one gazetteer."""
+    """A small thread-safe memo for lookups on one gazetteer, bounded: when full, the older
+    half goes (insertion order), so a long batch keeps its recent names."""
 
     def __init__(self, size: int = 100_000) -> None:
         self._data: dict = {}
@@ -94,7 +96,8 @@ class LookupCache:
     def put(self, key: Any, value: Any) -> None:
         with self._lock:
             if len(self._data) >= self._size:
-                self._data.clear()
+                for old in list(islice(self._data, self._size // 2)):
+                    del self._data[old]
             self._data[key] = value
 
     def clear(self) -> None:

@@ -259,3 +259,16 @@ def test_add_places_row_with_existing_id_adds_aliases(private_gaz: gm.Gazetteer)
         top = gm.resolve(name, gazetteer=private_gaz)[0]
         assert top.place_id == "geonames:170063", name
         assert (top.lat, top.lon) == (36.20124, 37.16117)  # the existing place, not a new row
+
+
+def test_full_lookup_memo_drops_its_older_half_and_keeps_recent_names() -> None:
+    from geomentions.gazetteer import LookupCache
+
+    memo = LookupCache(size=10)
+    for i in range(25):
+        memo.put(f"name{i}", i)
+    # The newest entries survive every eviction; the oldest are gone.
+    assert memo.get("name24") == 24 and memo.get("name15") == 15
+    assert memo.get("name0") is None and memo.get("name9") is None
+    memo.clear()
+    assert memo.get("name24") is None
