@@ -360,6 +360,7 @@ _HINT_WORDS: dict[str, tuple[str, ...]] = {
     "district": "district قضاء район",
     "airbase": "airbase base airfield airport air قاعدة مطار авиабаза аэродром аэропорт",
     "camp": "camp mukhayyam مخيم",
+    "crossing": "crossing معبر кпп",
     "naval": "naval navy port harbour harbor ميناء порт",
     "city": "city town village madinat madinah qaryat qarya مدينة قرية بلدة город деревня село",
 }  # fmt: skip
@@ -369,6 +370,7 @@ HINT_CODES: dict[str, tuple[str, ...]] = {
     "district": ("ADM2", "ADM3", "ADM1"),  # Lebanon's and Iraq's "districts" are often ADM1
     "airbase": ("AIRB", "AIRP", "AIRF", "MILB", "AIRH"),
     "camp": ("CMP", "CMPRF"),
+    "crossing": ("PSTB",),
     "naval": ("NVB", "PRT", "MILB"),
     "city": ("PPL", "PPLA", "PPLA2", "PPLA3", "PPLA4", "PPLC", "PPLX"),
 }

@@ -38,7 +38,7 @@ _NAME_PARTICLES = ARTICLES | {"de", "del", "la", "le", "les", "du", "da", "di", 
                               "das", "van", "von", "der", "den", "bin", "ibn", "bni", "beni"}  # fmt: skip
 # Lowercase words that may end a name as its feature word: "Hmeymim air base".
 _TRAILING_FEATURES = {"province", "governorate", "district", "airbase", "airport", "airfield",
-                      "air", "base", "camp", "city", "town", "village", "subdistrict", "region",
+                      "air", "base", "camp", "crossing", "city", "town", "village", "subdistrict", "region",
                       "countryside", "municipality"}  # fmt: skip
 
 _MONTHS = frozenset(
@@ -345,20 +345,20 @@ _FEATURE_BEFORE = {
         r"(province|governorate|city|town|village|district|camp)s?\s+of\s+(?:the\s+)?"
         r"(?:[\w'’-]+(?:,\s*|\s+and\s+))*$"  # "the provinces of Hama and Idlib"
     ),
-    "arabic": re.compile(r"(محافظة|محافظتي|مدينة|بلدة|قرية|مطار|قاعدة|مخيم|منطقة)\s+$"),
+    "arabic": re.compile(r"(محافظة|محافظتي|مدينة|بلدة|قرية|مطار|قاعدة|مخيم|معبر|منطقة)\s+$"),
     "cyrillic": re.compile(
         r"(провинци\w*|губернаторств\w*|мухафаз\w*|город\w*|посел\w*|посёл\w*|деревн\w*|"
-        r"авиабаз\w*|аэродром\w*|аэропорт\w*|лагер\w*)\s+(?:[\w-]+(?:,\s*|\s+и\s+))*$"
+        r"авиабаз\w*|аэродром\w*|аэропорт\w*|лагер\w*|кпп)\s+(?:[\w-]+(?:,\s*|\s+и\s+))*$"
     ),
 }
 _FEATURE_BEFORE_HINT = {
     "محافظة": "admin", "محافظتي": "admin", "مدينة": "city", "بلدة": "city", "قرية": "city",
-    "مطار": "airbase", "قاعدة": "airbase", "مخيم": "camp", "منطقة": None,
+    "مطار": "airbase", "قاعدة": "airbase", "مخيم": "camp", "معبر": "crossing", "منطقة": None,
 }  # fmt: skip
 _RU_FEATURE_STEMS = (("провинци", "admin"), ("губернатор", "admin"), ("мухафаз", "admin"),
                      ("город", "city"), ("посел", "city"), ("посёл", "city"), ("деревн", "city"),
                      ("авиабаз", "airbase"), ("аэродром", "airbase"), ("аэропорт", "airbase"),
-                     ("лагер", "camp"))  # fmt: skip
+                     ("лагер", "camp"), ("кпп", "crossing"))  # fmt: skip
 
 
 _FEATURE_BEFORE_CUES = {
@@ -436,7 +436,8 @@ def find_spans(text: str, gazetteer: Gazetteer) -> list[Span]:
 # Arabic function and qualifier words that never start a name (wordfreq judges the rest).
 _AR_STOP = set(
     """في على من إلى الى عن مع ريف مدينة بلدة قرية محافظة منطقة مناطق حي أحياء شرق غرب
-شمال جنوب قرب محيط أطراف ضواحي بين حتى منذ بعد قبل عند خلال ضد نحو جراء إثر""".split()
+شمال جنوب قرب محيط أطراف ضواحي بين حتى منذ بعد قبل عند خلال ضد نحو جراء إثر
+معبر ومعبر المعبر والمعبر""".split()
 )
 
 

@@ -702,3 +702,32 @@ def test_bad_options_are_rejected() -> None:
         gm.extract("Clashes in Homs.", min_confidence=-0.1)
     with pytest.raises(TypeError):
         gm.extract("Clashes in Homs.", date="2024-01-01")  # type: ignore[arg-type]
+
+
+@pytest.mark.parametrize(
+    ("text", "word", "place_id"),
+    [
+        ("Thirty aid trucks entered Idlib through Bab al-Hawa on Tuesday.", "Bab al-Hawa",
+         "gm:sy-pstb-bab-al-hawa"),
+        ("دخلت 30 شاحنة مساعدات عبر معبر باب الهوى إلى إدلب.", "باب الهوى",
+         "gm:sy-pstb-bab-al-hawa"),
+        ("Грузовики прошли через КПП Баб-эль-Хава в Идлиб.", "КПП Баб-эль-Хава",
+         "gm:sy-pstb-bab-al-hawa"),
+        # "crossing" belongs to the name: the point is the crossing, not the town beside it.
+        ("Aid trucks went through the Rafah crossing on Monday.", "Rafah crossing",
+         "gm:ps-pstb-rafah-crossing"),
+    ],
+)  # fmt: skip
+def test_border_crossings_are_the_crossing(text: str, word: str, place_id: str) -> None:
+    place = resolved_at(gm.extract(text), word)
+    assert place.place_id == place_id and place.feature_code == "PSTB"
+
+
+def test_the_word_for_crossing_is_not_a_town() -> None:
+    # "ومعبر" ("and the crossing of") once read as Ma'bar, a town in Yemen.
+    doc = gm.extract("أغلقت السلطات معبر باب الهوى ومعبر باب السلامة أمام الشاحنات.")
+    assert all(m.place is None or m.place.country_code == "SY" for m in doc.mentions)
+    assert {m.place.place_id for m in doc.places} == {
+        "gm:sy-pstb-bab-al-hawa",
+        "gm:sy-pstb-bab-al-salameh",
+    }

@@ -27,7 +27,7 @@ FIELDS = [
 
 #: Feature codes we allow, with their GeoNames class letter (featureCodes_en.txt).
 FEATURE_CLASS = {
-    "AIRB": "S", "AIRP": "S", "AIRF": "S", "AIRH": "S", "INSM": "S",
+    "AIRB": "S", "AIRP": "S", "AIRF": "S", "AIRH": "S", "INSM": "S", "PSTB": "S",
     "MILB": "L", "NVB": "L", "PRT": "L", "RGN": "L", "AREA": "L", "OAS": "L",
     "PPL": "P", "PPLX": "P", "PPLL": "P",
     "MTS": "T", "MT": "T", "PLN": "T", "VAL": "T", "DSRT": "T", "PLAT": "T", "HLLS": "T",
