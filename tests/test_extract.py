@@ -731,3 +731,11 @@ def test_the_word_for_crossing_is_not_a_town() -> None:
         "gm:sy-pstb-bab-al-hawa",
         "gm:sy-pstb-bab-al-salameh",
     }
+
+
+def test_a_direction_inside_a_longer_word_is_no_qualifier() -> None:
+    # "midwest" holds "west", but a qualifier starts where a word starts.
+    doc = gm.extract("Supporters gathered at a midwest Tulsa rally.")
+    assert at(doc, "Tulsa").qualifier is None
+    doc = gm.extract("Shelling hit north-western Idlib on Sunday.")
+    assert at(doc, "Idlib").qualifier == "north-western"
