@@ -739,3 +739,20 @@ def test_a_direction_inside_a_longer_word_is_no_qualifier() -> None:
     assert at(doc, "Tulsa").qualifier is None
     doc = gm.extract("Shelling hit north-western Idlib on Sunday.")
     assert at(doc, "Idlib").qualifier == "north-western"
+
+
+def test_wire_style_state_abbreviations_are_states_and_place_the_town() -> None:
+    doc = gm.extract("Flooding closed roads in Charleston, W.Va., and in Athens, Ga., on Monday.")
+    assert resolved_at(doc, "W.Va.").name == "West Virginia"
+    assert resolved_at(doc, "Ga.").feature_code == "ADM1"
+    # "Athens, Ga." is the town in Georgia, not the Greek capital.
+    athens = resolved_at(doc, "Athens")
+    assert (athens.country_code, athens.admin1) == ("US", "Georgia")
+
+
+def test_state_abbreviations_need_a_town_before_them() -> None:
+    # "Miss." is a title and "Ill." a word unless they follow "Town, ".
+    doc = gm.extract("Miss. Ellery said the Ill. feeling passed.")
+    assert doc.places == []
+    doc = gm.extract("Officials in Washington, D.C. met on Friday.")
+    assert resolved_at(doc, "D.C.").name == "District of Columbia"
