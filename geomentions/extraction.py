@@ -374,19 +374,19 @@ def extract(
     focus, regions = doc_focus.countries, doc_focus.regions
     doc.focus = tuple(cc for cc, _ in sorted(focus.items(), key=lambda kv: (-kv[1], kv[0])))
 
+    def local_share(info: dict) -> tuple[str, float]:
+        """(first-level division, its share of the document) of a place."""
+        region = _region(info)
+        return region[1], (regions.get(region, 0.0) if region[1] else 0.0)
+
     def doc_context(info: dict) -> float:
         share = focus.get(info["country_code"], 0.0)
-        if not regions:
-            return share
-        region = _region(info)
-        local = regions.get(region, 0.0) if region[1] else 0.0
-        return 0.65 * share + 0.35 * local
+        return 0.65 * share + 0.35 * local_share(info)[1] if regions else share
 
     def doc_explain(info: dict) -> str:
         note = f"document focus {info['country_code']} {focus.get(info['country_code'], 0.0):.2f}"
-        region = _region(info)
-        local = regions.get(region, 0.0) if region[1] else 0.0
-        return note + (f", {region[1]} {local:.2f}" if local else "")
+        admin1, local = local_share(info)
+        return note + (f", {admin1} {local:.2f}" if local else "")
 
     containers = _containers(readings, text)
     ranked: list[list[Candidate]] = []

@@ -192,7 +192,6 @@ class _Token(NamedTuple):
 
 
 @lru_cache(maxsize=200_000)  # the same words recur: judge each once
-@lru_cache(maxsize=200_000)  # a report's words recur, within it and across reports
 def _word(w: str) -> tuple[str, str, bool, str]:
     """(word without a possessive 's, script, capitalised, lowercase) of a matched word."""
     if len(w) > 3 and w[-2] in "'’" and w[-1] in "sS":
@@ -428,7 +427,7 @@ def _abbreviation_spans(text: str, gaz: Gazetteer) -> list[Span]:
                     Span(start=m.start(), end=m.end(), text=m.group(), keys=(k,),
                          script="latin", feature_hint="admin")
                 )  # fmt: skip
-    return sorted(out, key=lambda sp: sp.start)
+    return out  # find_spans puts them in text order with the others
 
 
 def find_spans(text: str, gazetteer: Gazetteer) -> list[Span]:
@@ -464,16 +463,14 @@ def find_spans(text: str, gazetteer: Gazetteer) -> list[Span]:
     return sorted(spans + abbreviations, key=lambda s: s.start)
 
 
-# Arabic function and qualifier words that never start a name (wordfreq judges the rest).
-_AR_STOP = set(
-    """في على من إلى الى عن مع ريف مدينة بلدة قرية محافظة منطقة مناطق حي أحياء شرق غرب
-شمال جنوب قرب محيط أطراف ضواحي بين حتى منذ بعد قبل عند خلال ضد نحو جراء إثر
-معبر ومعبر المعبر والمعبر""".split()
-)
-
-
+# Arabic prepositions: never inside a name.
 _AR_PREPOSITIONS = frozenset(
     "في على من إلى الى عن مع حتى منذ بعد قبل عند خلال ضد نحو جراء إثر".split()
+)
+# Arabic function and qualifier words that never start a name (wordfreq judges the rest).
+_AR_STOP = _AR_PREPOSITIONS | set(
+    """ريف مدينة بلدة قرية محافظة منطقة مناطق حي أحياء شرق غرب شمال جنوب قرب محيط أطراف ضواحي
+بين معبر ومعبر المعبر والمعبر""".split()
 )
 
 
