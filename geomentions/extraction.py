@@ -28,7 +28,7 @@ from .model import Candidate, Document, Mention
 from .names import HINT_CODES
 from .names import key as name_key
 from .recognition import Span, find_spans
-from .resolution import NameMatch, match_name, rank
+from .resolution import NameMatch, Ranking, match_name, ranking
 
 __all__ = ["extract", "MIN_CONFIDENCE", "MAX_CHARS"]
 
@@ -389,27 +389,23 @@ def extract(
         return note + (f", {admin1} {local:.2f}" if local else "")
 
     containers = _containers(readings, text)
-    ranked: list[list[Candidate]] = []
+    ranked: list[Ranking] = []
     # A name repeated in a report reads the same each time (same matches, same context).
-    seen: dict[tuple, list[Candidate]] = {}
+    seen: dict[tuple, Ranking] = {}
     for r in readings:
         hint = r.span.feature_hint
         same = (r.span.text, r.span.keys, hint)
         if same not in seen:
             codes = HINT_CODES.get(hint or "", None)
-            seen[same] = rank(
-                r.matches,
-                context=doc_context,
-                explain=doc_explain,
-                feature_codes=codes,
-                limit=_CANDIDATES,
+            seen[same] = ranking(
+                r.matches, context=doc_context, explain=doc_explain, feature_codes=codes
             )
-        ranked.append(list(seen[same]))
+        ranked.append(seen[same])
     # "X, Y" / "X in Y": X is read inside Y's best place.
     for i, j in sorted(containers.items()):
-        if not ranked[j] or ranked[j][0].feature_code not in _CONTAINERS:
+        outer = ranked[j].top()
+        if outer is None or outer.feature_code not in _CONTAINERS:
             continue  # "Aleppo, Idlib" is a list, not Aleppo inside Idlib city
-        outer = ranked[j][0]
         if not any(_inside(m.info, outer) for m in readings[i].matches):
             continue
 
@@ -420,20 +416,19 @@ def extract(
             return f"{'inside' if _inside(info, outer) else 'outside'} {outer.name}"
 
         codes = HINT_CODES.get(readings[i].span.feature_hint or "", None)
-        ranked[i] = rank(
-            readings[i].matches,
-            context=inside,
-            explain=inside_explain,
-            feature_codes=codes,
-            limit=_CANDIDATES,
+        ranked[i] = ranking(
+            readings[i].matches, context=inside, explain=inside_explain, feature_codes=codes
         )
 
     sentences = sentence_spans(text)
-    for r, cands in zip(readings, ranked, strict=True):
+    for r, ranks in zip(readings, ranked, strict=True):
         span = r.span
-        if cands and (r.span.person_like or _common_word(r.span)):
-            if _stray_word(r, cands[0], doc_focus.without(r.span.text)):
-                continue
+        if ranks and (r.span.person_like or _common_word(r.span)):
+            top = ranks.top()
+            assert top is not None
+            if _stray_word(r, top, doc_focus.without(r.span.text)):
+                continue  # only its top candidate was made
+        cands = ranks.candidates(_CANDIDATES)
         confidence = _confidence(cands, r)
         mention = Mention(
             text=span.text, start=span.start, end=span.end, candidates=cands,

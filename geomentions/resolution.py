@@ -284,6 +284,55 @@ def rank(
     replaces the country/near context with the caller's own (a document's focus), and
     ``explain(info)`` says why in words (asked only of the candidates returned).
     """
+    return ranking(
+        matches, country=country, near=near, feature_codes=feature_codes,
+        context=context, explain=explain,
+    ).candidates(limit)  # fmt: skip
+
+
+class Ranking:
+    """Name matches in ranked order; Candidates (and their reasons) are made on demand, so
+    a caller that looks at the top one and drops the name pays for no more."""
+
+    __slots__ = ("_scored", "_notes", "_made")
+
+    def __init__(
+        self,
+        scored: list[tuple[float, str, NameMatch, tuple[bool, bool, bool]]],
+        notes: Callable[[dict, bool, bool, bool], list[str]],
+    ) -> None:
+        self._scored = scored
+        self._notes = notes
+        self._made: list[Candidate] = []
+
+    def __len__(self) -> int:
+        return len(self._scored)
+
+    def candidates(self, limit: int) -> list[Candidate]:
+        """The best ``limit`` candidates (a new list each call)."""
+        made, scored = self._made, self._scored
+        for neg, _, m, flags in scored[len(made) : limit]:
+            why = _why(m, self._notes(m.info, *flags))
+            made.append(
+                make_candidate(m.info, matched_name=m.matched, score=round(-neg, 4), why=why)
+            )
+        return made[:limit]
+
+    def top(self) -> Candidate | None:
+        """The best candidate, or None when nothing matched."""
+        return self.candidates(1)[0] if self._scored else None
+
+
+def ranking(
+    matches: Iterable[NameMatch],
+    *,
+    country: str | Iterable[str] | None = None,
+    near: tuple[float, float] | None = None,
+    feature_codes: Iterable[str] | None = None,
+    context: Callable[[dict], float] | None = None,
+    explain: Callable[[dict], str] | None = None,
+) -> Ranking:
+    """What ``rank`` returns, before any Candidate is made (same arguments, no limit)."""
     hint = _countries(country)
     near = check_point(near)
     wanted = frozenset(feature_codes or ())
@@ -354,13 +403,7 @@ def rank(
             out.append("country matched only after folding")
         return out
 
-    # Candidates (and their reasons) are made only for the places that are returned.
-    return [
-        make_candidate(
-            m.info, matched_name=m.matched, score=round(-neg, 4), why=_why(m, notes(m.info, *flags))
-        )
-        for neg, _, m, flags in scored[:limit]
-    ]
+    return Ranking(scored, notes)
 
 
 def resolve(
