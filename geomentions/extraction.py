@@ -28,7 +28,7 @@ from .model import Candidate, Document, Mention
 from .names import HINT_CODES
 from .names import key as name_key
 from .recognition import Span, find_spans
-from .resolution import NameMatch, Ranking, match_name, ranking
+from .resolution import CONTAINERS, NameMatch, Ranking, lies_in, match_name, ranking
 
 __all__ = ["extract", "MIN_CONFIDENCE", "MAX_CHARS"]
 
@@ -38,7 +38,6 @@ MIN_CONFIDENCE = 0.35
 MAX_CHARS = 20_000_000
 _CANDIDATES = 5
 _ADMIN = {"ADM1", "ADM2", "ADM3", "PCLI", "PCLD", "PCLS", "PCLF", "RGN"}
-_CONTAINERS = {"ADM1", "ADM2", "PCLI", "PCLD", "PCLS", "PCLF"}
 
 
 def _check_text(text: object) -> str:
@@ -234,20 +233,6 @@ def _containers(readings: list[_Reading], text: str) -> dict[int, int]:
     return out
 
 
-def _inside(info: dict, outer: Candidate) -> bool:
-    if outer.feature_code.startswith("PCL"):
-        return info["country_code"] == outer.country_code
-    if outer.feature_code in ("ADM1", "ADM2"):
-        if info["country_code"] != outer.country_code:
-            return False
-        if info["admin1"] and info["admin1"] == outer.name:
-            return True
-        return haversine_km(info["lat"], info["lon"], outer.lat, outer.lon) <= max(
-            outer.radius_km * 1.5, 50
-        )
-    return haversine_km(info["lat"], info["lon"], outer.lat, outer.lon) <= 100
-
-
 def _common_word(span: Span) -> bool:
     """Whether a span is also an ordinary word often enough to doubt it."""
     if span.script == "arabic":
@@ -404,16 +389,16 @@ def extract(
     # "X, Y" / "X in Y": X is read inside Y's best place.
     for i, j in sorted(containers.items()):
         outer = ranked[j].top()
-        if outer is None or outer.feature_code not in _CONTAINERS:
+        if outer is None or outer.feature_code not in CONTAINERS:
             continue  # "Aleppo, Idlib" is a list, not Aleppo inside Idlib city
-        if not any(_inside(m.info, outer) for m in readings[i].matches):
+        if not any(lies_in(m.info, outer) for m in readings[i].matches):
             continue
 
         def inside(info: dict, outer: Candidate = outer) -> float:
-            return 1.0 if _inside(info, outer) else 0.0
+            return 1.0 if lies_in(info, outer) else 0.0
 
         def inside_explain(info: dict, outer: Candidate = outer) -> str:
-            return f"{'inside' if _inside(info, outer) else 'outside'} {outer.name}"
+            return f"{'inside' if lies_in(info, outer) else 'outside'} {outer.name}"
 
         codes = HINT_CODES.get(readings[i].span.feature_hint or "", None)
         ranked[i] = ranking(

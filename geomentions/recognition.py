@@ -24,7 +24,15 @@ from typing import NamedTuple
 from wordfreq import zipf_frequency
 
 from .gazetteer import Gazetteer
-from .names import ARTICLES, FEATURE_WORDS, feature_hint, fold_tokens, key_from_tokens, script_of
+from .names import (
+    ARTICLES,
+    FEATURE_WORDS,
+    US_STATE_ABBREVIATIONS,
+    feature_hint,
+    fold_tokens,
+    key_from_tokens,
+    script_of,
+)
 
 __all__ = ["Span", "find_spans", "MAX_TOKENS"]
 
@@ -388,24 +396,10 @@ def _feature_words_before(text: str, start: int, script: str) -> str | None:
 _ABBREVIATIONS = re.compile(r"(?<![\w.])(?:U\.S\.(?:A\.)?|U\.K\.|USA|UK|UAE|DPRK|US)(?![\w])")
 
 
-# US states as wire copy abbreviates them after a town ("Charleston, W.Va."; AP style).
-_US_STATES = {
-    "Ala.": "Alabama", "Ariz.": "Arizona", "Ark.": "Arkansas", "Calif.": "California",
-    "Colo.": "Colorado", "Conn.": "Connecticut", "Del.": "Delaware", "Fla.": "Florida",
-    "Ga.": "Georgia", "Ill.": "Illinois", "Ind.": "Indiana", "Kan.": "Kansas", "Ky.": "Kentucky",
-    "La.": "Louisiana", "Md.": "Maryland", "Mass.": "Massachusetts", "Mich.": "Michigan",
-    "Minn.": "Minnesota", "Miss.": "Mississippi", "Mo.": "Missouri", "Mont.": "Montana",
-    "Neb.": "Nebraska", "Nev.": "Nevada", "N.H.": "New Hampshire", "N.J.": "New Jersey",
-    "N.M.": "New Mexico", "N.Y.": "New York", "N.C.": "North Carolina", "N.D.": "North Dakota",
-    "Okla.": "Oklahoma", "Ore.": "Oregon", "Pa.": "Pennsylvania", "R.I.": "Rhode Island",
-    "S.C.": "South Carolina", "S.D.": "South Dakota", "Tenn.": "Tennessee", "Tex.": "Texas",
-    "Vt.": "Vermont", "Va.": "Virginia", "Wash.": "Washington", "W.Va.": "West Virginia",
-    "Wis.": "Wisconsin", "Wyo.": "Wyoming", "D.C.": "District of Columbia",
-}  # fmt: skip
 # Only after "Town, " ("Miss." alone is a title, "Ill." a word); "D.C." stands alone too.
 _US_STATE_RE = re.compile(
     r"(?<=[A-Za-z], )(?:"
-    + "|".join(re.escape(a) for a in sorted(_US_STATES, key=len, reverse=True))
+    + "|".join(re.escape(a) for a in sorted(US_STATE_ABBREVIATIONS, key=len, reverse=True))
     + r")(?![\w.])|(?<![\w.])D\.C\.(?![\w.])"
 )
 
@@ -420,7 +414,7 @@ def _abbreviation_spans(text: str, gaz: Gazetteer) -> list[Span]:
             )
     if ", " in text or "D.C." in text:
         for m in _US_STATE_RE.finditer(text):
-            k = key_from_tokens(list(fold_tokens(_US_STATES[m.group()])))
+            k = key_from_tokens(list(fold_tokens(US_STATE_ABBREVIATIONS[m.group()])))
             if gaz.has_key(k):
                 # The state, not a town of that name: ask for the first-level division.
                 out.append(

@@ -17,6 +17,7 @@ there are none). Every candidate carries a ``why`` that spells these parts out.
 from __future__ import annotations
 
 import math
+import re
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 
@@ -26,13 +27,21 @@ from rapidfuzz.distance import Indel
 from .gazetteer import Gazetteer
 from .geo import haversine_km
 from .model import Candidate
-from .names import HINT_CODES, feature_hint, plain_similarity, similarity, skeleton
+from .names import (
+    HINT_CODES,
+    US_STATE_ABBREVIATIONS,
+    feature_hint,
+    plain_similarity,
+    similarity,
+    skeleton,
+)
 from .names import key as name_key
 
 __all__ = [
     "resolve",
     "match_name",
     "rank",
+    "lies_in",
     "NameMatch",
     "candidates_for_key",
     "make_candidate",
@@ -406,6 +415,32 @@ def ranking(
     return Ranking(scored, notes)
 
 
+#: A comma in any script ("سرمدا، إدلب").
+_COMMA = re.compile("[,،]")
+
+#: Feature codes of places that "X, Y" may put X inside (a town after a comma starts a list).
+CONTAINERS = frozenset({"ADM1", "ADM2", "PCLI", "PCLD", "PCLS", "PCLF"})
+
+
+def lies_in(info: dict, outer: Candidate) -> bool:
+    """Whether a gazetteer place (``Gazetteer.place`` attributes) lies in ``outer``: its country,
+    its first-level division (by name, or within 1.5 radii), or within 100 km of a town."""
+    if outer.feature_code.startswith("PCL"):
+        return info["country_code"] == outer.country_code
+    if outer.feature_code in ("ADM1", "ADM2"):
+        if info["country_code"] != outer.country_code:
+            return False
+        if outer.feature_code == "ADM1" and info["admin1"]:
+            # Named divisions decide ("Paris, Texas" is not Paris, Arkansas, 800 km away).
+            return info["admin1"] == outer.name or name_key(info["admin1"]) == name_key(outer.name)
+        if info["admin1"] and info["admin1"] == outer.name:
+            return True
+        return haversine_km(info["lat"], info["lon"], outer.lat, outer.lon) <= max(
+            outer.radius_km * 1.5, 50
+        )
+    return haversine_km(info["lat"], info["lon"], outer.lat, outer.lon) <= 100
+
+
 def resolve(
     name: str,
     *,
@@ -419,7 +454,8 @@ def resolve(
 
     ``country`` (ISO code or codes) and ``near`` ((lat, lon)) are context hints;
     ``feature_codes`` prefers those feature types (e.g. ``["ADM1"]``); by default they come
-    from the name's own words ("Idlib province", "Hmeymim air base").
+    from the name's own words ("Idlib province", "Hmeymim air base"). "X, Y" means the X
+    that lies in the country or division Y ("Athens, Georgia", "Sarmada, Idlib").
 
     >>> top = resolve("Dayr az Zawr", country="SY")[0]
     >>> top.name, top.place_id
@@ -428,6 +464,43 @@ def resolve(
     matches = match_name(name, gazetteer)
     if limit < 1:
         raise ValueError("limit must be >= 1")
+    head, _, rest = _COMMA.sub(",", name, count=1).partition(",")
+    if rest.strip() and head.strip() and not any(m.exact for m in matches):
+        # "Sarmada, Idlib": the place called Sarmada that lies in the best Idlib.
+        return _resolve_within(
+            head.strip(), rest.strip(), country=country, near=near, limit=limit,
+            gazetteer=gazetteer, feature_codes=feature_codes,
+        )  # fmt: skip
     if feature_codes is None and (asked := feature_hint(name)):
         feature_codes = HINT_CODES[asked]
     return rank(matches, country=country, near=near, feature_codes=feature_codes, limit=limit)
+
+
+def _resolve_within(
+    head: str,
+    outer_name: str,
+    *,
+    country: str | Sequence[str] | None,
+    near: tuple[float, float] | None,
+    limit: int,
+    gazetteer: Gazetteer | None,
+    feature_codes: Sequence[str] | None,
+) -> list[Candidate]:
+    """The places called ``head`` that lie in the best-ranked country or division called
+    ``outer_name`` that holds any ("Athens, Georgia": the US state, not the country); ``head``
+    alone when there is none."""
+    matches = match_name(head, gazetteer)
+    if feature_codes is None and (asked := feature_hint(head)):
+        feature_codes = HINT_CODES[asked]
+    outer_name = US_STATE_ABBREVIATIONS.get(outer_name, outer_name)  # "Athens, Ga."
+    for outer in resolve(outer_name, country=country, near=near, gazetteer=gazetteer):
+        inside = [m for m in matches if lies_in(m.info, outer)]
+        if inside and outer.feature_code in CONTAINERS:
+            break
+    else:
+        return rank(matches, country=country, near=near, feature_codes=feature_codes, limit=limit)
+    where = f"inside {outer.name} ({outer.feature_code} {outer.country_code})"
+    return rank(
+        inside, country=country, feature_codes=feature_codes, limit=limit,
+        context=lambda info: 1.0, explain=lambda info: where,
+    )  # fmt: skip

@@ -114,6 +114,52 @@ def test_near_point_decides_tripoli() -> None:
     assert "km" in near[0].why
 
 
+# Athens, Georgia (US) and Paris, Texas; coordinates from general knowledge.
+ATHENS_GA = (33.96, -83.38, "US")
+PARIS_TX = (33.66, -95.56, "US")
+
+
+@pytest.mark.parametrize(
+    "query, where",
+    [
+        ("Tripoli, Lebanon", TRIPOLI_LB[1:]),
+        ("Tripoli, Libya", TRIPOLI_LY[1:]),
+        ("Athens, Georgia", ATHENS_GA),  # the state, though the country ranks first alone
+        ("Athens, Ga.", ATHENS_GA),  # wire-style abbreviation
+        ("Paris, Texas", PARIS_TX),
+        ("Kharkiv, Ukraine", KHARKIV[1:]),
+        ("Харьков, Украина", KHARKIV[1:]),
+        ("Idlib, Syria", IDLIB[1:]),
+        ("Sarmada, Idlib", (36.18, 36.72, "SY")),  # a town, inside the governorate
+        ("سرمدا، إدلب", (36.18, 36.72, "SY")),  # the Arabic comma
+    ],
+)
+def test_comma_names_the_container(query: str, where: tuple[float, float, str]) -> None:
+    found = gm.resolve(query)
+    lat, lon, cc = where
+    assert found and found[0].country_code == cc, found
+    assert km_between(found[0].lat, found[0].lon, lat, lon) < 15, found[0]
+    assert "inside" in found[0].why
+
+
+def test_comma_keeps_only_places_inside_the_container() -> None:
+    # Paris, Arkansas lies 800 km from Paris, Texas and within Texas's radius of its centre:
+    # the division's name, not the distance, decides.
+    found = gm.resolve("Paris, Texas")
+    assert found and all(c.admin1 == "Texas" for c in found), found
+
+
+def test_comma_with_an_unknown_container_reads_the_name_alone() -> None:
+    assert gm.resolve("Tripoli, Xqzwv") == gm.resolve("Tripoli")
+    assert "inside" not in gm.resolve("Tripoli, Xqzwv")[0].why
+
+
+def test_comma_inside_a_real_name_is_kept_whole() -> None:
+    # GeoNames' own name for the country has commas; the whole name still matches.
+    top = gm.resolve("Bonaire, Saint Eustatius and Saba")[0]
+    assert top.country_code == "BQ"
+
+
 QUERIES = ["Aleppo", "Tripoli", "Deir Ezzor", "محافظة إدلب", "Хама", "Kobani", "Palmyra"]
 
 
