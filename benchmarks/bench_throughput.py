@@ -439,6 +439,11 @@ def main(argv: Sequence[str] | None = None) -> int:
     n_docs = 1000 if args.quick else args.docs
     if n_docs < 1:
         ap.error("--docs must be >= 1")
+    try:  # the baselines' libraries: fail now, not after the long runs
+        import ahocorasick  # noqa: F401
+        import geotext  # noqa: F401
+    except ImportError as e:
+        ap.error(f"{e.name} is missing: pip install '.[bench]' (pyahocorasick, geotext)")
     say: Callable[[str], None] = lambda s: print(s, flush=True)  # noqa: E731
     result: dict[str, Any] = {"docs": n_docs, "seed": args.seed, "cpus": os.cpu_count(),
                               "python": sys.version.split()[0],
