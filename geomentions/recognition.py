@@ -393,7 +393,9 @@ def _feature_words_before(text: str, start: int, script: str) -> str | None:
 
 
 # Country abbreviations: too short for the key index, unambiguous in capitals.
-_ABBREVIATIONS = re.compile(r"(?<![\w.])(?:U\.S\.(?:A\.)?|U\.K\.|USA|UK|UAE|DPRK|US)(?![\w])")
+_ABBREVIATIONS = re.compile(
+    r"(?=[UD])(?<![\w.])(?:U\.S\.(?:A\.)?|U\.K\.|USA|UK|UAE|DPRK|US)(?![\w])"
+)
 
 
 # Only after "Town, " ("Miss." alone is a title, "Ill." a word); "D.C." stands alone too.
@@ -402,6 +404,8 @@ _US_STATE_RE = re.compile(
     + "|".join(re.escape(a) for a in sorted(US_STATE_ABBREVIATIONS, key=len, reverse=True))
     + r")(?![\w.])|(?<![\w.])D\.C\.(?![\w.])"
 )
+# What any match needs: the look-behind above makes the full pattern slow to scan with.
+_US_STATE_CUE = re.compile(r", [A-Z][a-z]{0,4}\.")
 
 
 def _abbreviation_spans(text: str, gaz: Gazetteer) -> list[Span]:
@@ -412,7 +416,7 @@ def _abbreviation_spans(text: str, gaz: Gazetteer) -> list[Span]:
             out.append(
                 Span(start=m.start(), end=m.end(), text=m.group(), keys=(k,), script="latin")
             )
-    if ", " in text or "D.C." in text:
+    if _US_STATE_CUE.search(text) or "D.C." in text:
         for m in _US_STATE_RE.finditer(text):
             k = key_from_tokens(list(fold_tokens(US_STATE_ABBREVIATIONS[m.group()])))
             if gaz.has_key(k):
@@ -432,28 +436,27 @@ def find_spans(text: str, gazetteer: Gazetteer) -> list[Span]:
     masked = [(m.start(), m.end()) for m in _ORG_RE.finditer(text)]
     masked = sorted(masked + [(a.start, a.end) for a in abbreviations])
     toks = _tokens(text)
-    n = len(toks)
     spans: list[Span] = []
-    i = 0
+    after = 0  # the first token after the last span found
     mask_i = 0
-    while i < n:
+    # Only capitalised words (and every Arabic word) may start a name: skip the rest at once.
+    for i in [k for k, t in enumerate(toks) if t.cap]:
+        if i < after:
+            continue
         t = toks[i]
         while mask_i < len(masked) and masked[mask_i][1] <= t.start:
             mask_i += 1
         if mask_i < len(masked) and masked[mask_i][0] <= t.start < masked[mask_i][1]:
-            i += 1
             continue
         if not _may_start(t):
-            i += 1
             continue
         found = _longest_match(text, toks, i, gazetteer)
         if found is None:
-            i += 1
             continue
         j, keys = found
         start, end = toks[i].start, toks[j - 1].end
         spans.append(_make_span(text, toks, i, j, start, end, keys))
-        i = j
+        after = j
     return sorted(spans + abbreviations, key=lambda s: s.start)
 
 
