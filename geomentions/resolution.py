@@ -464,11 +464,12 @@ def resolve(
     matches = match_name(name, gazetteer)
     if limit < 1:
         raise ValueError("limit must be >= 1")
-    head, _, rest = _COMMA.sub(",", name, count=1).partition(",")
-    if rest.strip() and head.strip() and not any(m.exact for m in matches):
-        # "Sarmada, Idlib": the place called Sarmada that lies in the best Idlib.
+    parts = [p.strip() for p in _COMMA.split(name)]
+    # "Sarmada, Idlib" (or "Sarmada, Idlib, Syria"): the place called Sarmada that lies in
+    # the best Idlib. Longer lists are not addresses.
+    if 2 <= len(parts) <= 3 and all(parts) and not any(m.exact for m in matches):
         return _resolve_within(
-            head.strip(), rest.strip(), country=country, near=near, limit=limit,
+            parts[0], ", ".join(parts[1:]), country=country, near=near, limit=limit,
             gazetteer=gazetteer, feature_codes=feature_codes,
         )  # fmt: skip
     if feature_codes is None and (asked := feature_hint(name)):

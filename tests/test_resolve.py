@@ -194,6 +194,17 @@ def test_limit_is_respected_and_a_prefix_of_longer_lists() -> None:
         assert gm.resolve("Tripoli", limit=limit) == ten[:limit]
 
 
+def test_ranking_makes_the_same_candidates_on_demand() -> None:
+    from geomentions.resolution import match_name, ranking
+
+    matches = match_name("Tripoli")
+    lazy = ranking(matches, country="LB")
+    assert lazy.top() == gm.resolve("Tripoli", country="LB", limit=1)[0]
+    # Asked for more after the top one: the same list as asked for all at once.
+    assert lazy.candidates(6) == gm.resolve("Tripoli", country="LB", limit=6)
+    assert ranking([], country="LB").top() is None
+
+
 @pytest.mark.parametrize("blank", ["", "   ", "-", "\n"])
 def test_blank_names_give_nothing(blank: str) -> None:
     assert gm.resolve(blank) == []
