@@ -413,3 +413,12 @@ US_STATE_ABBREVIATIONS = {
     "Vt.": "Vermont", "Va.": "Virginia", "Wash.": "Washington", "W.Va.": "West Virginia",
     "Wis.": "Wisconsin", "Wyo.": "Wyoming", "D.C.": "District of Columbia",
 }  # fmt: skip
+
+
+#: Country abbreviations in running text and the country each stands for ("US" is not Osh,
+#: whose old name is Us).
+COUNTRY_ABBREVIATIONS = {
+    "U.S.": "United States", "U.S.A.": "United States", "USA": "United States",
+    "US": "United States", "U.K.": "United Kingdom", "UK": "United Kingdom",
+    "UAE": "United Arab Emirates", "DPRK": "North Korea",
+}  # fmt: skip

@@ -26,6 +26,7 @@ from wordfreq import zipf_frequency
 from .gazetteer import Gazetteer
 from .names import (
     ARTICLES,
+    COUNTRY_ABBREVIATIONS,
     FEATURE_WORDS,
     US_STATE_ABBREVIATIONS,
     feature_hint,
@@ -90,6 +91,7 @@ _ORGANISATIONS = [
     r"Syrian\s+Democratic\s+Forces", r"Syrian\s+National\s+Army", r"Syrian\s+Observatory(?:\s+for\s+Human\s+Rights)?",
     r"Kurdistan\s+Workers['’]?\s+Party", r"Kurdistan\s+Regional\s+Government",
     r"Liwa\s+al[-\s]Quds", r"Fatemiyoun", r"Hezbollah", r"Ansar\s+Allah",
+    r"Hamas(?!\w)", r"HAMAS(?!\w)", r"حماس", r"ХАМАС\w*", r"Хамас\w*",  # not Hamm or Hama
     r"Al[-\s]?Jazeera", r"قناة\s+الجزيرة", r"Аль-Джазир[аыеу]",  # the broadcaster, not the region
     r"University\s+of\s+[A-Z]\w+", r"[A-Z]\w+\s+University", r"Bank\s+of\s+[A-Z]\w+",
     r"هيئة\s+تحرير\s+الشام", r"جبهة\s+النصرة", r"أحرار\s+الشام", r"جيش\s+الإسلام",
@@ -411,7 +413,7 @@ _US_STATE_CUE = re.compile(r", [A-Z][a-z]{0,4}\.")
 def _abbreviation_spans(text: str, gaz: Gazetteer) -> list[Span]:
     out = []
     for m in _ABBREVIATIONS.finditer(text):
-        k = key_from_tokens(list(fold_tokens(m.group())))
+        k = key_from_tokens(list(fold_tokens(COUNTRY_ABBREVIATIONS[m.group()])))
         if gaz.has_key(k):
             out.append(
                 Span(start=m.start(), end=m.end(), text=m.group(), keys=(k,), script="latin")
@@ -656,6 +658,13 @@ def _make_span(
         or (j - i == 1 and first.lower in _DIRECTIONS)  # "West" alone is a direction
         # an acronym (TIF, NOD) unless the whole text shouts
         or (script == "latin" and surface.isupper() and len(surface) <= 4 and not _shouting(text))
+        # a plural acronym (NGOs, IEDs, MPs)
+        or (
+            script == "latin"
+            and 3 <= len(surface) <= 6
+            and surface[-1] == "s"
+            and surface[:-1].isupper()
+        )
     )
     if never:
         commonness = max(commonness, 9.0)

@@ -429,6 +429,12 @@ def test_surname_after_title_and_first_name_is_not_a_place() -> None:
         "Footage aired by Al Jazeera showed the convoy.",
         "وقالت قناة الجزيرة إن القصف استمر.",
         "Телеканал Аль-Джазира показал кадры колонны.",
+        # The movement is not Hamm in Germany, nor Hama.
+        "A Hamas spokesman denied the claim.",
+        "نفت حماس الاتهامات.",
+        "Представитель ХАМАС опроверг заявление.",
+        # Plural acronyms are not towns (NGOs was read as N'Gaous, Algeria).
+        "Several NGOs and IEDs experts met on Monday.",
     ],
 )
 def test_organisation_names_do_not_produce_places(text: str) -> None:
@@ -756,3 +762,20 @@ def test_state_abbreviations_need_a_town_before_them() -> None:
     assert doc.places == []
     doc = gm.extract("Officials in Washington, D.C. met on Friday.")
     assert resolved_at(doc, "D.C.").name == "District of Columbia"
+
+
+@pytest.mark.parametrize(
+    "text, abbreviation, country",
+    [
+        ("US troops pulled back from the base on Sunday.", "US", "US"),
+        ("Talks between the UK and the UAE resumed.", "UK", "GB"),
+        ("Talks between the UK and the UAE resumed.", "UAE", "AE"),
+        ("The DPRK fired two missiles.", "DPRK", "KP"),
+    ],
+)
+def test_country_abbreviations_are_the_countries(
+    text: str, abbreviation: str, country: str
+) -> None:
+    # "US" once went to Osh, Kyrgyzstan, whose old name is Us.
+    place = resolved_at(gm.extract(text), abbreviation)
+    assert (place.country_code, place.feature_code) == (country, "PCLI")
