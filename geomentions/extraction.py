@@ -352,7 +352,7 @@ def extract(
         return doc
     spans = find_spans(text, gaz)
     # One sense per discourse: a name used as a person's once ("Mr Paulk") is one throughout.
-    persons = {s.text for s in spans if s.person_like}
+    persons = {s.text for s in spans if s.person_named}
     spans = [replace(s, person_like=True) if s.text in persons else s for s in spans]
     readings = [r for r in (_read(s, gaz) for s in spans) if r is not None]
     doc_focus = _focus(readings, country)

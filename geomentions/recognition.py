@@ -184,6 +184,9 @@ class Span:
     #: Looks like (part of) a person's name: a title before it, "said" after it, or a
     #: capitalised word glued to it that is not part of the name ("George Bush").
     person_like: bool = False
+    #: Person evidence that holds for the same name throughout the text (a title, "said", a
+    #: first name before it); a capitalised word after it ("Paris Public Library") does not.
+    person_named: bool = False
 
     @property
     def key(self) -> str:
@@ -619,7 +622,7 @@ def _make_span(
         words = [t.lower for t in toks[i:j]]
         common = all(_zipf(w, lang) >= 3.5 for w in words)
         commonness = _zipf(" ".join(words), lang) if common else 0.0
-    person_like = False
+    person_like = person_named = False
     if prev is not None and prev.lower in ARTICLES and i > 1 and gap_before in ("-", " "):
         # "Suheil al-Hassan": the word before the article decides.
         i_prev = i - 2
@@ -649,7 +652,8 @@ def _make_span(
         )
         said = nxt is not None and nxt.lower in _SPEECH and gap_after in (" ", ", ")
         titled = prev is not None and prev.lower.rstrip(".") in _TITLES
-        person_like = glued_before or glued_after or said or titled
+        person_named = glued_before or said or titled
+        person_like = person_named or glued_after
     hint = feature_hint(surface) or _feature_words_before(text, start, script)
     qualifier, direction, offset = _qualifier(text, start, end, script)
     never = (
@@ -672,4 +676,5 @@ def _make_span(
         start=start, end=end, text=surface, keys=keys, script=script, feature_hint=hint,
         qualifier=qualifier, direction=direction, offset_km=offset, commonness=commonness,
         locative=locative, sentence_initial=sentence_initial, person_like=person_like,
+        person_named=person_named,
     )  # fmt: skip

@@ -779,3 +779,25 @@ def test_country_abbreviations_are_the_countries(
     # "US" once went to Osh, Kyrgyzstan, whose old name is Us.
     place = resolved_at(gm.extract(text), abbreviation)
     assert (place.country_code, place.feature_code) == (country, "PCLI")
+
+
+def test_a_capitalised_word_after_a_town_once_does_not_make_it_a_person_throughout() -> None:
+    # "Marion Public Library" reads like "Brian Lane" there, but the later "in Marion" is the
+    # town: only a title, "said" or a first name before it carries over to the other uses.
+    text = (
+        "Marion Public Library closes early on Friday. Storms flooded several roads in Marion "
+        "overnight, and crews cleared them by noon."
+    )
+    doc = gm.extract(text)
+    later = [m for m in doc.places if m.start > text.index("roads")]
+    assert [m.text for m in later] == ["Marion"]
+    assert later[0].place.country_code == "US"
+
+
+def test_a_title_makes_the_name_a_person_throughout() -> None:
+    # "Senator Lincoln" once: the later bare "Lincoln" is the senator, not Lincoln, Nebraska.
+    doc = gm.extract(
+        "Senator Lincoln opened the hearing on Syria. Lincoln later flew to Damascus and Aleppo."
+    )
+    assert places_over(doc, "Lincoln") == []
+    assert [m.text for m in doc.places] == ["Syria", "Damascus", "Aleppo"]
