@@ -453,7 +453,7 @@ def find_spans(text: str, gazetteer: Gazetteer) -> list[Span]:
             mask_i += 1
         if mask_i < len(masked) and masked[mask_i][0] <= t.start < masked[mask_i][1]:
             continue
-        if not _may_start(t):
+        if not _may_start(t) or (t.lower in _SUN_ARTICLES and not _assimilated(toks, i)):
             continue
         found = _longest_match(text, toks, i, gazetteer)
         if found is None:
@@ -474,6 +474,17 @@ _AR_STOP = _AR_PREPOSITIONS | set(
     """ريف مدينة بلدة قرية محافظة منطقة مناطق حي أحياء شرق غرب شمال جنوب قرب محيط أطراف ضواحي
 بين معبر ومعبر المعبر والمعبر""".split()
 )
+
+
+#: Arabic articles that take the sound of the next word's first consonant ("As Sukhnah",
+#: "Ar Raqqah", "Ash Shaddadi"): before any other word they are English ("An Alexandria
+#: grand jury", "At Aleppo airport").
+_SUN_ARTICLES = frozenset(a for a in ARTICLES if a[0] in "ae" and a[1:] not in ("l", ""))
+
+
+def _assimilated(toks: list[_Token], i: int) -> bool:
+    article = toks[i].lower
+    return i + 1 < len(toks) and toks[i + 1].lower.startswith(article[1:])
 
 
 def _may_start(t: _Token) -> bool:

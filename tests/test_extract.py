@@ -801,3 +801,17 @@ def test_a_title_makes_the_name_a_person_throughout() -> None:
     )
     assert places_over(doc, "Lincoln") == []
     assert [m.text for m in doc.places] == ["Syria", "Damascus", "Aleppo"]
+
+
+@pytest.mark.parametrize(
+    "text, name",
+    [
+        ("An Alexandria grand jury indicted the driver on Monday.", "Alexandria"),
+        ("At Aleppo, the convoy stopped for the night.", "Aleppo"),
+        ("As Sukhnah fell after two days of fighting.", "As Sukhnah"),  # a real article
+        ("Shelling hit Ar Raqqah and An Nabk.", "An Nabk"),
+    ],
+)
+def test_an_english_word_is_not_read_as_an_arabic_article(text: str, name: str) -> None:
+    # "An", "At", "As" are Arabic articles only before a word they assimilate to (An Nabk).
+    assert name in [m.text for m in gm.extract(text).places]
