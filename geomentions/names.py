@@ -289,6 +289,7 @@ def key_from_tokens(tokens: Sequence[str]) -> str:
     return _DOUBLE.sub(r"\1", "".join(toks))
 
 
+@lru_cache(maxsize=100_000)  # asked again of the same place names in every report
 def key(name: str) -> str:
     """The comparable key N of a name (folded, no articles, no separators).
 
