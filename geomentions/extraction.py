@@ -65,6 +65,7 @@ class _Reading:
     span: Span
     matches: list[NameMatch]
     penalty: float  # 0..1: how likely the span is an ordinary word, not a name
+    best: _Best
 
 
 class _Best(NamedTuple):
@@ -73,6 +74,9 @@ class _Best(NamedTuple):
     matches: tuple[NameMatch, ...]
     country: bool  # some match is a country
     notable: bool  # some exact match is a big or administrative place
+    #: How strongly the matches prefer each country and division, before scaling (_votes).
+    by_cc: dict[str, float]
+    by_region: dict[tuple[str, str], float]
 
 
 def _word_penalty(span: Span, best: _Best) -> float:
@@ -132,7 +136,15 @@ def _best_uncached(text: str, keys: tuple[str, ...], gaz: Gazetteer) -> _Best | 
         m.exact and (m.prominence >= 0.6 or m.info["feature_code"] in ("PCLI", "ADM1", "PPLC"))
         for m in matches
     )
-    return _Best(tuple(matches), country, notable)
+    by_cc: dict[str, float] = defaultdict(float)
+    by_region: dict[tuple[str, str], float] = defaultdict(float)
+    for m in matches:
+        w = (m.match**3 * (0.6 + 0.25 * m.prominence)) ** 8  # sharp: favour clear readings
+        by_cc[m.info["country_code"]] = max(by_cc[m.info["country_code"]], w)
+        region = _region(m.info)
+        if region[1]:
+            by_region[region] = max(by_region[region], w)
+    return _Best(tuple(matches), country, notable, dict(by_cc), dict(by_region))
 
 
 def _read(span: Span, gaz: Gazetteer) -> _Reading | None:
@@ -142,7 +154,7 @@ def _read(span: Span, gaz: Gazetteer) -> _Reading | None:
     penalty = _word_penalty(span, best)
     if penalty >= 0.9:
         return None
-    return _Reading(span, list(best.matches), penalty)
+    return _Reading(span, list(best.matches), penalty, best)
 
 
 def _region(info: dict) -> tuple[str, str]:
@@ -154,14 +166,7 @@ def _region(info: dict) -> tuple[str, str]:
 def _votes(r: _Reading) -> tuple[dict[str, float], dict[tuple[str, str], float]]:
     """How one reading votes for countries and divisions: in proportion to how strongly it
     prefers them (a clear reading counts, an ambiguous one spreads thin)."""
-    by_cc: dict[str, float] = defaultdict(float)
-    by_region: dict[tuple[str, str], float] = defaultdict(float)
-    for m in r.matches:
-        w = (m.match**3 * (0.6 + 0.25 * m.prominence)) ** 8  # sharp: favour clear readings
-        by_cc[m.info["country_code"]] = max(by_cc[m.info["country_code"]], w)
-        region = _region(m.info)
-        if region[1]:
-            by_region[region] = max(by_region[region], w)
+    by_cc, by_region = r.best.by_cc, r.best.by_region  # worked out once per name (_best)
     scale = (1 - r.penalty) / (sum(by_cc.values()) or 1.0)
     return (
         {cc: w * scale for cc, w in by_cc.items()},
