@@ -518,6 +518,8 @@ def _candidate_key(toks_folded: tuple[str, ...]) -> tuple[str, int, bool]:
     return key_from_tokens(toks_folded), least, _only_feature_words(list(toks_folded))
 
 
+#: Abbreviated words that begin names and keep their period ("St. Louis", "Ft. Worth").
+_NAME_ABBREVIATIONS = frozenset({"st", "ste", "mt", "ft"})
 #: What may stand between two words of one name, and what ends a sentence.
 _NAME_GAP = frozenset(" -‐'’\u00a0")
 _SENTENCE_END = frozenset(".!?:\n؟")
@@ -536,9 +538,12 @@ def _longest_match(
     j, n, prev_end = i + 1, len(toks), first.end
     while j < n and j - i < MAX_TOKENS:
         t = toks[j]
-        # Names do not run across punctuation other than hyphens, apostrophes and spaces.
-        if t.start - prev_end > 2 or not _NAME_GAP.issuperset(text[prev_end : t.start]):
-            break
+        # Names do not run across punctuation other than hyphens, apostrophes and spaces,
+        # and the period of "St. Louis" or "Mt. Pleasant".
+        gap = text[prev_end : t.start]
+        if len(gap) > 2 or not _NAME_GAP.issuperset(gap):
+            if gap not in (". ", ".") or toks[j - 1].lower not in _NAME_ABBREVIATIONS:
+                break
         if t.script != script:
             break
         if script == "arabic":
@@ -671,6 +676,7 @@ def _make_span(
         surface.lower().split()[0] in _MONTHS  # a month
         or (prev is not None and prev.lower.rstrip(".") in _TITLES)  # a person
         or (j - i == 1 and first.lower in _DIRECTIONS)  # "West" alone is a direction
+        or (j - i == 1 and first.lower in _TITLES and text.startswith(".", end))  # "Rep."
         # an acronym (TIF, NOD) unless the whole text shouts
         or (script == "latin" and surface.isupper() and len(surface) <= 4 and not _shouting(text))
         # a plural acronym (NGOs, IEDs, MPs)

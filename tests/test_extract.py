@@ -815,3 +815,22 @@ def test_a_title_makes_the_name_a_person_throughout() -> None:
 def test_an_english_word_is_not_read_as_an_arabic_article(text: str, name: str) -> None:
     # "An", "At", "As" are Arabic articles only before a word they assimilate to (An Nabk).
     assert name in [m.text for m in gm.extract(text).places]
+
+
+@pytest.mark.parametrize(
+    "text, name, country",
+    [
+        ("Flights to St. Petersburg resumed on Monday.", "St. Petersburg", "RU"),
+        ("Storms hit St. Louis overnight.", "St. Louis", "US"),
+        ("The convoy reached Ft. Worth before dawn.", "Ft. Worth", "US"),
+    ],
+)
+def test_abbreviated_saint_fort_mount_stay_in_the_name(text: str, name: str, country: str) -> None:
+    assert resolved_at(gm.extract(text), name).country_code == country
+
+
+@pytest.mark.parametrize("title", ["Rep.", "Sen.", "Gov.", "Gen."])
+def test_an_abbreviated_title_is_not_a_place(title: str) -> None:
+    # "Rep." once resolved to a Portland alias.
+    doc = gm.extract(f"{title} Torrey Westrom said the bill failed in committee.")
+    assert doc.places == []
