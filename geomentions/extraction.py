@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import datetime as dt
 import math
+import re
 from collections import defaultdict
 from dataclasses import dataclass, field, replace
 from typing import NamedTuple
@@ -79,6 +80,10 @@ class _Best(NamedTuple):
     by_region: dict[tuple[str, str], float]
 
 
+#: How English nationality words end ("Georgian", "Lebanese", "Kurdish").
+_DEMONYM_END = re.compile(r"(?:ian|ean|ese|ish|ans)\Z")
+
+
 def _word_penalty(span: Span, best: _Best) -> float:
     """How much a span looks like an ordinary word (or a person) rather than a place."""
     if span.commonness >= 9:
@@ -88,6 +93,13 @@ def _word_penalty(span: Span, best: _Best) -> float:
         return 1.0  # "She", "But", "Once": only a country name is that common ("China")
     if span.sentence_initial and span.script != "arabic" and span.commonness >= 4.5 and not country:
         return 1.0  # "Among", "Daily" opening a sentence
+    if (
+        span.script == "latin"
+        and span.commonness >= 3.0
+        and _DEMONYM_END.search(span.text)
+        and not any(m.literal for m in best.matches)
+    ):
+        return 1.0  # a nationality that folds onto a place's name ("Georgian": Gyurgyan)
     notable = best.notable
     if span.script == "arabic":
         # Unvowelled Arabic words collide with names far more often ("غارة", "حربية").

@@ -834,3 +834,10 @@ def test_an_abbreviated_title_is_not_a_place(title: str) -> None:
     # "Rep." once resolved to a Portland alias.
     doc = gm.extract(f"{title} Torrey Westrom said the bill failed in committee.")
     assert doc.places == []
+
+
+@pytest.mark.parametrize("word", ["Georgian", "Lebanese", "Kurdish", "Syrian"])
+def test_a_nationality_word_is_not_the_place_it_folds_onto(word: str) -> None:
+    # "Georgian" folds onto Gyurgyan, Azerbaijan: a wrong dot is worse than none.
+    doc = gm.extract(f"{word} officials met the envoy in Tbilisi on Monday.")
+    assert places_over(doc, word) == []
