@@ -64,9 +64,12 @@ class _Reading:
     """One span with the matches of its best key, before context is applied."""
 
     span: Span
-    matches: list[NameMatch]
-    penalty: float  # 0..1: how likely the span is an ordinary word, not a name
     best: _Best
+    penalty: float  # 0..1: how likely the span is an ordinary word, not a name
+
+    @property
+    def matches(self) -> tuple[NameMatch, ...]:
+        return self.best.matches
 
 
 class _Best(NamedTuple):
@@ -166,7 +169,7 @@ def _read(span: Span, gaz: Gazetteer) -> _Reading | None:
     penalty = _word_penalty(span, best)
     if penalty >= 0.9:
         return None
-    return _Reading(span, list(best.matches), penalty, best)
+    return _Reading(span, best, penalty)
 
 
 def _region(info: dict) -> tuple[str, str]:

@@ -399,7 +399,10 @@ def _feature_words_before(text: str, start: int, script: str) -> str | None:
 
 # Country abbreviations: too short for the key index, unambiguous in capitals.
 _ABBREVIATIONS = re.compile(
-    r"(?=[UD])(?<![\w.])(?:U\.S\.(?:A\.)?|U\.K\.|USA|UK|UAE|DPRK|US)(?![\w])"
+    f"(?=[{''.join(sorted({a[0] for a in COUNTRY_ABBREVIATIONS}))}])"  # skips most positions
+    r"(?<![\w.])(?:"
+    + "|".join(re.escape(a) for a in sorted(COUNTRY_ABBREVIATIONS, key=len, reverse=True))
+    + r")(?![\w])"
 )
 
 
@@ -453,7 +456,9 @@ def find_spans(text: str, gazetteer: Gazetteer) -> list[Span]:
             mask_i += 1
         if mask_i < len(masked) and masked[mask_i][0] <= t.start < masked[mask_i][1]:
             continue
-        if not _may_start(t) or (t.lower in _SUN_ARTICLES and not _assimilated(toks, i)):
+        if t.script == "arabic" and t.text in _AR_STOP:
+            continue  # a preposition or feature word ("ريف", "مدينة") starts no name
+        if t.lower in _SUN_ARTICLES and not _assimilated(toks, i):
             continue
         found = _longest_match(text, toks, i, gazetteer)
         if found is None:
@@ -485,13 +490,6 @@ _SUN_ARTICLES = frozenset(a for a in ARTICLES if a[0] in "ae" and a[1:] not in (
 def _assimilated(toks: list[_Token], i: int) -> bool:
     article = toks[i].lower
     return i + 1 < len(toks) and toks[i + 1].lower.startswith(article[1:])
-
-
-def _may_start(t: _Token) -> bool:
-    if t.script == "arabic":
-        return t.text not in _AR_STOP
-    # "Ar Raqqah", "Al Bab": a capitalised article starts the name; "al-" alone does not.
-    return t.cap and (t.lower not in ARTICLES or t.text[0].isupper())
 
 
 def _is_particle(t: _Token) -> bool:
