@@ -253,6 +253,24 @@ def _containers(readings: list[_Reading], text: str) -> dict[int, int]:
     return out
 
 
+def _is_a_list(r: _Reading, outer: Candidate) -> bool:
+    """Whether "X, Y" lists two places rather than putting X in Y: X spells a country's name
+    (no country lies in another place), or X and Y are both first-level divisions and no
+    place of X's very name lies in Y ("Iowa, Kansas", but "Washington, D.C." and, in a
+    country, "Homs, Libya")."""
+    spelled = {m.info["feature_code"] for m in r.matches if m.literal}
+    if any(code.startswith("PCL") for code in spelled):
+        return True
+    return (
+        "ADM1" in spelled
+        and outer.feature_code == "ADM1"
+        and not any(
+            m.info["name"].casefold() == m.matched.casefold() and lies_in(m.info, outer)
+            for m in r.matches
+        )
+    )
+
+
 def _common_word(span: Span) -> bool:
     """Whether a span is also an ordinary word often enough to doubt it."""
     if span.script == "arabic":
@@ -413,6 +431,8 @@ def extract(
             continue  # "Aleppo, Idlib" is a list, not Aleppo inside Idlib city
         if not any(lies_in(m.info, outer) for m in readings[i].matches):
             continue
+        if _is_a_list(readings[i], outer):
+            continue  # "China, India and Vietnam", "Iowa, Kansas and Nebraska"
 
         def inside(info: dict, outer: Candidate = outer) -> float:
             return 1.0 if lies_in(info, outer) else 0.0

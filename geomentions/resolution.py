@@ -307,8 +307,8 @@ class Ranking:
 
     def __init__(
         self,
-        scored: list[tuple[float, str, NameMatch, tuple[bool, bool, bool]]],
-        notes: Callable[[dict, bool, bool, bool], list[str]],
+        scored: list[tuple[float, str, NameMatch, tuple[bool, bool, bool, bool]]],
+        notes: Callable[[dict, bool, bool, bool, bool], list[str]],
     ) -> None:
         self._scored = scored
         self._notes = notes
@@ -352,7 +352,10 @@ def ranking(
     seats = {(t["country_code"], t["admin1"]) for t in towns}
     # Feature words count only when some candidate is of the type asked for.
     offered = any(m.info["feature_code"] in wanted for m in matches)
-    scored: list[tuple[float, str, NameMatch, tuple[bool, bool, bool]]] = []
+    # The text spells a country's own name ("China"): places that share only its folded key
+    # (Cheyenne's alias "Šaiena", Chennai) are weaker readings.
+    spelled_country = any(m.literal and m.info["feature_code"].startswith("PCL") for m in matches)
+    scored: list[tuple[float, str, NameMatch, tuple[bool, bool, bool, bool]]] = []
     for m in matches:
         info = m.info
         if context is not None:
@@ -389,10 +392,16 @@ def ranking(
         if folded_country:
             # "Suède" is Sweden, but Suwayda (same key) is not: a country needs its own name.
             score *= 0.9
-        scored.append((-score, info["place_id"], m, (asked, after_town, folded_country)))
+        folded_not_country = spelled_country and not m.literal
+        if folded_not_country:
+            score *= 0.9
+        flags = (asked, after_town, folded_country, folded_not_country)
+        scored.append((-score, info["place_id"], m, flags))
     scored.sort(key=lambda t: (t[0], t[1]))
 
-    def notes(info: dict, asked: bool, after_town: bool, folded_country: bool) -> list[str]:
+    def notes(
+        info: dict, asked: bool, after_town: bool, folded_country: bool, folded_not_country: bool
+    ) -> list[str]:
         out: list[str] = []
         if explain is not None:
             out.append(explain(info))
@@ -410,6 +419,8 @@ def ranking(
             out.append("named after its town")
         if folded_country:
             out.append("country matched only after folding")
+        if folded_not_country:
+            out.append("the text spells a country's name; this place matches only after folding")
         return out
 
     return Ranking(scored, notes)

@@ -841,3 +841,32 @@ def test_a_nationality_word_is_not_the_place_it_folds_onto(word: str) -> None:
     # "Georgian" folds onto Gyurgyan, Azerbaijan: a wrong dot is worse than none.
     doc = gm.extract(f"{word} officials met the envoy in Tbilisi on Monday.")
     assert places_over(doc, word) == []
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # Lists, not "X inside Y": China was read inside India (Chennai), Iowa inside Kansas.
+        ("Factories in China, India and Vietnam cut output in March.", ["CN", "IN", "VN"]),
+        ("Farmers in Iowa, Kansas and Nebraska sold less grain.", ["Iowa", "Kansas", "Nebraska"]),
+    ],
+)
+def test_comma_lists_of_countries_and_states_stay_lists(text: str, expected: list[str]) -> None:
+    places = [m.place for m in gm.extract(text).places]
+    got = [p.country_code if p.feature_code.startswith("PCL") else p.name for p in places]
+    assert got == expected
+
+
+def test_comma_still_puts_a_town_inside_its_state() -> None:
+    doc = gm.extract("Protesters gathered in Washington, D.C., on Sunday.")
+    assert resolved_at(doc, "Washington").feature_code == "PPLC"
+
+
+def test_a_country_spelled_out_beats_places_that_only_fold_onto_it() -> None:
+    # "China" folds onto Cheyenne's alias and Chennai; in a report about US states those
+    # nearly won on the document's focus.
+    doc = gm.extract("Officials in Texas, Ohio and Iowa said soybean exports to China fell again.")
+    china = at(doc, "China")
+    assert china.place is not None and china.place.feature_code == "PCLI"
+    folded = [c for c in china.candidates[1:] if c.matched_name.casefold() != "china"]
+    assert folded and all("only after folding" in c.why for c in folded)
