@@ -19,6 +19,7 @@ MODULES = [
     "geomentions.activity",
     "geomentions.batch",
     "geomentions.frames",
+    "geomentions.models",
 ]
 
 
