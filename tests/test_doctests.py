@@ -19,6 +19,8 @@ MODULES = [
     "geomentions.activity",
     "geomentions.batch",
     "geomentions.frames",
+    "geomentions.basemap",
+    "geomentions.maps",
 ]
 
 
