@@ -408,7 +408,8 @@ _POPUP_STYLE = """
 .gm-warn { color: #8a4b00; font-size: 11px; }
 .gm-popup mark { background: #ffe066; padding: 0 1px; }
 .gm-legend { background: rgba(255,255,255,0.9); padding: 6px 8px; border-radius: 4px;
-  font: 12px/1.5 sans-serif; box-shadow: 0 1px 4px rgba(0,0,0,0.3); }
+  font: 12px/1.5 sans-serif; box-shadow: 0 1px 4px rgba(0,0,0,0.3); max-width: 230px; }
+.gm-legend .gm-meta { display: inline-block; line-height: 1.3; }
 .gm-legend i { display: inline-block; width: 11px; height: 11px; border-radius: 50%;
   margin-right: 5px; vertical-align: middle; opacity: 0.8; }
 .gm-legend i.gm-dashed { background: none; border: 2px dashed #555; width: 7px; height: 7px; }
@@ -450,18 +451,18 @@ def _legend_html(
         lines.append('<span class="gm-meta">circle size: mentions</span>')
     else:
         dated, undated = slider
+        plural = "s" if dated != 1 else ""
         lines.append(
-            f'<span class="gm-meta">time slider: {dated} dated mention{"s" if dated != 1 else ""};'
-            " a circle per place and day, size: that day&#39;s mentions</span>"
+            f'<span class="gm-meta">time slider: {dated} dated mention{plural}, a circle per '
+            "place and day, size: that day&#39;s mentions</span>"
+        )
+        note = (
+            f"; {undated} undated mention{'s' if undated != 1 else ''} only there"
+            if undated
+            else ""
         )
         lines.append(
-            '<span class="gm-meta">all dates at once: tick a type in the layer list'
-            + (
-                f" ({undated} undated mention{'s' if undated != 1 else ''} only there)"
-                if undated
-                else ""
-            )
-            + "</span>"
+            f'<span class="gm-meta">all dates at once: tick a type in the layer list{note}</span>'
         )
     return "<br>".join(lines)
 
@@ -561,17 +562,7 @@ def _add_type_layers(
     for (event_type, _, lat, lon), rows in groups:
         if event_type not in layers:
             layers[event_type] = _type_layer(event_type, clustered, show).add_to(m)
-        style = _circle_style(event_type, rows)
-        marker = folium.CircleMarker(
-            location=[lat, lon],
-            radius=style.pop("radius"),
-            color=style.pop("color"),
-            weight=style.pop("weight"),
-            fill=style.pop("fill"),
-            fill_color=style.pop("fillColor"),
-            fill_opacity=style.pop("fillOpacity"),
-            dash_array=style.pop("dashArray", None),
-        )
+        marker = folium.CircleMarker(location=[lat, lon], **_circle_style(event_type, rows))
         marker.add_child(_Bind(_popup_html(rows), _tooltip_html(rows)))
         marker.add_to(layers[event_type])
         type_counts[event_type] = type_counts.get(event_type, 0) + len(rows)
@@ -636,7 +627,7 @@ def _slider_features(records: Iterable[Row]) -> list[dict[str, Any]]:
     return features
 
 
-def _add_time_slider(m: folium.Map, records: list[Row], offline: bool) -> None:
+def _add_time_slider(m: folium.Map, records: list[Row]) -> None:
     collection = {"type": "FeatureCollection", "features": _slider_features(records)}
     slider = plugins.TimestampedGeoJson(
         collection,
@@ -654,9 +645,8 @@ def _add_time_slider(m: folium.Map, records: list[Row], offline: bool) -> None:
         js=[name for name, _ in type(slider).default_js],
         css=["leaflet.timedimension_css"],
     )
-    if offline:
-        # Its buttons use a CDN icon font; plain characters work without it.
-        m.get_root().header.add_child(Element(_SLIDER_BUTTONS_CSS), name="gm_slider_buttons")
+    # Its buttons use an icon font from a third CDN host; plain characters need no font.
+    m.get_root().header.add_child(Element(_SLIDER_BUTTONS_CSS), name="gm_slider_buttons")
     slider.add_to(m)
 
 
@@ -680,8 +670,8 @@ def make_map(
     when ``offline``; ``tiles=None`` never loads tiles. ``basemap`` draws the shipped
     Natural Earth land, borders and country names (about 0.5 MB of the page) under the
     tiles, so the map shows where things are without them; a map with tiles says so in one
-    line when they cannot load. The page loads only Leaflet and the plugins it uses;
-    ``offline=True`` readies it for :func:`save_offline`. ``time_slider`` adds a slider with
+    line when they cannot load. The page loads only Leaflet and the plugins it uses, which
+    :func:`save_offline` can inline. ``time_slider`` adds a slider with
     a circle per place and day; with no dated mention it warns (:class:`MapWarning`).
 
     >>> from geomentions.model import Candidate, Document, Mention
@@ -725,7 +715,7 @@ def make_map(
     if heatmap:
         _add_heatmap(m, groups)
     if slider:
-        _add_time_slider(m, records, offline)
+        _add_time_slider(m, records)
     low = any(float(rows[0]["confidence"]) < LOW_CONFIDENCE for _, rows in groups)
     counts = (dated, len(records) - dated) if slider else None
     _add_legend(m, _legend_html(type_counts, low, clustered and bool(groups), counts))
