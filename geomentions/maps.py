@@ -16,8 +16,8 @@ Local copies of the assets, either of:
 
 * ``pip install xstatic-leaflet xstatic-leaflet-markercluster`` (found automatically), or
 * ``npm install --prefix DIR leaflet@1.9.4 leaflet.markercluster@1.5.3`` (plus
-  ``leaflet.heat@0.2.0`` for heat maps, and ``leaflet-timedimension@1.1.1 jquery@3.7.1
-  jquery-ui@1.13.3 moment@2.18.1 iso8601-js-period@0.2.1`` for the time slider), then
+  ``leaflet.heat@0.2.0`` for heat maps, and ``leaflet-timedimension@1.1.1 moment@2.18.1
+  iso8601-js-period@0.2.1`` for the time slider), then
   ``save_offline(m, "map.html", asset_dir="DIR/node_modules")``.
 """
 
@@ -639,11 +639,9 @@ def _add_time_slider(m: folium.Map, records: list[Row]) -> None:
     )
     # Compact JSON (folium indents it), and no "</" that could close the script.
     slider.data = _script_safe(json.dumps(collection, separators=(",", ":")))
-    # A highlight.js stylesheet that the slider never uses.
+    # Neither the plugin nor folium's template for it uses jQuery, jQuery UI or highlight.js.
     _keep_assets(
-        slider,
-        js=[name for name, _ in type(slider).default_js],
-        css=["leaflet.timedimension_css"],
+        slider, js=["iso8601", "leaflet.timedimension", "moment"], css=["leaflet.timedimension_css"]
     )
     # Its buttons use an icon font from a third CDN host; plain characters need no font.
     m.get_root().header.add_child(Element(_SLIDER_BUTTONS_CSS), name="gm_slider_buttons")

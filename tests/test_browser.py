@@ -311,3 +311,24 @@ def test_online_map_says_when_tiles_cannot_load(server: tuple[str, Path]) -> Non
     pane = dom.split("leaflet-gmBasemap-pane", 1)[1].split("leaflet-gmBasemapLabels-pane", 1)[0]
     assert pane.count("<path") >= 3
     assert _drawn(dom) == _expected_circles(sample_docs())
+
+
+def test_offline_time_slider_and_heat_map_run(server: tuple[str, Path]) -> None:
+    if not (NODE_MODULES / "leaflet-timedimension" / "dist").is_dir():
+        pytest.skip("slider assets missing (npm ci --prefix tests/browser)")
+    base, root = server
+    m = make_map(sample_docs(), offline=True, time_slider=True, heatmap=True)
+    page = root / "slider.html"
+    save_offline(m, page, NODE_MODULES)
+    page.write_text(_instrument(page.read_text(encoding="utf-8"), m.get_name()))
+
+    dom = _chromium(f"{base}/slider.html", root, "--dump-dom")
+
+    assert _body_attr(dom, "data-errors") == ""
+    assert "leaflet-control-timecontrol" in dom and "leaflet-heatmap-layer" in dom
+    shown = re.search(r'class="[^"]*timecontrol-date[^"]*"[^>]*>(?:<[^>]+>)*([\d-]+)', dom)
+    assert shown, "the slider shows no date"
+    # Type layers start hidden: what is drawn is the slider's circles for the date shown.
+    per_day = {"2024-03-01": 1, "2024-03-02": 1, "2024-03-05": 2}
+    assert _drawn(dom) == per_day[shown.group(1)]
+    assert "time slider: 4 dated mentions" in dom

@@ -301,8 +301,6 @@ def test_offline_names_the_missing_asset(tmp_path: Path) -> None:
     command = re.search(r"`npm install --prefix DIR ([^`]*)`", message).group(1).split()
     assert command == [
         "iso8601-js-period@0.2.1",
-        "jquery@3.7.1",
-        "jquery-ui@1.13.3",
         "leaflet-timedimension@1.1.1",
         "leaflet.heat@0.2.0",
         "moment@2.18.1",
@@ -414,10 +412,16 @@ def test_page_loads_only_the_assets_it_uses() -> None:
     )
     for unused in ("bootstrap", "jquery", "fontawesome", "glyphicons", "awesome-markers"):
         assert unused not in clustered.lower()
-    # The time slider needs jQuery and its plugin files, not the highlight.js stylesheet.
+    # The time slider needs its plugin, moment and iso8601; not jQuery nor highlight.js.
     slider = make_map(sample_docs(), time_slider=True).get_root().render()
-    assert any("jquery" in u for u in _asset_urls(slider))
-    assert not any("highlight" in u for u in _asset_urls(slider))
+    assert sorted(u.rsplit("/", 1)[-1] for u in _asset_urls(slider)) == [
+        "iso8601.min.js",
+        "leaflet.css",
+        "leaflet.js",
+        "leaflet.timedimension.control.css",
+        "leaflet.timedimension.min.js",
+        "moment.min.js",
+    ]
 
 
 def test_cluster_bubbles_are_neutral() -> None:
