@@ -99,16 +99,8 @@ def main() -> None:
     without = len(make_map(gdf, basemap=False).get_root().render())
     print(f"plain map: {mb(with_basemap)} with the basemap, {mb(without)} without")
     print()
-    header = [
-        "copies",
-        "mentions",
-        "places x days",
-        "page",
-        "slider data",
-        "baseline",
-        "ratio",
-        "s",
-    ]
+    header = ["copies", "mentions", "slider circles (place, type, day)", "page"]
+    header += ["slider data", "baseline slider data", "baseline / slider", "seconds"]
     print(" | ".join(header))
     for k in copies:
         frames = [gdf.assign(doc_id=gdf["doc_id"].astype(str) + f"#{i}") for i in range(k)]

@@ -389,7 +389,7 @@ map.eachLayer(function (layer) {
 
 def _add_tile_notice(m: folium.Map, basemap: bool) -> None:
     """Say so in one line when the tiles cannot load, instead of a silent blank."""
-    text = TILE_NOTICE if basemap else TILE_NOTICE.split(":")[0] + " (no network?)."
+    text = TILE_NOTICE if basemap else TILE_NOTICE.split(":")[0] + "."
     m.add_child(_Script("TileNotice", _TILE_NOTICE_STYLE, _TILE_NOTICE_SCRIPT, text=_js(text)))
 
 

@@ -344,6 +344,27 @@ def test_offline_map_loads_nothing_from_the_network(
     assert {"Tadmur", "Idlib"} <= {name for *_, name, _ in _markers(page)}
 
 
+def test_offline_map_names_every_missing_package_at_once(
+    short: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    assets = tmp_path / "node_modules"
+    (assets / "leaflet" / "dist").mkdir(parents=True)
+    for name in ("leaflet.js", "leaflet.css"):
+        (assets / "leaflet" / "dist" / name).write_text("/* stub */")
+    out = tmp_path / "m.html"
+    args = ["map", str(short), "-o", str(out), "--assets", str(assets), "--heatmap", "--time-slider"]  # fmt: skip
+    code, _, err = run(args, capsys)
+    assert code == 2 and not out.exists()
+    assert len(err.strip().splitlines()) == 1
+    command = re.search(r"npm install --prefix DIR ([^`]*)`", err).group(1).split()
+    assert [spec.split("@")[0] for spec in command] == [
+        "iso8601-js-period",
+        "leaflet-timedimension",
+        "leaflet.heat",
+        "moment",
+    ]
+
+
 # --- evaluate -----------------------------------------------------------------------------
 
 

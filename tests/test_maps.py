@@ -393,6 +393,8 @@ def test_tile_notice_only_when_there_are_tiles() -> None:
     online = make_map(sample_docs()).get_root().render()
     assert online.count('layer.on("tileerror", notice)') == 1
     assert json.dumps(TILE_NOTICE) in online
+    bare = make_map(sample_docs(), basemap=False).get_root().render()
+    assert json.dumps("Map tiles could not load (no network?).") in bare
     assert "tileerror" not in make_map(sample_docs(), tiles=None).get_root().render()
     assert "tileerror" not in make_map(sample_docs(), offline=True).get_root().render()
 
