@@ -717,7 +717,8 @@ def make_map(
     low = any(float(rows[0]["confidence"]) < LOW_CONFIDENCE for _, rows in groups)
     counts = (dated, len(records) - dated) if slider else None
     _add_legend(m, _legend_html(type_counts, low, clustered and bool(groups), counts))
-    folium.LayerControl(collapsed=False).add_to(m)
+    if groups:  # an empty layer list would be an empty box
+        folium.LayerControl(collapsed=False).add_to(m)
     if len(gdf):
         b = gdf.total_bounds  # minx, miny, maxx, maxy
         m.fit_bounds([[b[1], b[0]], [b[3], b[2]]], padding=(30, 30), max_zoom=10)

@@ -195,6 +195,7 @@ def test_tiles_attribution_and_bounds() -> None:
 def test_empty_data_gives_a_map_without_markers() -> None:
     m = make_map([], tiles=None)
     assert not _all(m, folium.CircleMarker) and not _all(m, folium.FitBounds)
+    assert not _all(m, folium.LayerControl)
     assert "no resolved places" in m.get_root().render()
 
 
