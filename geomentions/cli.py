@@ -284,7 +284,7 @@ def cmd_extract(args: argparse.Namespace) -> int:
 def cmd_map(args: argparse.Namespace) -> int:
     """``geomentions map``: an HTML map of the reports' resolved mentions."""
     from .frames import to_geodataframe
-    from .maps import make_map, save_offline
+    from .maps import MapWarning, make_map, save_offline
 
     out = _check_output(args.output)
     offline = args.offline or args.assets is not None
@@ -296,7 +296,9 @@ def cmd_map(args: argparse.Namespace) -> int:
         warnings.simplefilter("always")
         m = make_map(gdf, heatmap=args.heatmap, time_slider=args.time_slider, offline=offline)
     for w in caught:
-        _warn(f"warning: {w.message}")
+        # Said in the terms the user typed: --time-slider, not time_slider=True.
+        message = w.message.cli_message() if isinstance(w.message, MapWarning) else w.message
+        _warn(f"warning: {message}")
     if offline:
         try:
             save_offline(m, out, asset_dir=args.assets)

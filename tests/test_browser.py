@@ -5,8 +5,9 @@ Needs Debian's ``chromium`` and the npm assets of ``tests/browser/package.json``
     apt-get install -y chromium
     npm ci --prefix tests/browser --no-audit --no-fund
 
-Without them the tests skip. Pages are served from 127.0.0.1 and every other host name
-fails to resolve inside the browser, so nothing can come from a CDN.
+Without them the tests skip (and the screenshot checks without Pillow, from the ``test``
+extra). Pages are served from 127.0.0.1 and every other host name fails to resolve inside
+the browser, so nothing can come from a CDN or a tile server.
 """
 
 from __future__ import annotations
@@ -24,7 +25,7 @@ from pathlib import Path
 
 import pytest
 
-from geomentions.maps import _npm_path, make_map, save_offline
+from geomentions.maps import LAND_COLOR, SEA_COLOR, TILE_NOTICE, _npm_path, make_map, save_offline
 
 sys.path.insert(0, str(Path(__file__).parent / "browser"))
 from gm_map_samples import hostile_doc, many_docs, sample_docs  # noqa: E402
@@ -138,6 +139,7 @@ def _chromium(url: str, tmp: Path, *extra: str) -> str:
         "--host-resolver-rules=MAP * ~NOTFOUND, EXCLUDE 127.0.0.1",
         f"--user-data-dir={tmp / 'chromium-profile'}",
         "--window-size=1100,750",
+        "--hide-scrollbars",
         "--virtual-time-budget=8000",
         *extra,
         url,
@@ -227,3 +229,106 @@ def test_cdn_page_with_assets_rewritten_to_local_server(server: tuple[str, Path]
     assert _body_attr(dom, "data-errors") == ""
     assert _body_attr(dom, "data-popups") == str(_expected_circles(sample_docs()))
     assert _drawn(dom) == _expected_circles(sample_docs())
+
+
+# Where a land point and a sea point of the basemap land on screen, in the final view.
+WHERE = """<script>
+(function () {
+  var map = window[%(map)s];
+  setTimeout(function () {
+    var land = map.latLngToContainerPoint([35.2, 38.9]);   // Syrian desert, no dot near
+    var sea = map.latLngToContainerPoint([35.0, 35.65]);   // Mediterranean off Tartus
+    document.body.setAttribute("data-land", Math.round(land.x) + "," + Math.round(land.y));
+    document.body.setAttribute("data-sea", Math.round(sea.x) + "," + Math.round(sea.y));
+  }, 500);
+})();
+</script>"""
+
+
+def _rgb(hex_color: str) -> tuple[int, int, int]:
+    return tuple(int(hex_color[i : i + 2], 16) for i in (1, 3, 5))  # type: ignore[return-value]
+
+
+def _share(pixels: list[tuple[int, tuple[int, int, int]]], color: tuple[int, int, int]) -> float:
+    """Share of ``pixels`` ((count, colour) pairs) within 3 levels of ``color``."""
+    near = sum(n for n, p in pixels if all(abs(a - b) <= 3 for a, b in zip(p, color, strict=True)))
+    return near / sum(n for n, _ in pixels)
+
+
+def test_offline_basemap_draws_land_and_sea(server: tuple[str, Path]) -> None:
+    image = pytest.importorskip("PIL.Image")
+    base, root = server
+    m = make_map(sample_docs(), offline=True)
+    page = root / "basemap.html"
+    save_offline(m, page, NODE_MODULES)
+    text = _instrument(page.read_text(encoding="utf-8"), m.get_name())
+    page.write_text(text.replace("</html>", WHERE % {"map": repr(m.get_name())} + "\n</html>"))
+
+    dom = _chromium(f"{base}/basemap.html", root, "--dump-dom")
+    assert _body_attr(dom, "data-errors") == ""
+    # Country names are drawn as text (escaped by the browser, not by us).
+    assert re.search(r'class="[^"]*gm-country[^"]*"[^>]*><span>Syria</span>', dom)
+    shot = root / "basemap.png"
+    _chromium(f"{base}/basemap.html", root, f"--screenshot={shot}")
+
+    with image.open(shot) as img:
+        rgb = img.convert("RGB")
+        width, height = rgb.size
+
+        def box(attr: str) -> list[tuple[int, int, int]]:
+            x, y = (int(v) for v in _body_attr(dom, attr).split(","))
+            assert 10 <= x < width - 10 and 10 <= y < height - 10, f"{attr} point off screen"
+            return [
+                (1, rgb.getpixel((x + dx, y + dy))) for dx in range(-6, 7) for dy in range(-6, 7)
+            ]
+
+        everything = rgb.getcolors(width * height)
+        land, sea = _rgb(LAND_COLOR), _rgb(SEA_COLOR)
+        # Land is drawn where land is, sea shows where sea is: not just some fill somewhere.
+        assert _share(box("data-land"), land) > 0.9
+        assert _share(box("data-sea"), sea) > 0.9
+        assert _share(everything, land) > 0.3 and _share(everything, sea) > 0.02
+
+
+def test_online_map_says_when_tiles_cannot_load(server: tuple[str, Path]) -> None:
+    base, root = server
+    m = make_map(sample_docs())  # OpenStreetMap tiles: every tile host fails to resolve
+    page = m.get_root().render()
+    assert "tile.openstreetmap.org" in page
+    page = re.sub(
+        r'(src|href)="(https?://[^"]+\.(?:js|css))"',
+        lambda hit: f'{hit.group(1)}="{base}/node_modules/{_npm_path(hit.group(2))}"',
+        page,
+    )
+    (root / "online.html").write_text(_instrument(page, m.get_name()), encoding="utf-8")
+
+    dom = _chromium(f"{base}/online.html", root, "--dump-dom")
+
+    assert _body_attr(dom, "data-errors") == ""
+    notices = re.findall(r'<div class="gm-notice[^"]*"[^>]*>([^<]*)</div>', dom)
+    assert notices == [html.escape(TILE_NOTICE, quote=False)]
+    # The basemap is there under the missing tiles, and the circles on top.
+    pane = dom.split("leaflet-gmBasemap-pane", 1)[1].split("leaflet-gmBasemapLabels-pane", 1)[0]
+    assert pane.count("<path") >= 3
+    assert _drawn(dom) == _expected_circles(sample_docs())
+
+
+def test_offline_time_slider_and_heat_map_run(server: tuple[str, Path]) -> None:
+    if not (NODE_MODULES / "leaflet-timedimension" / "dist").is_dir():
+        pytest.skip("slider assets missing (npm ci --prefix tests/browser)")
+    base, root = server
+    m = make_map(sample_docs(), offline=True, time_slider=True, heatmap=True)
+    page = root / "slider.html"
+    save_offline(m, page, NODE_MODULES)
+    page.write_text(_instrument(page.read_text(encoding="utf-8"), m.get_name()))
+
+    dom = _chromium(f"{base}/slider.html", root, "--dump-dom")
+
+    assert _body_attr(dom, "data-errors") == ""
+    assert "leaflet-control-timecontrol" in dom and "leaflet-heatmap-layer" in dom
+    shown = re.search(r'class="[^"]*timecontrol-date[^"]*"[^>]*>(?:<[^>]+>)*([\d-]+)', dom)
+    assert shown, "the slider shows no date"
+    # Type layers start hidden: what is drawn is the slider's circles for the date shown.
+    per_day = {"2024-03-01": 1, "2024-03-02": 1, "2024-03-05": 2}
+    assert _drawn(dom) == per_day[shown.group(1)]
+    assert "time slider: 4 dated mentions" in dom

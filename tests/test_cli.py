@@ -322,7 +322,9 @@ def test_time_slider_without_dates_warns_in_one_line(
     feed_stdin(monkeypatch, b"Rockets fell on Aleppo.")
     code, _, err = run(["map", "-o", str(tmp_path / "m.html"), "--time-slider"], capsys)
     assert code == 0
-    assert "geomentions: warning: time_slider=True but no mention has a date" in err
+    # Named as typed on the command line, not as the Python argument.
+    assert "geomentions: warning: --time-slider: no mention has a date" in err
+    assert "time_slider=True" not in err
     assert "warnings.warn" not in err
 
 
@@ -340,6 +342,27 @@ def test_offline_map_loads_nothing_from_the_network(
     assert not re.search(r"""<(script|link)\b[^>]*\b(src|href)=["'](https?:)?//""", page)
     assert "tile.openstreetmap" not in page
     assert {"Tadmur", "Idlib"} <= {name for *_, name, _ in _markers(page)}
+
+
+def test_offline_map_names_every_missing_package_at_once(
+    short: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    assets = tmp_path / "node_modules"
+    (assets / "leaflet" / "dist").mkdir(parents=True)
+    for name in ("leaflet.js", "leaflet.css"):
+        (assets / "leaflet" / "dist" / name).write_text("/* stub */")
+    out = tmp_path / "m.html"
+    args = ["map", str(short), "-o", str(out), "--assets", str(assets), "--heatmap", "--time-slider"]  # fmt: skip
+    code, _, err = run(args, capsys)
+    assert code == 2 and not out.exists()
+    assert len(err.strip().splitlines()) == 1
+    command = re.search(r"npm install --prefix DIR ([^`]*)`", err).group(1).split()
+    assert [spec.split("@")[0] for spec in command] == [
+        "iso8601-js-period",
+        "leaflet-timedimension",
+        "leaflet.heat",
+        "moment",
+    ]
 
 
 # --- evaluate -----------------------------------------------------------------------------

@@ -16,6 +16,7 @@ from geomentions.frames import read_parquet, to_geodataframe, to_parquet
 from geomentions.maps import (
     EVENT_COLORS,
     GEONAMES_ATTRIBUTION,
+    TILE_NOTICE,
     escape,
     inline_assets,
     make_map,
@@ -24,7 +25,7 @@ from geomentions.maps import (
 from geomentions.model import EVENT_TYPES, Document
 
 sys.path.insert(0, str(Path(__file__).parent / "browser"))
-from gm_map_samples import IDLIB, IMG, SCRIPT, hostile_doc, many_docs, mention, sample_docs  # noqa: E402
+from gm_map_samples import ALEPPO, IDLIB, IMG, SCRIPT, hostile_doc, many_docs, mention, sample_docs  # noqa: E402
 
 REMOTE_ASSET = re.compile(
     r"""<(?:script|link)\b[^>]*\b(?:src|href)\s*=\s*["']?(?:https?:)?//""", re.IGNORECASE
@@ -194,6 +195,7 @@ def test_tiles_attribution_and_bounds() -> None:
 def test_empty_data_gives_a_map_without_markers() -> None:
     m = make_map([], tiles=None)
     assert not _all(m, folium.CircleMarker) and not _all(m, folium.FitBounds)
+    assert not _all(m, folium.LayerControl)
     assert "no resolved places" in m.get_root().render()
 
 
@@ -292,9 +294,20 @@ def test_offline_names_the_missing_asset(tmp_path: Path) -> None:
     m = make_map(sample_docs(), offline=True, heatmap=True)
     with pytest.raises(FileNotFoundError, match=r"leaflet\.heat.*npm install .*leaflet\.heat@"):
         save_offline(m, tmp_path / "map.html", assets)
-    # A default (CDN) map needs more than Leaflet, and says which file it lacks.
-    with pytest.raises(FileNotFoundError, match="jquery"):
-        save_offline(make_map(sample_docs()), tmp_path / "map.html", assets)
+    # Several missing packages: one error names them all, with one command for all.
+    m = make_map(sample_docs(), offline=True, heatmap=True, time_slider=True)
+    with pytest.raises(FileNotFoundError) as caught:
+        save_offline(m, tmp_path / "map.html", assets)
+    message = str(caught.value)
+    command = re.search(r"`npm install --prefix DIR ([^`]*)`", message).group(1).split()
+    assert command == [
+        "iso8601-js-period@0.2.1",
+        "leaflet-timedimension@1.1.1",
+        "leaflet.heat@0.2.0",
+        "moment@2.18.1",
+    ]
+    assert "leaflet.timedimension.control.css" in message and "moment.min.js" in message
+    assert not (tmp_path / "map.html").exists()
     with pytest.raises(ValueError, match="no local copy known"):
         inline_assets('<script src="https://example.org/lib.js"></script>', assets)
     with pytest.raises(FileNotFoundError, match="not a folder"):
@@ -340,3 +353,161 @@ def test_dates_in_popups() -> None:
     doc = Document("d", s, [mention("Idlib", s, IDLIB, 0.9, date=dt.date(2024, 2, 29))])
     (popup,) = _popups(make_map(doc, tiles=None).get_root().render())
     assert "2024-02-29" in popup
+
+
+# --- basemap, page assets, clusters, slider -------------------------------------------------
+
+
+def test_shipped_basemap_is_small_and_real_geography() -> None:
+    import geopandas as gpd
+    from shapely.geometry import Point
+
+    from geomentions.basemap import basemap_json
+
+    text = basemap_json()
+    assert len(text.encode("utf-8")) < 1_000_000
+    gdf = gpd.read_file(text)
+    land = gdf[gdf["layer"] == "land"].geometry.iloc[0]
+    # Aleppo and Tripoli (Libya) are on land; the sea off Tartus and mid-Atlantic are not.
+    assert land.contains(Point(ALEPPO.lon, ALEPPO.lat)) and land.contains(Point(13.19, 32.89))
+    assert not land.contains(Point(35.65, 35.0)) and not land.contains(Point(-40.0, 30.0))
+    labels = gdf[gdf["layer"] == "label"].set_index("name")
+    assert len(labels) > 200
+    syria = labels.loc["Syria"].geometry
+    assert 35.7 < syria.x < 42.4 and 32.3 < syria.y < 37.4
+    assert set(gdf.loc[gdf["layer"] == "border", "kind"]) == {"border", "disputed"}
+    assert (gdf["layer"] == "admin1").sum() == 1
+
+
+def test_basemap_is_drawn_under_the_dots_and_credited() -> None:
+    page = make_map(sample_docs(), tiles=None).get_root().render()
+    assert '"name":"Syria"' in page
+    assert "Basemap made with Natural Earth (public domain)" in page
+    # Its panes sit under Leaflet's tile pane (200), so tiles cover it when they load.
+    assert 'createPane("gmBasemap").style.zIndex = 150' in page
+    bare = make_map(sample_docs(), tiles=None, basemap=False).get_root().render()
+    assert '"name":"Syria"' not in bare and "Natural Earth" not in bare
+    assert len(page) - len(bare) > 400_000
+
+
+def test_tile_notice_only_when_there_are_tiles() -> None:
+    online = make_map(sample_docs()).get_root().render()
+    assert online.count('layer.on("tileerror", notice)') == 1
+    assert json.dumps(TILE_NOTICE) in online
+    bare = make_map(sample_docs(), basemap=False).get_root().render()
+    assert json.dumps("Map tiles could not load (no network?).") in bare
+    assert "tileerror" not in make_map(sample_docs(), tiles=None).get_root().render()
+    assert "tileerror" not in make_map(sample_docs(), offline=True).get_root().render()
+
+
+def _asset_urls(html: str) -> list[str]:
+    return re.findall(r"""<(?:script|link)\b[^>]*\b(?:src|href)=["']((?:https?:)?//[^"']+)""", html)
+
+
+def test_page_loads_only_the_assets_it_uses() -> None:
+    plain = _asset_urls(make_map(sample_docs(), tiles=None).get_root().render())
+    assert [u.rsplit("/", 1)[-1] for u in plain] == ["leaflet.js", "leaflet.css"]
+    clustered = make_map(many_docs(60), heatmap=True).get_root().render()
+    names = sorted(u.rsplit("/", 1)[-1] for u in _asset_urls(clustered))
+    assert names == sorted(
+        ["leaflet.js", "leaflet.css", "leaflet.markercluster.js", "MarkerCluster.css"]
+        + ["leaflet_heat.min.js"]
+    )
+    for unused in ("bootstrap", "jquery", "fontawesome", "glyphicons", "awesome-markers"):
+        assert unused not in clustered.lower()
+    # The time slider needs its plugin, moment and iso8601; not jQuery nor highlight.js.
+    slider = make_map(sample_docs(), time_slider=True).get_root().render()
+    assert sorted(u.rsplit("/", 1)[-1] for u in _asset_urls(slider)) == [
+        "iso8601.min.js",
+        "leaflet.css",
+        "leaflet.js",
+        "leaflet.timedimension.control.css",
+        "leaflet.timedimension.min.js",
+        "moment.min.js",
+    ]
+
+
+def test_cluster_bubbles_are_neutral() -> None:
+    page = make_map(many_docs(60), tiles=None).get_root().render()
+    assert "MarkerCluster.Default.css" not in page  # its green/yellow/orange theme
+    assert 'className: "marker-cluster gm-cluster"' in page
+    rules = re.findall(r"\.gm-cluster[^{]*\{([^}]*)\}", page)
+    colours = {tuple(map(int, c)) for c in re.findall(r"rgba\((\d+), (\d+), (\d+)", "".join(rules))}
+    assert colours
+    event_rgb = {tuple(int(h[i : i + 2], 16) for i in (1, 3, 5)) for h in EVENT_COLORS.values()}
+    for colour in colours:
+        assert colour not in event_rgb
+        assert max(colour) - min(colour) < 40  # a grey, not a hue
+    legend = json.loads(re.search(r'div\.innerHTML = ("(?:[^"\\]|\\.)*")', page).group(1))
+    assert "cluster (number of circles)" in legend
+
+
+def _slider_features(m: folium.Map) -> list[dict]:
+    (slider,) = _all(m, plugins.TimestampedGeoJson)
+    return json.loads(slider.data.replace("<\\/", "</"))["features"]
+
+
+def _idlib_days(n: int) -> list[Document]:
+    """``n`` reports of shelling on Idlib over two days, and one airstrike on Aleppo."""
+    docs = []
+    for i in range(n):
+        s = f"Shelling hit Idlib again, source {i} said."
+        day = dt.date(2024, 3, 1 + i % 2)
+        docs.append(Document(f"s{i}", s, [mention("Idlib", s, IDLIB, 0.9, event_type="shelling", date=day)]))  # fmt: skip
+    s = "An airstrike hit Aleppo."
+    docs.append(Document("a", s, [mention("Aleppo", s, ALEPPO, 0.8, event_type="airstrike", date=dt.date(2024, 3, 1))]))  # fmt: skip
+    return docs
+
+
+def test_time_slider_has_one_circle_per_place_and_day() -> None:
+    features = _slider_features(make_map(_idlib_days(40), tiles=None, time_slider=True))
+    keys = [(f["properties"]["time"], f["geometry"]["coordinates"][1]) for f in features]
+    # By day, then in legend order (airstrike before shelling).
+    assert keys == [
+        ("2024-03-01", ALEPPO.lat),
+        ("2024-03-01", IDLIB.lat),
+        ("2024-03-02", IDLIB.lat),
+    ]
+    idlib = features[1]["properties"]
+    assert (
+        "20 mentions on 2024-03-01" in idlib["popup"] and "&hellip; and 17 more" in idlib["popup"]
+    )
+    assert idlib["iconstyle"]["radius"] > features[0]["properties"]["iconstyle"]["radius"]
+    assert idlib["iconstyle"]["color"] == EVENT_COLORS["shelling"]
+
+
+def test_time_slider_size_grows_with_places_and_days_not_mentions() -> None:
+    def size(n: int) -> int:
+        (slider,) = _all(
+            make_map(_idlib_days(n), tiles=None, time_slider=True), plugins.TimestampedGeoJson
+        )
+        return len(slider.data)
+
+    small, large = size(20), size(2000)
+    # 100 times the mentions: only the counts in the popups get longer.
+    assert large - small < 200, (small, large)
+
+
+def test_legend_in_time_slider_mode() -> None:
+    def legend(m: folium.Map) -> str:
+        page = m.get_root().render()
+        return json.loads(re.search(r'div\.innerHTML = ("(?:[^"\\]|\\.)*")', page).group(1))
+
+    text = legend(make_map(sample_docs(), tiles=None, time_slider=True))
+    # Four of the five mentions have a date; the fifth is only in the (hidden) type layers.
+    assert "time slider: 4 dated mentions" in text and "size: that day" in text
+    assert "1 undated mention only there" in text
+    assert "circle size: mentions" not in text
+    assert "circle size: mentions" in legend(make_map(sample_docs(), tiles=None))
+
+
+def test_control_characters_never_reach_a_popup() -> None:
+    s = "Shelling hit Idlib at\x00 dawn,\x1b[31m the\x7f monitor\x85 said."
+    doc = Document("d\x00x", s, [mention("Idlib", s, IDLIB, 0.9, event_type="shelling", date=dt.date(2024, 3, 1))])  # fmt: skip
+    m = make_map(doc, tiles=None, time_slider=True)
+    page = m.get_root().render()
+    texts = _popups(page) + [f["properties"]["popup"] for f in _slider_features(m)]
+    for text in texts:
+        assert not re.search("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]", text)
+        assert "<mark>Idlib</mark> at dawn,[31m the monitor said." in text
+        assert "document dx" in text
