@@ -45,13 +45,14 @@ from collections import deque
 from collections.abc import Iterable, Iterator
 from concurrent.futures import Future, ProcessPoolExecutor
 from pathlib import Path
-from typing import Any
-
-from tqdm import tqdm
+from typing import TYPE_CHECKING, Any
 
 from .extraction import MIN_CONFIDENCE, extract
 from .gazetteer import Gazetteer
 from .model import Document
+
+if TYPE_CHECKING:
+    from tqdm import tqdm
 
 __all__ = ["iter_extract", "extract_many", "MAX_PATH_CHARS"]
 
@@ -242,6 +243,8 @@ def iter_extract(
     )
     if not show:
         return results
+    from tqdm import tqdm  # only for a progress bar: not imported by a plain extract job
+
     return _with_progress(results, tqdm(total=total, unit="doc", desc="extract", delay=0.5))
 
 

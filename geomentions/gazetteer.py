@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import csv
 import io
+import sys
 import threading
 from collections import defaultdict
 from collections.abc import Iterable
@@ -23,7 +24,6 @@ from pathlib import Path
 from typing import Any
 
 import numpy as np
-import pandas as pd
 import pyarrow as pa
 import pyarrow.compute as pc
 import pyarrow.parquet as pq
@@ -51,7 +51,9 @@ def _records(data: Any) -> tuple[list[dict], str]:
             return list(csv.DictReader(fh)), str(data)
     if isinstance(data, io.TextIOBase):
         return list(csv.DictReader(data)), "<csv>"
-    if isinstance(data, pd.DataFrame):
+    # A DataFrame exists only once pandas is imported: no need to import it here (200 ms).
+    pd = sys.modules.get("pandas")
+    if pd is not None and isinstance(data, pd.DataFrame):
         frame = data.copy()
         crs = getattr(frame, "crs", None)
         if crs is not None and crs.to_epsg() != 4326:
@@ -79,6 +81,17 @@ def _record_names(rec: dict) -> list[str]:
     names = [rec.get("name"), rec.get("name_ar"), rec.get("name_ru")]
     names += str(rec.get("alt_names") or "").split("|")
     return [str(n).strip() for n in names if not _blank(n)]
+
+
+def _numpy(array: pa.Array) -> np.ndarray:
+    """A NumPy view (numbers) or object array (strings) of an Arrow array, without
+    ``Array.to_numpy``: that imports pandas (200 ms), which a plain extract job never needs."""
+    if pa.types.is_integer(array.type) or pa.types.is_floating(array.type):
+        if array.null_count == 0:
+            dtype = np.dtype(array.type.to_pandas_dtype())
+            data = np.frombuffer(array.buffers()[1], dtype=dtype)
+            return data[array.offset : array.offset + len(array)]
+    return np.array(array.to_pylist(), dtype=object)
 
 
 class LookupCache:
@@ -137,16 +150,16 @@ class Gazetteer:
                 # Few distinct values (country, feature code, admin names): keep codes, not
                 # a Python string per row; this halves the memory of a loaded gazetteer.
                 encoded = column.dictionary_encode()
-                self._cols[c] = encoded.indices.to_numpy(zero_copy_only=False)
+                self._cols[c] = _numpy(encoded.indices)
                 self._categories[c] = encoded.dictionary.to_pylist()
             else:
-                self._cols[c] = column.to_numpy(zero_copy_only=False)
+                self._cols[c] = _numpy(column)
         self._names_col = table.column("names")
         keys = table.column("keys").combine_chunks()
-        self._name_place = pc.list_parent_indices(keys).to_numpy().astype(np.int32)
+        self._name_place = _numpy(pc.list_parent_indices(keys)).astype(np.int32)
         # Group name rows by key in Arrow (no Python string per name row): codes + uniques.
         encoded = keys.flatten().dictionary_encode()
-        codes = encoded.indices.to_numpy(zero_copy_only=False)
+        codes = _numpy(encoded.indices)
         uniques = encoded.dictionary.to_pylist()
         self._order = np.argsort(codes, kind="stable").astype(np.int32)
         counts = np.bincount(codes, minlength=len(uniques))
@@ -173,7 +186,8 @@ class Gazetteer:
         if not path.is_file():
             raise GazetteerError(f"gazetteer file not found: {path}")
         try:
-            table = pq.read_table(path)
+            # ParquetFile, not read_table: that one imports pyarrow.dataset, and with it pandas.
+            table = pq.ParquetFile(path).read()
         except (pa.ArrowException, OSError) as exc:
             raise GazetteerError(f"cannot read gazetteer file {path}: {exc}") from exc
         meta = table.schema.metadata or {}
@@ -302,9 +316,7 @@ class Gazetteer:
         if self._flat_names is None:
             with self._lock:
                 if self._flat_names is None:
-                    self._flat_names = (
-                        self._names_col.combine_chunks().flatten().to_numpy(zero_copy_only=False)
-                    )
+                    self._flat_names = _numpy(self._names_col.combine_chunks().flatten())
         return self._flat_names[name_row]
 
     # --- lookup ------------------------------------------------------------------------------
