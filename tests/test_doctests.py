@@ -13,6 +13,7 @@ MODULES = [
     "geomentions.geo",
     "geomentions.model",
     "geomentions.build",
+    "geomentions.commonness",
     "geomentions.resolution",
     "geomentions.extraction",
     "geomentions.recognition",

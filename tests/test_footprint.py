@@ -19,7 +19,7 @@ def test_import_and_extract_load_no_frame_map_or_word_libraries() -> None:
         "doc = gm.extract('Shelling hit eastern Aleppo; удары по Алеппо; قصف على حلب.')\n"
         "assert [m.place.name for m in doc.places][:1] == ['Aleppo'], doc.places"
     )
-    heavy = {"pandas", "geopandas", "folium", "shapely", "tqdm"}
+    heavy = {"pandas", "geopandas", "folium", "shapely", "tqdm", "wordfreq"}
     assert not heavy & loaded, heavy & loaded
 
 
