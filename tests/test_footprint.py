@@ -1,10 +1,12 @@
-"""What a plain extraction job loads: heavy libraries stay out until they are used."""
+"""Footprint: what a plain extraction job loads, and how batches treat memory."""
 
 from __future__ import annotations
 
 import json
 import subprocess
 import sys
+
+import geomentions as gm
 
 
 def _modules_after(code: str) -> set[str]:
@@ -28,3 +30,21 @@ def test_frames_still_load_their_libraries_on_use() -> None:
         "import geomentions as gm\ngm.to_geodataframe(gm.extract('Clashes in Homs.'))"
     )
     assert {"pandas", "geopandas"} <= loaded
+
+
+def test_a_batch_leaves_the_collector_as_it_found_it() -> None:
+    import gc
+
+    before = gc.get_threshold()
+    docs = gm.extract_many(["Shelling in Homs.", "Clashes near Idlib."], workers=1)
+    assert [d.places[0].place.name for d in docs] == ["Homs", "Idlib"]
+    assert gc.get_threshold() == before and gc.get_freeze_count() == 0
+
+
+def test_pooled_results_carry_their_texts_and_match_a_serial_run() -> None:
+    texts = [f"Report {i}: airstrikes hit Aleppo and Tadmur." for i in range(40)]
+    texts[7] = "Rockets fell on Kharkiv; удары по Харькову."
+    pooled = gm.extract_many(texts, workers=2, chunksize=4)
+    serial = gm.extract_many(texts, workers=1)
+    assert [d.text for d in pooled] == texts
+    assert [d.to_dict() for d in pooled] == [d.to_dict() for d in serial]
