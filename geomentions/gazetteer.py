@@ -155,6 +155,7 @@ class Gazetteer:
                 self._cols[c] = Strings(column)
             else:
                 self._cols[c] = _numpy(column)
+        self._getters = [(c, self._getter(c)) for c in self._columns]
         self._names_col = places.column("names")
         self._names = Strings(store.names.column("name"))
         self._name_place = _numpy(store.names.column("place").combine_chunks())
@@ -303,16 +304,19 @@ class Gazetteer:
 
     def _build_place(self, row: int) -> dict[str, Any]:
         out: dict[str, Any] = {}
-        for c in self._columns:
-            value = self._cols[c][row]
-            if c in self._categories:
-                value = self._categories[c][value]
-            elif isinstance(value, np.floating):
-                value = float(value)
-            elif isinstance(value, np.integer):
-                value = int(value)
-            out[c] = value
+        for c, get in self._getters:
+            out[c] = get(row)
         return out
+
+    def _getter(self, c: str) -> Any:
+        """A function row -> plain Python value (str, int or float) of column ``c``."""
+        column = self._cols[c]
+        if c in self._categories:
+            values = self._categories[c]
+            return lambda row: values[column[row]]
+        if isinstance(column, np.ndarray):
+            return column.item  # a Python int or float, not a NumPy scalar
+        return column.__getitem__
 
     def names_of(self, row: int) -> list[str]:
         if row >= self.n_file_places:

@@ -17,8 +17,8 @@ gazetteer never meets a stale cache):
 * ``keys.arrow`` and ``skeletons.arrow``: :class:`HashIndex` tables, from a name key to its
   run of rows in ``names.arrow``, and from a consonant skeleton (fuzzy lookup) to its keys.
 
-A :class:`HashIndex` is a sorted array of 64-bit hashes of its strings, searched with
-``numpy.searchsorted``; the strings themselves stay in the mapped Arrow buffer and are
+A :class:`HashIndex` is a sorted array of 64-bit hashes of its strings, searched by
+bisection; the strings themselves stay in the mapped Arrow buffer and are
 compared only on a hash hit, so no Python string is made per key. (A trie such as
 marisa-trie would be smaller on disk, but it is another compiled dependency, and lookups
 are mostly memo hits: the sorted array needs nothing but NumPy.)
@@ -40,6 +40,7 @@ import os
 import shutil
 import tempfile
 import threading
+from bisect import bisect_left
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -69,14 +70,21 @@ def _numpy(array: pa.Array) -> np.ndarray:
     return data[array.offset : array.offset + len(array)]
 
 
+def _view(array: pa.Array, code: str) -> memoryview:
+    """The values of a null-free fixed-width Arrow array as a memoryview (struct ``code``):
+    indexing it gives Python ints at once, with no NumPy scalar in between."""
+    view = memoryview(array.buffers()[1]).cast(code)  # type: ignore[arg-type]
+    return view[array.offset : array.offset + len(array)]
+
+
 class Strings:
     """Random access to an Arrow string array without converting it: ``strings[i]``."""
 
     def __init__(self, array: pa.Array) -> None:
         if isinstance(array, pa.ChunkedArray):
             array = array.combine_chunks()
-        offset_type = np.int64 if pa.types.is_large_string(array.type) else np.int32
-        offsets = np.frombuffer(array.buffers()[1], dtype=offset_type)
+        code = "q" if pa.types.is_large_string(array.type) else "i"
+        offsets = memoryview(array.buffers()[1]).cast(code)  # type: ignore[arg-type]
         self._offsets = offsets[array.offset : array.offset + len(array) + 1]
         data = array.buffers()[2]
         self._data = memoryview(data) if data is not None else memoryview(b"")
@@ -86,8 +94,8 @@ class Strings:
         return self._len
 
     def __getitem__(self, i: int) -> str:
-        start, end = self._offsets[i : i + 2].tolist()
-        return str(self._data[start:end], "utf-8")
+        offsets = self._offsets
+        return str(self._data[offsets[i] : offsets[i + 1]], "utf-8")
 
 
 class HashIndex:
@@ -97,21 +105,20 @@ class HashIndex:
     """
 
     def __init__(self, table: pa.Table) -> None:
-        self._hashes = _numpy(table.column("hash").combine_chunks())
+        self._hashes = _view(table.column("hash").combine_chunks(), "Q")
         self._strings = Strings(table.column("string"))
-        self._starts = _numpy(table.column("start").combine_chunks())
-        self._ends = _numpy(table.column("end").combine_chunks())
+        self._starts = _view(table.column("start").combine_chunks(), "q")
+        self._ends = _view(table.column("end").combine_chunks(), "q")
 
     def __len__(self) -> int:
         return len(self._strings)
 
     def find(self, text: str) -> tuple[int, int] | None:
-        h = np.uint64(_hash(text))
-        i = int(np.searchsorted(self._hashes, h))
-        n = len(self._hashes)
-        while i < n and self._hashes[i] == h:
-            if self._strings[i] == text:
-                return int(self._starts[i]), int(self._ends[i])
+        hashes, h = self._hashes, _hash(text)
+        i = bisect_left(hashes, h)  # on the memoryview: Python ints, no NumPy call per step
+        while i < len(hashes) and hashes[i] == h:
+            if self._strings[i] == text:  # a hash hit is checked against the string
+                return self._starts[i], self._ends[i]
             i += 1
         return None
 
