@@ -79,8 +79,13 @@ def _run(code: str, pythonpath: str | None, *args: str, env: dict | None = None)
     if pythonpath:
         environ["PYTHONPATH"] = os.pathsep.join([pythonpath, environ.get("PYTHONPATH", "")])
     t0 = time.perf_counter()
+    # cwd elsewhere: with -c the current directory comes first on sys.path, before PYTHONPATH.
     out = subprocess.run(
-        [sys.executable, "-c", code, *args], capture_output=True, text=True, env=environ
+        [sys.executable, "-c", code, *args],
+        capture_output=True,
+        text=True,
+        env=environ,
+        cwd=tempfile.gettempdir(),
     )
     wall = time.perf_counter() - t0
     if out.returncode != 0:

@@ -1,9 +1,10 @@
 """The gazetteer: places, their names in every script, and the indexes to look them up.
 
 A gazetteer file is a Parquet table built by :mod:`geomentions.build` (one row per place,
-with list columns ``names`` and ``keys``). Loading reads columns only; the key index is
-made with vectorised factorisation, and the skeleton index for fuzzy lookup is made on
-first use. User places added with :meth:`Gazetteer.add_places` layer over the file.
+with list columns ``names`` and ``keys``). On first use it is converted into memory-mapped
+Arrow columns with hash indexes for name keys and fuzzy skeletons (:mod:`geomentions.store`);
+later loads map that cache. User places added with :meth:`Gazetteer.add_places` layer over
+the file in plain dicts.
 
 >>> gaz = Gazetteer.default()
 >>> gaz.place(gaz.lookup("Halab")[0])["name"]

@@ -23,9 +23,9 @@ compared only on a hash hit, so no Python string is made per key. (A trie such a
 marisa-trie would be smaller on disk, but it is another compiled dependency, and lookups
 are mostly memo hits: the sorted array needs nothing but NumPy.)
 
-Where the cache goes: ``$GEOMENTIONS_CACHE_DIR``, else ``$XDG_CACHE_HOME/geomentions``
-(``~/.cache/geomentions``), else a per-user folder in the temp directory; the first that
-holds a built cache or is writable. When none is writable the store is built in memory
+Where the cache goes: ``$GEOMENTIONS_CACHE_DIR`` when set (and only there), else
+``$XDG_CACHE_HOME/geomentions`` (``~/.cache/geomentions``), else a per-user folder in the
+temp directory; the first that holds a built cache, else the first writable one. When none is writable the store is built in memory
 (slower to start, not shared, still correct).
 
 >>> store = open_store(Path(__file__).parent.parent / "gazetteer" / "geonames.parquet")  # doctest: +SKIP
@@ -221,9 +221,9 @@ class Store:
 
 def cache_dirs() -> list[Path]:
     """Where a cache may live, in order of preference (see the module docstring)."""
+    if os.environ.get("GEOMENTIONS_CACHE_DIR"):  # set: that place only (memory if unusable)
+        return [Path(os.environ["GEOMENTIONS_CACHE_DIR"])]
     out = []
-    if os.environ.get("GEOMENTIONS_CACHE_DIR"):
-        out.append(Path(os.environ["GEOMENTIONS_CACHE_DIR"]))
     xdg = os.environ.get("XDG_CACHE_HOME") or os.path.join(os.path.expanduser("~"), ".cache")
     out.append(Path(xdg) / "geomentions")
     uid = os.getuid() if hasattr(os, "getuid") else "user"

@@ -122,3 +122,7 @@ def test_the_shipped_gazetteer_index_matches_a_plain_dict(default_gaz: gm.Gazett
         assert default_gaz.has_key(k)
         assert all(name for _, name in default_gaz.lookup_key(k))
     assert default_gaz.lookup_key("no such place key") == []
+
+
+def test_a_chosen_cache_dir_is_the_only_place_used(tmp_path: Path, cache: Path) -> None:
+    assert store.cache_dirs() == [cache]
