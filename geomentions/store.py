@@ -257,6 +257,7 @@ def _write(folder: Path, tables: dict[str, pa.Table]) -> None:
             with pa.OSFile(str(work / f"{name}.arrow"), "wb") as sink:
                 with pa.ipc.new_file(sink, table.schema) as writer:
                     writer.write_table(table)
+        os.chmod(work, 0o755)  # mkdtemp makes it private; a shared cache must be readable
         try:
             os.rename(work, folder)
         except OSError:
