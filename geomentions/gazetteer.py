@@ -1,9 +1,10 @@
 """The gazetteer: places, their names in every script, and the indexes to look them up.
 
 A gazetteer file is a Parquet table built by :mod:`geomentions.build` (one row per place,
-with list columns ``names`` and ``keys``). Loading reads columns only; the key index is
-made with vectorised factorisation, and the skeleton index for fuzzy lookup is made on
-first use. User places added with :meth:`Gazetteer.add_places` layer over the file.
+with list columns ``names`` and ``keys``). On first use it is converted into memory-mapped
+Arrow columns with hash indexes for name keys and fuzzy skeletons (:mod:`geomentions.store`);
+later loads map that cache. User places added with :meth:`Gazetteer.add_places` layer over
+the file in plain dicts.
 
 >>> gaz = Gazetteer.default()
 >>> gaz.place(gaz.lookup("Halab")[0])["name"]
@@ -14,6 +15,7 @@ from __future__ import annotations
 
 import csv
 import io
+import sys
 import threading
 from collections import defaultdict
 from collections.abc import Iterable
@@ -23,14 +25,13 @@ from pathlib import Path
 from typing import Any
 
 import numpy as np
-import pandas as pd
 import pyarrow as pa
-import pyarrow.compute as pc
 import pyarrow.parquet as pq
 
 from .build import FORMAT_VERSION, PlaceRow, read_place_records
 from .names import key as name_key
 from .names import skeleton
+from .store import Store, Strings, _numpy, build_tables, open_store
 
 __all__ = ["Gazetteer", "GazetteerError", "default_path"]
 
@@ -39,7 +40,6 @@ _PLACE_COLUMNS = [
     "place_id", "name", "lat", "lon", "country_code", "feature_class", "feature_code",
     "admin1", "admin2", "population", "radius_km", "source", "n_alt",
 ]  # fmt: skip
-_CATEGORICAL = ("country_code", "feature_class", "feature_code", "admin1", "admin2", "source")
 # Consonants a skeleton can hold; used to enumerate skeletons one edit away from a query's.
 _SKELETON_ALPHABET = "bcdfghjklmnpqrstvxz0123456789\u0283"
 
@@ -51,7 +51,9 @@ def _records(data: Any) -> tuple[list[dict], str]:
             return list(csv.DictReader(fh)), str(data)
     if isinstance(data, io.TextIOBase):
         return list(csv.DictReader(data)), "<csv>"
-    if isinstance(data, pd.DataFrame):
+    # A DataFrame exists only once pandas is imported: no need to import it here (200 ms).
+    pd = sys.modules.get("pandas")
+    if pd is not None and isinstance(data, pd.DataFrame):
         frame = data.copy()
         crs = getattr(frame, "crs", None)
         if crs is not None and crs.to_epsg() != 4326:
@@ -127,39 +129,44 @@ class Gazetteer:
     _default: Gazetteer | None = None
     _default_lock = threading.Lock()
 
-    def __init__(self, table: pa.Table, *, path: str | None = None) -> None:
+    def __init__(
+        self, table: pa.Table | None = None, *, path: str | None = None, store: Store | None = None
+    ) -> None:
+        if store is None:
+            if table is None:
+                raise TypeError("Gazetteer needs a table (or a store)")
+            store = Store.from_tables(build_tables(table), "memory")
         self.path = path
-        self._cols: dict[str, np.ndarray] = {}
+        self._store = store
+        places = store.places
+        # Columns stay in their Arrow buffers (mapped from the cache): numbers as NumPy
+        # views, low-cardinality text as codes + a short list, other text read per row.
+        self._cols: dict[str, Any] = {}
         self._categories: dict[str, list[str]] = {}
-        for c in _PLACE_COLUMNS:
-            column = table.column(c).combine_chunks()
-            if c in _CATEGORICAL:
-                # Few distinct values (country, feature code, admin names): keep codes, not
-                # a Python string per row; this halves the memory of a loaded gazetteer.
-                encoded = column.dictionary_encode()
-                self._cols[c] = encoded.indices.to_numpy(zero_copy_only=False)
-                self._categories[c] = encoded.dictionary.to_pylist()
+        self._columns: list[str] = []
+        for c in places.column_names:
+            column = places.column(c).combine_chunks()
+            if pa.types.is_list(column.type) or pa.types.is_large_list(column.type):
+                continue
+            self._columns.append(c)
+            if pa.types.is_dictionary(column.type):
+                self._cols[c] = _numpy(column.indices)
+                self._categories[c] = column.dictionary.to_pylist()
+            elif pa.types.is_string(column.type) or pa.types.is_large_string(column.type):
+                self._cols[c] = Strings(column)
             else:
-                self._cols[c] = column.to_numpy(zero_copy_only=False)
-        self._names_col = table.column("names")
-        keys = table.column("keys").combine_chunks()
-        self._name_place = pc.list_parent_indices(keys).to_numpy().astype(np.int32)
-        # Group name rows by key in Arrow (no Python string per name row): codes + uniques.
-        encoded = keys.flatten().dictionary_encode()
-        codes = encoded.indices.to_numpy(zero_copy_only=False)
-        uniques = encoded.dictionary.to_pylist()
-        self._order = np.argsort(codes, kind="stable").astype(np.int32)
-        counts = np.bincount(codes, minlength=len(uniques))
-        self._offsets = np.concatenate([[0], np.cumsum(counts)]).astype(np.int64)
-        self._key_code: dict[str, int] = {k: i for i, k in enumerate(uniques)}
-        self._flat_names: np.ndarray | None = None
-        self._skel_index: dict[str, list[int]] | None = None
+                self._cols[c] = _numpy(column)
+        self._getters = [(c, self._getter(c)) for c in self._columns]
+        self._names_col = places.column("names")
+        self._names = Strings(store.names.column("name"))
+        self._name_place = _numpy(store.names.column("place").combine_chunks())
+        self._skel_index: dict[str, list[str]] | None = None
         # Layered user places: extra rows after the file's, indexed by plain dicts.
         self._extra: list[PlaceRow] = []
         self._row_of: dict[str, int] | None = None
         self._extra_keys: dict[str, list[tuple[int, str]]] = defaultdict(list)
         self._lock = threading.Lock()
-        self.n_file_places = len(table)
+        self.n_file_places = len(places)
         #: Bumped by add_places so that caches keyed on it see the new places.
         self.generation = 0
         #: Memo for name matching (see geomentions.resolution.match_name).
@@ -168,25 +175,38 @@ class Gazetteer:
     # --- construction ------------------------------------------------------------------------
     @classmethod
     def from_file(cls, path: str | Path) -> Gazetteer:
-        """Load a gazetteer file. A missing, truncated or foreign file raises GazetteerError."""
+        """Load a gazetteer file. A missing, truncated or foreign file raises GazetteerError.
+
+        The file is converted once into memory-mapped columns in a cache directory
+        (:mod:`geomentions.store`); later loads map them in milliseconds.
+        """
         path = Path(path)
         if not path.is_file():
             raise GazetteerError(f"gazetteer file not found: {path}")
         try:
-            table = pq.read_table(path)
+            # ParquetFile, not read_table: that one imports pyarrow.dataset, and with it pandas.
+            parquet = pq.ParquetFile(path)
         except (pa.ArrowException, OSError) as exc:
             raise GazetteerError(f"cannot read gazetteer file {path}: {exc}") from exc
-        meta = table.schema.metadata or {}
+        schema = parquet.schema_arrow
+        meta = schema.metadata or {}
         version = meta.get(b"geomentions.format", b"").decode()
-        missing = [c for c in [*_PLACE_COLUMNS, "names", "keys"] if c not in table.column_names]
+        missing = [c for c in [*_PLACE_COLUMNS, "names", "keys"] if c not in schema.names]
         if version != FORMAT_VERSION or missing:
             raise GazetteerError(
                 f"{path} is not a geomentions gazetteer of format {FORMAT_VERSION}"
                 f" (format {version or 'none'}, missing columns {missing or 'none'})"
             )
-        if len(table) == 0:
+        if parquet.metadata.num_rows == 0:
             raise GazetteerError(f"gazetteer file {path} holds no places")
-        return cls(table, path=str(path))
+
+        def read() -> pa.Table:
+            try:
+                return parquet.read()
+            except (pa.ArrowException, OSError) as exc:
+                raise GazetteerError(f"cannot read gazetteer file {path}: {exc}") from exc
+
+        return cls(path=str(path), store=open_store(path, read))
 
     @classmethod
     def default(cls) -> Gazetteer:
@@ -237,8 +257,8 @@ class Gazetteer:
         if self._row_of is None:
             with self._lock:
                 if self._row_of is None:
-                    ids = self._cols["place_id"].tolist()
-                    self._row_of = {pid: i for i, pid in enumerate(ids)}
+                    ids = self._cols["place_id"]
+                    self._row_of = {ids[i]: i for i in range(self.n_file_places)}
         row = self._row_of.get(place_id)
         if row is None:
             row = next(
@@ -284,37 +304,34 @@ class Gazetteer:
         return cached
 
     def _build_place(self, row: int) -> dict[str, Any]:
-        out = {c: self._cols[c][row] for c in _PLACE_COLUMNS}
-        for c, values in self._categories.items():
-            out[c] = values[out[c]]
-        out["lat"], out["lon"] = float(out["lat"]), float(out["lon"])
-        out["population"] = int(out["population"])
-        out["radius_km"] = float(out["radius_km"])
-        out["n_alt"] = int(out["n_alt"])
+        out: dict[str, Any] = {}
+        for c, get in self._getters:
+            out[c] = get(row)
         return out
+
+    def _getter(self, c: str) -> Any:
+        """A function row -> plain Python value (str, int or float) of column ``c``."""
+        column = self._cols[c]
+        if c in self._categories:
+            values = self._categories[c]
+            return lambda row: values[column[row]]
+        if isinstance(column, np.ndarray):
+            return column.item  # a Python int or float, not a NumPy scalar
+        return column.__getitem__
 
     def names_of(self, row: int) -> list[str]:
         if row >= self.n_file_places:
             return list(self._extra[row - self.n_file_places].names)
         return self._names_col[row].as_py()
 
-    def _flat_name(self, name_row: int) -> str:
-        if self._flat_names is None:
-            with self._lock:
-                if self._flat_names is None:
-                    self._flat_names = (
-                        self._names_col.combine_chunks().flatten().to_numpy(zero_copy_only=False)
-                    )
-        return self._flat_names[name_row]
-
     # --- lookup ------------------------------------------------------------------------------
     def lookup_key(self, k: str) -> list[tuple[int, str]]:
         """(place row, matched name) for every name whose key is exactly ``k``."""
         out: list[tuple[int, str]] = []
-        code = self._key_code.get(k)
-        if code is not None:
-            for name_row in self._order[self._offsets[code] : self._offsets[code + 1]]:
-                out.append((int(self._name_place[name_row]), self._flat_name(int(name_row))))
+        run = self._store.keys.find(k)
+        if run is not None:
+            names, places = self._names, self._name_place[run[0] : run[1]].tolist()
+            out.extend(zip(places, [names[i] for i in range(*run)], strict=True))
         out.extend(self._extra_keys.get(k, ()))
         return out
 
@@ -323,20 +340,26 @@ class Gazetteer:
         return sorted({row for row, _ in self.lookup_key(name_key(name))})
 
     def has_key(self, k: str) -> bool:
-        return k in self._key_code or k in self._extra_keys
+        return k in self._extra_keys or self._store.keys.find(k) is not None
 
-    def _skeletons(self) -> dict[str, list[str]]:
+    def _extra_skeletons(self) -> dict[str, list[str]]:
+        """Skeleton -> keys of the user places' names that the file does not hold."""
         if self._skel_index is None:
             with self._lock:
                 if self._skel_index is None:
                     index: dict[str, list[str]] = defaultdict(list)
-                    for k in self._key_code:
-                        index[skeleton(k)].append(k)
                     for k in self._extra_keys:
-                        if k not in self._key_code:
+                        if self._store.keys.find(k) is None:
                             index[skeleton(k)].append(k)
                     self._skel_index = dict(index)
         return self._skel_index
+
+    def _file_keys_of_skeleton(self, skel: str) -> list[str]:
+        run = self._store.skeletons.find(skel)
+        if run is None:
+            return []
+        keys = self._store.key_strings
+        return [keys[r] for r in self._store.skeleton_keys[run[0] : run[1]].tolist()]
 
     def similar_keys(self, k: str) -> list[str]:
         """Every indexed key whose skeleton is within one edit of ``k``'s skeleton.
@@ -346,7 +369,7 @@ class Gazetteer:
         is missed however common the skeleton.
         """
         skel = skeleton(k)
-        index = self._skeletons()
+        extra = self._extra_skeletons()
         variants = {skel}
         for i in range(len(skel) + 1):
             if i < len(skel):
@@ -358,5 +381,6 @@ class Gazetteer:
         out: list[str] = []
         for v in sorted(variants):
             if v:
-                out.extend(index.get(v, ()))
+                out.extend(self._file_keys_of_skeleton(v))
+                out.extend(extra.get(v, ()))
         return out

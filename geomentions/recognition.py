@@ -21,8 +21,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import NamedTuple
 
-from wordfreq import zipf_frequency
-
+from .commonness import zipf
 from .gazetteer import Gazetteer
 from .names import (
     ARTICLES,
@@ -175,7 +174,7 @@ class Span:
     direction: str | None = None
     #: Distance of "10 km north of"-style offsets.
     offset_km: float | None = None
-    #: How common the span is as an ordinary word (wordfreq Zipf; 0 for multi-word names).
+    #: How common the span is as an ordinary word (Zipf scale, :mod:`geomentions.commonness`).
     commonness: float = 0.0
     #: Preceded by a locative word ("in", "near", "في", "в").
     locative: bool = False
@@ -230,9 +229,9 @@ def _tokens(text: str) -> list[_Token]:
     return out
 
 
-@lru_cache(maxsize=200_000)  # the same words recur: look each up in wordfreq once
+@lru_cache(maxsize=200_000)  # the same words recur: look each up once
 def _zipf(word: str, lang: str) -> float:
-    return zipf_frequency(word, lang)
+    return zipf(word, lang)
 
 
 @lru_cache(maxsize=200_000)
@@ -474,7 +473,7 @@ def find_spans(text: str, gazetteer: Gazetteer) -> list[Span]:
 _AR_PREPOSITIONS = frozenset(
     "في على من إلى الى عن مع حتى منذ بعد قبل عند خلال ضد نحو جراء إثر".split()
 )
-# Arabic function and qualifier words that never start a name (wordfreq judges the rest).
+# Arabic function and qualifier words that never start a name (word frequency judges the rest).
 _AR_STOP = _AR_PREPOSITIONS | set(
     """ريف مدينة بلدة قرية محافظة منطقة مناطق حي أحياء شرق غرب شمال جنوب قرب محيط أطراف ضواحي
 بين معبر ومعبر المعبر والمعبر""".split()
