@@ -93,12 +93,15 @@ _ORGANISATIONS = [
     r"Liwa\s+al[-\s]Quds", r"Fatemiyoun", r"Hezbollah", r"Ansar\s+Allah",
     r"Hamas(?!\w)", r"HAMAS(?!\w)", r"حماس", r"ХАМАС\w*", r"Хамас\w*",  # not Hamm or Hama
     r"Al[-\s]?Jazeera", r"قناة\s+الجزيرة", r"Аль-Джазир[аыеу]",  # the broadcaster, not the region
-    r"University\s+of\s+[A-Z]\w+", r"[A-Z]\w+\s+University", r"Bank\s+of\s+[A-Z]\w+",
+    r"University\s+of\s+[A-Z]\w+", r"(?<!\w)[A-Z]\w+\s+University", r"Bank\s+of\s+[A-Z]\w+",
     r"هيئة\s+تحرير\s+الشام", r"جبهة\s+النصرة", r"أحرار\s+الشام", r"جيش\s+الإسلام",
     r"قوات\s+سوريا\s+الديمقراطية", r"المرصد\s+السوري(?:\s+لحقوق\s+الإنسان)?",
     r"Джебхат\s+ан-Нусра", r"Хайят\s+Тахрир\s+аш-Шам", r"Сирийская\s+арабская\s+армия",
 ]  # fmt: skip
-# A look-ahead on the possible first letters lets the scan skip most positions at once.
+# A look-ahead on the possible first letters lets the scan skip most positions at once. A
+# pattern that opens with a class and a repeat ("[A-Z]\w+ University") starts only where a word
+# starts: tried inside a long word ("AleppoIdlib..." x 100,000) at every capital, its repeat
+# would run to the word's end each time, which is quadratic.
 _ORG_FIRST = "".join(sorted({p[0] for p in _ORGANISATIONS if p[0] != "["})) + "A-Z"
 _ORG_RE = re.compile(f"(?=[{_ORG_FIRST}])(?:" + "|".join(f"(?:{p})" for p in _ORGANISATIONS) + ")")
 
