@@ -23,6 +23,7 @@ from typing import NamedTuple
 
 from wordfreq import zipf_frequency
 
+from . import budget
 from .gazetteer import Gazetteer
 from .names import (
     ARTICLES,
@@ -451,7 +452,9 @@ def find_spans(text: str, gazetteer: Gazetteer) -> list[Span]:
     after = 0  # the first token after the last span found
     mask_i = 0
     # Only capitalised words (and every Arabic word) may start a name: skip the rest at once.
-    for i in [k for k, t in enumerate(toks) if t.cap]:
+    for n, i in enumerate([k for k, t in enumerate(toks) if t.cap]):
+        if n % 1024 == 1023:
+            budget.check()  # a batch's per-document time budget
         if i < after:
             continue
         t = toks[i]

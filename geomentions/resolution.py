@@ -24,6 +24,7 @@ from dataclasses import dataclass
 from rapidfuzz import process
 from rapidfuzz.distance import Indel
 
+from .countries import country_codes
 from .gazetteer import Gazetteer
 from .geo import haversine_km
 from .model import Candidate
@@ -106,16 +107,8 @@ def prominence(info: dict) -> float:
 
 
 def _countries(country: str | Iterable[str] | None) -> frozenset[str]:
-    """ISO 3166 alpha-2 codes from "SY", "sy,iq" or ["SY", "IQ"]; anything else is refused."""
-    if country is None:
-        return frozenset()
-    if isinstance(country, str):
-        country = country.replace(";", ",").split(",")
-    codes = frozenset(str(c).strip().upper() for c in country if c and str(c).strip())
-    bad = sorted(c for c in codes if len(c) != 2 or not c.isalpha())
-    if bad:
-        raise ValueError(f"country takes ISO 3166 alpha-2 codes such as 'SY' or 'SY,IQ', not {bad}")
-    return codes
+    """ISO 3166 alpha-2 codes of a country hint (codes or names); anything else is refused."""
+    return frozenset(country_codes(country))
 
 
 def check_point(near: object) -> tuple[float, float] | None:
