@@ -16,11 +16,14 @@ from __future__ import annotations
 from collections.abc import Iterable
 from functools import lru_cache
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from .gazetteer import Gazetteer
 from .names import key as name_key
 
-__all__ = ["country_codes", "COUNTRY_HINT_HELP"]
+if TYPE_CHECKING:  # the gazetteer module reads user places through build, which uses this one
+    from .gazetteer import Gazetteer
+
+__all__ = ["country_codes", "alpha2", "COUNTRY_HINT_HELP"]
 
 _TABLE = Path(__file__).resolve().parent / "data" / "countries.tsv"
 #: What a country hint may be; the end of every error about one.
@@ -45,6 +48,8 @@ def _table() -> tuple[frozenset[str], dict[str, str], dict[str, str]]:
 
 def _from_gazetteer(name: str, gazetteer: Gazetteer | None) -> str | None:
     """The country a gazetteer country row is called exactly ``name`` (case aside)."""
+    from .gazetteer import Gazetteer
+
     gaz = gazetteer or Gazetteer.default()
     wanted = name.casefold()
     for row, matched in gaz.lookup_key(name_key(name)):
@@ -54,17 +59,26 @@ def _from_gazetteer(name: str, gazetteer: Gazetteer | None) -> str | None:
     return None
 
 
+def alpha2(text: str) -> str | None:
+    """The alpha-2 code of an alpha-2 or alpha-3 code or an English country name, from the
+    shipped table only (no gazetteer); None if it is none of these.
+
+    >>> alpha2("syr"), alpha2("Lebanon"), alpha2("XX")
+    ('SY', 'LB', None)
+    """
+    text = text.strip()
+    codes2, codes3, names = _table()
+    upper = text.upper()
+    if len(text) == 2 and upper in codes2:
+        return upper
+    if len(text) == 3 and upper in codes3:
+        return codes3[upper]
+    return names.get(text.casefold())
+
+
 def _one(hint: str, gazetteer: Gazetteer | None) -> str:
     text = hint.strip()
-    alpha2, alpha3, names = _table()
-    upper = text.upper()
-    if len(text) == 2 and upper in alpha2:
-        return upper
-    if len(text) == 3 and upper in alpha3:
-        return alpha3[upper]
-    code = names.get(text.casefold()) or (
-        _from_gazetteer(text, gazetteer) if len(text) > 3 else None
-    )
+    code = alpha2(text) or (_from_gazetteer(text, gazetteer) if len(text) > 3 else None)
     if code is None:
         raise ValueError(f"unknown country {text!r}: {COUNTRY_HINT_HELP}")
     return code

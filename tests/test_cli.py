@@ -102,6 +102,9 @@ def test_readme_map_command_makes_a_map_with_markers(tmp_path: Path) -> None:
     assert hit, summary
     mentions, placed = int(hit.group(1)), int(hit.group(2))
     assert 0 < placed <= mentions and hit.group(3) == str(out)
+    # The README quotes this run's summary line.
+    readme = (REPO / "README.md").read_text(encoding="utf-8")
+    assert f"`{summary.replace(str(out), 'activity.html')}`" in readme
 
     page = out.read_text(encoding="utf-8")
     assert "GeoNames (CC BY 4.0)" in page

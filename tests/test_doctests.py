@@ -19,6 +19,10 @@ MODULES = [
     "geomentions.activity",
     "geomentions.batch",
     "geomentions.frames",
+    "geomentions.countries",
+    "geomentions.plausibility",
+    "geomentions.budget",
+    "geomentions.geocoder",
 ]
 
 
