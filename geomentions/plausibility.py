@@ -38,6 +38,10 @@ LOWERCASE_ZIPF = 4.5
 #: seats, capitals, cities of ``NOTABLE_POPULATION`` or more, and curated rows.
 _NOTABLE_CODES = frozenset({"ADM1", "ADM2", "PPLC", "PPLA", "PPLA2"})
 NOTABLE_POPULATION = 500_000
+#: From this Zipf up a word is among the few thousand commonest: only a notable place
+#: spelled so may take it.
+VERY_COMMON = 5.0
+TOWN_POPULATION = 20_000
 
 
 @lru_cache(maxsize=65_536)
@@ -57,24 +61,34 @@ def written_as_word(name: str) -> bool:
     return name == name.lower() and name != name.upper() and zipf(name) >= LOWERCASE_ZIPF
 
 
-def notable(info: dict) -> bool:
+def notable(info: dict, word_zipf: float = 9.0) -> bool:
     """Whether a gazetteer place (``Gazetteer.place`` attributes) may be named by an everyday
-    word: "Nice" and "Tadmur" (district seats) may, a village called "Over" may not.
+    word of that frequency. The commoner the word, the more notable the place must be: for
+    the commonest words (Zipf ``VERY_COMMON`` and up: "nice", "كان") a country, division,
+    capital or seat ("Nice" and "Tadmur" may be, a village called "Over" may not); for rarer
+    ones (Zipf 3.5 to 5: "جاسم", "Dana") also a third-level seat or a town of 20,000.
     """
     code = str(info["feature_code"])
-    return (
+    population = int(info["population"] or 0)
+    if (
         code.startswith("PCL")
         or code in _NOTABLE_CODES
-        or int(info["population"] or 0) >= NOTABLE_POPULATION
+        or population >= NOTABLE_POPULATION
         or info["source"] != "geonames"
-    )
+    ):
+        return True
+    return word_zipf < VERY_COMMON and (code == "PPLA3" or population >= TOWN_POPULATION)
 
 
-_AR_SPELLING = str.maketrans({"أ": "ا", "إ": "ا", "آ": "ا", "ة": "ه", "ى": "ي", "\u0640": None})
+# Hamza seats, a final ة, ى or hamza, tatweel. Persian letters (ی, ک) stay: a Persian
+# spelling is another language's name ("کان" is Caen, "كان" is "was").
+_AR_SPELLING = str.maketrans(
+    {"أ": "ا", "إ": "ا", "آ": "ا", "ة": "ه", "ى": "ي", "ء": None, "\u0640": None}
+)
 
 
 def _spelling(name: str) -> str:
-    """A name as written, up to case and, in Arabic, hamza seats and the final ة."""
+    """A name as written, up to case and, in Arabic, hamza and common letter variants."""
     return name.strip().casefold().translate(_AR_SPELLING)
 
 

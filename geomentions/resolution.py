@@ -37,7 +37,7 @@ from .names import (
     skeleton,
 )
 from .names import key as name_key
-from .plausibility import is_common_word, notable, spelled_as, written_as_word
+from .plausibility import is_common_word, notable, spelled_as, written_as_word, zipf
 
 __all__ = [
     "resolve",
@@ -503,7 +503,8 @@ def _plausible(name: str, matches: list[NameMatch]) -> list[NameMatch]:
         return matches
     if written_as_word(name):
         return []
-    return [m for m in matches if spelled_as(name, m.matched) and notable(m.info)]
+    common = zipf(name)
+    return [m for m in matches if spelled_as(name, m.matched) and notable(m.info, common)]
 
 
 def _resolve_within(
