@@ -1049,8 +1049,10 @@ _DIGIT_NUMBER_RE = re.compile(
     r"(?:\d{0,2}(?:[,\u00a0\u202f٬]\d{3})+|\d*)(?!\w|[.,:/\-٫٬]\d)"
 )
 #: A word: letters, Arabic marks, and "'" or "-" between letters (runs of letters are taken
-#: whole, which is faster than letter by letter and matches the same).
-_WORD = rf"[^\W\d_](?:[^\W\d_]+|[{_AR_MARKS}]|['’\-](?=[^\W\d_]))*"
+#: whole, which is faster than letter by letter and matches the same). Each repeat opens with
+#: the one mark or joiner that ends the run before it, so a word splits into repeats one way
+#: only: a failing match cannot backtrack through every split of a long word.
+_WORD = rf"[^\W\d_]+(?:(?:[{_AR_MARKS}]|['’\-](?=[^\W\d_]))[^\W\d_]*)*"
 #: Up to four words, each after one to three spaces. One greedy match reads the same words
 #: as matching space and word by turns, in a quarter of the calls.
 _WORDS_AFTER_RE = re.compile(

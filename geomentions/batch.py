@@ -13,11 +13,15 @@ Items may be mixed freely:
 * a ``(doc_id, text)`` tuple gives the document its id.
 
 ``doc_id`` defaults to the file path as given, else the item's index ("0", "1", ...).
-Results come back in input order, one per item. A file that cannot be read or decoded,
-or a text that makes extraction raise, gives a Document with ``error`` set ("TypeName:
+Results come back in input order, one per item. A malformed item (``None``, a number, a
+tuple of the wrong length), a file that cannot be read or decoded, bytes that are not
+UTF-8, a text that makes extraction raise, or a document that takes longer than
+``time_budget`` seconds gives a Document in its place with ``error`` set ("TypeName:
 message") and no mentions; the batch goes on.
 
-``workers > 1`` (``0``/``None``: one per CPU) runs documents in a process pool. On Linux
+``workers > 1`` (``0``/``None``: one per CPU) runs documents in a process pool. More workers
+than CPUs only add memory and switching (extraction is CPU-bound), so ``workers`` is capped
+at ``os.cpu_count()``. On Linux
 the pool forks, so the gazetteer loaded here is shared copy-on-write; elsewhere each worker
 loads it once. Inputs are read lazily and at most a few chunks per worker are in flight, so
 a generator of a million texts never sits in memory. Each distinct name is resolved once
@@ -49,6 +53,8 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from .budget import time_budget as _budget
+from .countries import country_codes
 from .extraction import MIN_CONFIDENCE, extract
 from .gazetteer import Gazetteer
 from .model import Document
@@ -56,10 +62,13 @@ from .model import Document
 if TYPE_CHECKING:
     from tqdm import tqdm
 
-__all__ = ["iter_extract", "extract_many", "MAX_PATH_CHARS"]
+__all__ = ["iter_extract", "extract_many", "n_workers", "MAX_PATH_CHARS", "TIME_BUDGET"]
 
 #: A ``str`` item at least this long is always text, never a file name.
 MAX_PATH_CHARS = 1024
+#: Seconds one document may take by default: report text runs at about 1 s per MB (20 s for
+#: the largest text ``extract`` takes), so only a pathological document reaches it.
+TIME_BUDGET = 120.0
 #: Progress bars appear (when ``progress=None``) for more items than this.
 _PROGRESS_MIN = 50
 #: Chunks kept in flight per worker: enough to keep workers busy, few enough to bound memory.
@@ -86,14 +95,16 @@ def _is_file_name(item: str) -> bool:
 
 
 def _tasks(items: Iterable[Any], start: int = 0) -> Iterator[_Task]:
-    """Items -> tasks, lazily; a malformed item raises TypeError when it is reached.
+    """Items -> tasks, lazily; a malformed item becomes an "error" task (an error Document).
 
     ``start`` is the index of the first item (a partition of a larger collection).
     """
     for i, item in enumerate(items, start):
         if isinstance(item, tuple):
             if len(item) != 2:
-                raise TypeError(f"item {i}: a tuple item must be (doc_id, text), got {len(item)}")
+                msg = f"item {i}: a tuple item must be (doc_id, text), got {len(item)} values"
+                yield str(i), "error", TypeError(msg)
+                continue
             doc_id, text = item
             yield (str(i) if doc_id is None else str(doc_id)), "text", text
         elif isinstance(item, os.PathLike):
@@ -107,10 +118,11 @@ def _tasks(items: Iterable[Any], start: int = 0) -> Iterator[_Task]:
         elif isinstance(item, (bytes, bytearray)):
             yield str(i), "text", bytes(item)
         else:
-            raise TypeError(
+            msg = (
                 f"item {i}: expected str, bytes, os.PathLike or (doc_id, text), "
                 f"got {type(item).__name__}"
             )
+            yield str(i), "error", TypeError(msg)
 
 
 def _error(exc: BaseException) -> str:
@@ -119,6 +131,8 @@ def _error(exc: BaseException) -> str:
 
 def _run_one(task: _Task, opts: dict[str, Any], gaz: Gazetteer | None) -> Document:
     doc_id, kind, payload = task
+    if kind == "error":
+        return Document(doc_id=doc_id, text="", error=_error(payload))
     if kind == "path":
         try:
             # Bytes, then strict decoding: no newline translation, so offsets match the file.
@@ -127,8 +141,12 @@ def _run_one(task: _Task, opts: dict[str, Any], gaz: Gazetteer | None) -> Docume
             return Document(doc_id=doc_id, text="", error=_error(exc))
     else:
         text = payload
+    opts = dict(opts)
+    seconds = opts.pop("time_budget")
+    gaz = gaz or Gazetteer.default()  # loading the gazetteer is not the document's time
     try:
-        return extract(text, doc_id=doc_id, gazetteer=gaz, **opts)
+        with _budget(seconds):
+            return extract(text, doc_id=doc_id, gazetteer=gaz, **opts)
     except Exception as exc:  # one bad document must not end a batch of thousands
         return Document(
             doc_id=doc_id, text=text if isinstance(text, str) else "", error=_error(exc)
@@ -185,10 +203,12 @@ def _restore_texts(docs: list[Document], chunk: list[_Task]) -> list[Document]:
 
 
 def _check_options(
-    country: str | None, date: dt.date | None, min_confidence: float, chunksize: int
+    date: dt.date | None, min_confidence: float, chunksize: int, seconds: float | None
 ) -> None:
-    if country is not None and not isinstance(country, str):
-        raise TypeError(f"country must be an ISO code string or None, not {type(country).__name__}")
+    if seconds is not None and (
+        isinstance(seconds, bool) or not isinstance(seconds, (int, float)) or not seconds > 0
+    ):
+        raise ValueError(f"time_budget must be a number of seconds > 0 or None, got {seconds!r}")
     if date is not None and not isinstance(date, dt.date):
         raise TypeError(f"date must be datetime.date or None, not {type(date).__name__}")
     if isinstance(min_confidence, bool) or not isinstance(min_confidence, (int, float)):
@@ -199,12 +219,18 @@ def _check_options(
         raise ValueError(f"chunksize must be an int >= 1, got {chunksize!r}")
 
 
-def _n_workers(workers: int | None) -> int:
+def n_workers(workers: int | None) -> int:
+    """Worker processes a run uses: ``workers``, at most one per CPU (0 or None: one per CPU).
+
+    >>> n_workers(1)
+    1
+    """
+    cpus = os.cpu_count() or 1
     if workers is None or workers == 0:
-        return os.cpu_count() or 1
+        return cpus
     if isinstance(workers, bool) or not isinstance(workers, int) or workers < 0:
         raise ValueError(f"workers must be an int >= 0 or None, got {workers!r}")
-    return workers
+    return min(workers, cpus)
 
 
 def _pool_context() -> tuple[mp.context.BaseContext, bool]:
@@ -250,6 +276,7 @@ def iter_extract(
     gazetteer: Gazetteer | None = None,
     min_confidence: float = MIN_CONFIDENCE,
     chunksize: int = 16,
+    time_budget: float | None = TIME_BUDGET,
 ) -> Iterator[Document]:
     """Extract places from many reports, yielding one Document per item in input order.
 
@@ -257,7 +284,10 @@ def iter_extract(
     :func:`geomentions.extract`, applied to every item. ``workers``: processes (1: run here;
     0 or None: one per CPU). ``progress``: a tqdm bar on stderr (None: when stderr is a
     terminal and there are more than 50 items or their number is unknown). ``chunksize``:
-    documents sent to a worker at a time. Arguments are checked now, items as they are read.
+    documents sent to a worker at a time. ``time_budget``: seconds one document may take
+    (None: no limit); a document over it comes back as an error Document ("TimeoutError:
+    ..."). Arguments are checked now (a bad ``country`` raises ValueError), items as they
+    are read.
 
     >>> [d.doc_id for d in iter_extract(iter(["Clashes in Idlib.", "Nothing here."]))]
     ['0', '1']
@@ -267,18 +297,24 @@ def iter_extract(
             f"items must be an iterable of texts, paths or (doc_id, text); got "
             f"{type(items).__name__} (wrap a single text in a list)"
         )
-    _check_options(country, date, min_confidence, chunksize)
-    n_workers = _n_workers(workers)
-    opts = {"country": country, "date": date, "min_confidence": min_confidence}
+    _check_options(date, min_confidence, chunksize, time_budget)
+    codes = country_codes(country, gazetteer)
+    procs = n_workers(workers)
+    opts = {
+        "country": ",".join(codes) or None,
+        "date": date,
+        "min_confidence": min_confidence,
+        "time_budget": time_budget,
+    }
     context, forks = _pool_context()
-    source = _worker_source(gazetteer, forks) if n_workers > 1 else None
+    source = _worker_source(gazetteer, forks) if procs > 1 else None
     total = _length(items)
     show = progress
     if show is None:
         show = sys.stderr.isatty() and (total is None or total > _PROGRESS_MIN)
     results = _tuned(
-        _run_pool(_tasks(items), opts, n_workers, chunksize, context, source, forks)
-        if n_workers > 1
+        _run_pool(_tasks(items), opts, procs, chunksize, context, source, forks)
+        if procs > 1
         else (_run_one(task, opts, gazetteer) for task in _tasks(items))
     )
     if not show:
@@ -360,6 +396,7 @@ def extract_many(
     gazetteer: Gazetteer | None = None,
     min_confidence: float = MIN_CONFIDENCE,
     chunksize: int = 16,
+    time_budget: float | None = TIME_BUDGET,
 ) -> list[Document]:
     """:func:`iter_extract` as a list.
 
@@ -377,5 +414,6 @@ def extract_many(
             gazetteer=gazetteer,
             min_confidence=min_confidence,
             chunksize=chunksize,
+            time_budget=time_budget,
         )
     )

@@ -30,6 +30,7 @@ from pathlib import Path
 import pyarrow as pa
 import pyarrow.parquet as pq
 
+from .countries import alpha2
 from .geo import haversine_km
 from .names import key as name_key
 
@@ -227,7 +228,18 @@ def read_place_records(
             raise ValueError(f"{origin}: row {i} ({name!r}) needs numeric lat and lon") from None
         if not (-90 <= lat <= 90 and -180 <= lon <= 180):
             raise ValueError(f"{origin}: row {i} ({name!r}) has coordinates out of range")
-        pid = get("id") or f"user:{name_key(name) or i}"
+        # Without an id: one from the name and the point, so the same name at two points gives
+        # two places, and the same row gives the same id in every run.
+        pid = get("id") or f"user:{name_key(name) or 'place'}@{lat:.5f},{lon:.5f}"
+        country = get("country_code")
+        if country:
+            code2 = alpha2(country)
+            if code2 is None:
+                raise ValueError(
+                    f"{origin}: row {i} ({name!r}) has country_code {country!r}, not an ISO "
+                    "3166 code (e.g. SY or SYR) or country name"
+                )
+            country = code2
         code = get("feature_code", "PPL").upper()
         fclass = get("feature_class") or ("P" if code.startswith("PPL") else "S")
         pop = get("population")
@@ -236,7 +248,7 @@ def read_place_records(
             name=name,
             lat=lat,
             lon=lon,
-            country_code=get("country_code").upper(),
+            country_code=country,
             feature_class=fclass.upper(),
             feature_code=code,
             admin1=get("admin1"),

@@ -36,33 +36,62 @@ EXIT_OK, EXIT_EMPTY, EXIT_USAGE = 0, 1, 2
 EXIT_PARTIAL = EXIT_EMPTY
 FORMATS = ("json", "geojson", "csv", "parquet")
 _SUFFIX_FORMATS = {".json": "json", ".geojson": "geojson", ".csv": "csv", ".parquet": "parquet"}
-#: The corpus evaluation lives in the source checkout, not in the installed package.
+#: The corpus evaluation lives in the source checkout, not in the installed package: it is
+#: found beside this package (an editable install) or in the current folder (``pip install .``
+#: and then run from the checkout).
 EVAL_SCRIPT = Path(__file__).resolve().parents[1] / "benchmarks" / "eval_corpora.py"
+EVAL_HOW = (
+    "It needs the source checkout: run `geomentions evaluate` from the checkout's top folder "
+    "(the one with benchmarks/), or `python benchmarks/eval_corpora.py` there."
+)
+
+
+def _places(args: argparse.Namespace) -> list[str]:
+    """``--places`` given before the subcommand and after it, in that order."""
+    return [*(getattr(args, "places", None) or ()), *(getattr(args, "sub_places", None) or ())]
+
+
+def _gazetteer_file(args: argparse.Namespace) -> str | None:
+    return getattr(args, "sub_gazetteer", None) or args.gazetteer
 
 
 def _gazetteer(args: argparse.Namespace):
     from .gazetteer import Gazetteer
 
-    gaz = Gazetteer.from_file(args.gazetteer) if args.gazetteer else Gazetteer.default()
-    for extra in getattr(args, "places", None) or ():
+    path = _gazetteer_file(args)
+    gaz = Gazetteer.from_file(path) if path else Gazetteer.default()
+    for extra in _places(args):
         gaz.add_places(extra)
     return gaz
+
+
+def _stdout() -> Any:
+    """Standard output, or a usage error when it is closed (``>&-``)."""
+    if sys.stdout is None or sys.stdout.closed:
+        raise ValueError("standard output is closed: give -o FILE, or redirect it")
+    return sys.stdout
 
 
 def cmd_resolve(args: argparse.Namespace) -> int:
     from .resolution import resolve
 
+    if args.limit < 1:
+        raise ValueError(f"--limit must be at least 1, got {args.limit}")
+    out = _stdout()
     found = resolve(args.name, country=args.country, limit=args.limit, gazetteer=_gazetteer(args))
     if args.json:
-        json.dump([c.to_dict() for c in found], sys.stdout, ensure_ascii=False, indent=2)
-        print()
+        json.dump([c.to_dict() for c in found], out, ensure_ascii=False, indent=2)
+        print(file=out)
     elif not found:
         print(f"no plausible place for {args.name!r}", file=sys.stderr)
     else:
         for i, c in enumerate(found, 1):
             where = ", ".join(p for p in (c.admin1, c.country_code) if p)
-            print(f"{i}. {c.name} ({where}) {c.lat:.5f},{c.lon:.5f} {c.feature_code} {c.place_id}")
-            print(f"   score {c.score:.2f}: {c.why}")
+            print(
+                f"{i}. {c.name} ({where}) {c.lat:.5f},{c.lon:.5f} {c.feature_code} {c.place_id}",
+                file=out,
+            )
+            print(f"   score {c.score:.2f}: {c.why}", file=out)
     return EXIT_OK if found else EXIT_EMPTY
 
 
@@ -112,19 +141,33 @@ def _read_report(path: str) -> tuple[str, str | None, str | None]:
     doc_id = "stdin" if path == "-" else path
     try:
         if path == "-":
+            if sys.stdin is None or sys.stdin.closed:
+                return doc_id, None, "standard input is closed"
             stream = sys.stdin.buffer if hasattr(sys.stdin, "buffer") else None
             data = stream.read() if stream is not None else sys.stdin.read().encode("utf-8")
         else:
             data = Path(path).read_bytes()
     except IsADirectoryError:
         return doc_id, None, "is a directory"
-    except OSError as exc:
-        return doc_id, None, (exc.strerror or str(exc)).lower()
+    except (OSError, ValueError) as exc:  # ValueError: a stream closed while being read
+        return doc_id, None, (getattr(exc, "strerror", None) or str(exc)).lower()
     try:
         return doc_id, data.decode("utf-8-sig"), None
     except UnicodeDecodeError as exc:
-        hint = f"iconv -f cp1256 -t utf-8 {'FILE' if path == '-' else path}"
-        return doc_id, None, f"not valid UTF-8 at byte {exc.start}; convert it first (e.g. {hint})"
+        return doc_id, None, _decode_error(data, exc, "FILE" if path == "-" else path)
+
+
+def _decode_error(data: bytes, exc: UnicodeDecodeError, name: str) -> str:
+    """Why bytes are not a UTF-8 report, and what to do: binary files get no iconv advice."""
+    if data[:2] in (b"\xff\xfe", b"\xfe\xff"):
+        return f"is UTF-16 text; convert it first: iconv -f utf-16 -t utf-8 {name}"
+    head = data[:8192]
+    # NUL bytes, or many other control bytes, are no text encoding's: a binary file.
+    controls = sum(b < 32 and b not in (9, 10, 12, 13) for b in head)
+    if b"\x00" in head or controls > len(head) // 100:
+        return "is a binary file, not a text report"
+    hint = f"iconv -f cp1256 -t utf-8 {name}"
+    return f"not valid UTF-8 at byte {exc.start}; convert it first (e.g. {hint})"
 
 
 def _inputs(files: Sequence[str]) -> list[str]:
@@ -152,6 +195,12 @@ def _check_run_options(args: argparse.Namespace) -> dt.date | None:
         raise ValueError(f"--min-confidence must be between 0 and 1, got {args.min_confidence}")
     if args.workers < 0:
         raise ValueError(f"--workers must be 0 (one per CPU) or more, got {args.workers}")
+    from .batch import n_workers
+    from .countries import country_codes
+
+    country_codes(args.country)  # a bad hint is a usage error before any work
+    if n_workers(args.workers) < args.workers:
+        _warn(f"note: --workers {args.workers} is more than the CPUs here; using {n_workers(0)}")
     return _parse_date(args.date)
 
 
@@ -174,16 +223,9 @@ def _run(args: argparse.Namespace, date: dt.date | None) -> tuple[list[Document]
     from .batch import extract_many
 
     read = [_read_report(path) for path in _inputs(args.files)]
-    failures = [f"{doc_id}: {error}" for doc_id, _, error in read if error]
-    if len(failures) == len(read) == 1:
-        raise ValueError(failures[0])  # the one input: a plain input error, one line
-    for failure in failures:
-        _warn(f"error: {failure}")
-    if len(failures) == len(read):
-        raise ValueError(f"none of the {len(read)} inputs could be read")
     ok = [(doc_id, text) for doc_id, text, error in read if not error]
     # None lets the batch load the shipped gazetteer once and share it with its workers.
-    gaz = _gazetteer(args) if args.gazetteer or args.places else None
+    gaz = _gazetteer(args) if _gazetteer_file(args) or _places(args) else None
     # A bar (tqdm, shown after half a second) only for several files on a terminal.
     show_bar = not args.no_progress and len(ok) > 1 and bool(sys.stderr and sys.stderr.isatty())
     extracted = iter(
@@ -197,16 +239,19 @@ def _run(args: argparse.Namespace, date: dt.date | None) -> tuple[list[Document]
             min_confidence=args.min_confidence,
         )
     )
-    docs = []
-    for doc_id, _, error in read:
-        if error:
-            docs.append(Document(doc_id=doc_id, text="", error=error))
-            continue
-        doc = next(extracted)
-        if doc.error:
-            _warn(f"error: {doc.doc_id}: {doc.error}")
-        docs.append(doc)
-    return docs, sum(1 for d in docs if d.error)
+    docs = [
+        Document(doc_id=doc_id, text="", error=error) if error else next(extracted)
+        for doc_id, _, error in read
+    ]
+    failures = [f"{d.doc_id}: {d.error}" for d in docs if d.error]
+    if len(failures) == len(docs) == 1:
+        raise ValueError(failures[0])  # the one input: a plain input error, one line
+    for failure in failures:
+        _warn(f"error: {failure}")
+    if len(failures) == len(docs):
+        # Nothing to write: a usage/input error (exit 2), for one bad input as for many.
+        raise ValueError(f"none of the {len(docs)} inputs could be read or extracted")
+    return docs, len(failures)
 
 
 def _plural(n: int, word: str) -> str:
@@ -258,12 +303,14 @@ def cmd_extract(args: argparse.Namespace) -> int:
     """``geomentions extract``: documents as JSON, or resolved mentions as a table file."""
     fmt = _output_format(args)
     out = _check_output(args.output) if args.output else None
+    if out is None:
+        _stdout()  # a closed stdout is a usage error before any work
     docs, failed = _run(args, _check_run_options(args))
     placed = sum(len(d.places) for d in docs)
     if fmt == "json":
         text = json.dumps([d.to_dict() for d in docs], ensure_ascii=False, indent=2) + "\n"
         if out is None:
-            sys.stdout.write(text)
+            _stdout().write(text)
         else:
             out.write_text(text, encoding="utf-8")
     else:
@@ -271,11 +318,11 @@ def cmd_extract(args: argparse.Namespace) -> int:
 
         gdf = to_geodataframe(docs)
         if out is None:
-            sys.stdout.write(_frame_text(fmt, gdf))
+            _stdout().write(_frame_text(fmt, gdf))
         else:
             {"geojson": to_geojson, "csv": to_csv, "parquet": to_parquet}[fmt](gdf, out)
     if out is None:
-        sys.stdout.flush()
+        _stdout().flush()
     else:
         print(_summary(docs, failed, placed, "resolved", str(out)), file=sys.stderr)
     return _exit_code(failed, placed)
@@ -315,12 +362,15 @@ def cmd_map(args: argparse.Namespace) -> int:
 
 def _eval_module() -> ModuleType:
     """``benchmarks/eval_corpora.py`` of the source checkout this package runs from."""
-    if not EVAL_SCRIPT.is_file():
+    script = next(
+        (p for p in (EVAL_SCRIPT, Path.cwd() / "benchmarks" / "eval_corpora.py") if p.is_file()),
+        None,
+    )
+    if script is None:
         raise ValueError(
-            "evaluate needs benchmarks/eval_corpora.py, which is not installed with the "
-            "package: run it from a source checkout (git clone) of geomentions"
+            f"benchmarks/eval_corpora.py not found (not installed with the package). {EVAL_HOW}"
         )
-    spec = importlib.util.spec_from_file_location("_geomentions_eval_corpora", EVAL_SCRIPT)
+    spec = importlib.util.spec_from_file_location("_geomentions_eval_corpora", script)
     assert spec is not None and spec.loader is not None
     module = importlib.util.module_from_spec(spec)
     sys.modules[spec.name] = module  # dataclasses look their module up while being created
@@ -359,7 +409,7 @@ def cmd_evaluate(args: argparse.Namespace) -> int:
     lgl, gwn = _corpora(args, ev)
     if lgl is None and gwn is None:
         raise ValueError("no corpus found: pass --lgl PATH and/or --gwn PATH")
-    gaz = _gazetteer(args) if args.gazetteer or args.places else None
+    gaz = _gazetteer(args) if _gazetteer_file(args) or _places(args) else None
 
     def run(text: str, doc_id: str) -> Document:
         return extract(text, doc_id=doc_id, gazetteer=gaz)
@@ -372,18 +422,36 @@ def cmd_evaluate(args: argparse.Namespace) -> int:
 # --- parser -------------------------------------------------------------------------------
 
 
+def _gazetteer_options() -> argparse.ArgumentParser:
+    """``--gazetteer`` and ``--places``, also accepted after the subcommand."""
+    p = argparse.ArgumentParser(add_help=False)
+    p.add_argument(
+        "--gazetteer", dest="sub_gazetteer", metavar="FILE",
+        help="gazetteer file (default: the shipped one)",
+    )  # fmt: skip
+    p.add_argument(
+        "--places", dest="sub_places", metavar="CSV", action="append",
+        help="extra places CSV to layer (repeatable)",
+    )  # fmt: skip
+    return p
+
+
 def _run_options() -> argparse.ArgumentParser:
     """Options shared by ``extract`` and ``map``."""
     from .extraction import MIN_CONFIDENCE
 
-    p = argparse.ArgumentParser(add_help=False)
+    p = argparse.ArgumentParser(add_help=False, parents=[_gazetteer_options()])
     p.add_argument(
         "files",
         nargs="*",
         metavar="FILE",
         help="UTF-8 report text file(s); - or none (with a pipe) reads stdin",
     )
-    p.add_argument("--country", help="ISO country code(s) the reports are about, e.g. SY or SY,IQ")
+    p.add_argument(
+        "--country",
+        help="country or countries the reports are about: ISO codes or names, e.g. SY, SYR, "
+        "Syria or SY,IQ",
+    )
     p.add_argument(
         "--date",
         metavar="YYYY-MM-DD",
@@ -401,7 +469,7 @@ def _run_options() -> argparse.ArgumentParser:
         type=int,
         default=1,
         metavar="N",
-        help="worker processes (default 1; 0: one per CPU)",
+        help="worker processes (default 1; 0: one per CPU; at most one per CPU)",
     )
     p.add_argument("--no-progress", action="store_true", help="no progress bar on stderr")
     return p
@@ -426,10 +494,21 @@ def build_parser() -> argparse.ArgumentParser:
     )
     sub = p.add_subparsers(dest="command", required=True)
 
-    r = sub.add_parser("resolve", help="rank the places a name may refer to")
-    r.add_argument("name")
-    r.add_argument("--country", help="ISO country code(s) hint, e.g. SY or SY,IQ")
-    r.add_argument("--limit", type=int, default=5)
+    gazetteer_options = _gazetteer_options()
+    r = sub.add_parser(
+        "resolve", parents=[gazetteer_options], help="rank the places a name may refer to"
+    )
+    r.add_argument(
+        "name",
+        help='a place name in any script or spelling, e.g. "Dayr az Zawr", "حلب", '
+        '"Athens, Ga." (X, Y: the X inside Y)',
+    )
+    r.add_argument(
+        "--country", help="country hint: ISO codes or names, e.g. SY, SYR, Syria or SY,IQ"
+    )
+    r.add_argument(
+        "--limit", type=int, default=5, metavar="N", help="show at most N candidates (default 5)"
+    )
     r.add_argument("--json", action="store_true", help="print JSON")
     r.set_defaults(func=cmd_resolve)
 
@@ -481,9 +560,10 @@ def build_parser() -> argparse.ArgumentParser:
 
     v = sub.add_parser(
         "evaluate",
-        help="score extraction on the LGL / GeoWebNews corpora (source checkout only)",
-        description="Run benchmarks/eval_corpora.py from the source checkout: recognition "
-        "and resolution scores on the LGL and GeoWebNews corpora (not shipped).",
+        parents=[gazetteer_options],
+        help="score extraction on the LGL / GeoWebNews corpora (run in the source checkout)",
+        description="Run benchmarks/eval_corpora.py of the source checkout: recognition "
+        "and resolution scores on the LGL and GeoWebNews corpora (not shipped). " + EVAL_HOW,
     )
     v.add_argument(
         "--lgl",
@@ -512,9 +592,13 @@ def build_parser() -> argparse.ArgumentParser:
     b.add_argument("--extra", action="append", metavar="CSV", help="curated places CSV")
     b.add_argument("-o", "--output", required=True, metavar="FILE")
     b.set_defaults(func=cmd_gazetteer_build)
-    i = gsub.add_parser("info", help="describe the gazetteer")
+    i = gsub.add_parser("info", parents=[gazetteer_options], help="describe the gazetteer")
     i.set_defaults(func=cmd_gazetteer_info)
-    a = gsub.add_parser("add", help="check a CSV of user places layered over the gazetteer")
+    a = gsub.add_parser(
+        "add",
+        parents=[gazetteer_options],
+        help="check a CSV of user places layered over the gazetteer",
+    )
     a.add_argument("csv")
     a.set_defaults(func=cmd_gazetteer_add)
 

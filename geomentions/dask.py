@@ -38,14 +38,15 @@ from typing import Any
 
 import geopandas as gpd
 
-from .batch import _check_options, _run_one, _tasks
+from .batch import TIME_BUDGET, _check_options, _run_one, _tasks
+from .countries import country_codes
 from .extraction import MIN_CONFIDENCE
 from .frames import to_geodataframe
 from .gazetteer import Gazetteer, default_path
 
 __all__ = ["extract"]
 
-_OPTIONS = {"country", "date", "min_confidence", "gazetteer"}
+_OPTIONS = {"country", "date", "min_confidence", "time_budget", "gazetteer"}
 # Gazetteers loaded in this (worker) process, by file path: each is loaded once.
 _loaded: dict[str, Gazetteer] = {}
 _loaded_lock = threading.Lock()
@@ -126,8 +127,8 @@ def extract(
 
     ``data``: a ``dask.bag.Bag`` of texts / ``(doc_id, text)`` tuples, a dask DataFrame
     with a ``text_column`` (and ``id_column`` for ids; else the index), or a dask Series
-    of texts. ``kwargs``: ``country``, ``date``, ``min_confidence``, ``gazetteer`` (a
-    path). Columns and dtypes are exactly those of :func:`geomentions.frames.to_geodataframe`.
+    of texts. ``kwargs``: ``country``, ``date``, ``min_confidence``, ``time_budget``,
+    ``gazetteer`` (a path). Columns and dtypes are exactly those of :func:`geomentions.frames.to_geodataframe`.
 
     >>> import dask.bag as db
     >>> gdf = extract(db.from_sequence(["Shells fell on Idlib."]))
@@ -139,11 +140,12 @@ def extract(
     if unknown:
         raise TypeError(f"unexpected option(s) {sorted(unknown)}; allowed: {sorted(_OPTIONS)}")
     opts = {
-        "country": kwargs.get("country"),
+        "country": ",".join(country_codes(kwargs.get("country"))) or None,
         "date": kwargs.get("date"),
         "min_confidence": kwargs.get("min_confidence", MIN_CONFIDENCE),
+        "time_budget": kwargs.get("time_budget", TIME_BUDGET),
     }
-    _check_options(opts["country"], opts["date"], opts["min_confidence"], 1)
+    _check_options(opts["date"], opts["min_confidence"], 1, opts["time_budget"])
     gaz_path = _gazetteer_path(kwargs.get("gazetteer"))
     meta = to_geodataframe([])
 

@@ -22,7 +22,9 @@ from collections import defaultdict
 from dataclasses import dataclass, field, replace
 from typing import NamedTuple
 
+from . import budget
 from .activity import activity_for, find_date, sentence_spans
+from .countries import country_codes
 from .gazetteer import Gazetteer
 from .geo import destination, haversine_km
 from .model import Candidate, Document, Mention
@@ -213,7 +215,7 @@ class _Focus:
         return self._without[name]
 
 
-def _focus(readings: list[_Reading], country: str | None) -> _Focus:
+def _focus(readings: list[_Reading], country: tuple[str, ...]) -> _Focus:
     """Countries and first-level divisions the document is about; ``country`` overrides."""
     countries: dict[str, float] = defaultdict(float)
     regions: dict[tuple[str, str], float] = defaultdict(float)
@@ -230,8 +232,7 @@ def _focus(readings: list[_Reading], country: str | None) -> _Focus:
             regions[region] += v
     totals = dict(countries)
     if country:
-        codes = [c.strip().upper() for c in country.replace(";", ",").split(",") if c.strip()]
-        countries = defaultdict(float, {c: 1.0 for c in codes})
+        countries = defaultdict(float, {c: 1.0 for c in country})
     return _Focus(_normalised(countries), _normalised(regions), totals, by_name)
 
 
@@ -370,7 +371,9 @@ def extract(
 ) -> Document:
     """The places a report mentions, resolved in the document's context, in text order.
 
-    ``country`` (ISO code(s), "SY,IQ") fixes the focus; ``date`` is the report date used
+    ``country`` (ISO codes or country names: "SY", "SYR,IQ", "Syria") fixes the focus
+    (ValueError for anything else); ``doc.focus`` lists the countries of the resolved mentions,
+    most mentioned first; ``date`` is the report date used
     when a sentence states none (else the first date in the text). Mentions below
     ``min_confidence`` keep their candidates and get ``place=None``.
 
@@ -379,23 +382,29 @@ def extract(
     [('Tripoli', 'LB'), ('Lebanon', 'LB'), ('Halba', 'LB')]
     """
     text = _check_text(text)
+    gaz = gazetteer or Gazetteer.default()
+    hint = country_codes(country, gaz)  # checked before anything else: a bad hint is an error
     if date is not None and not isinstance(date, dt.date):
         raise TypeError(f"date must be datetime.date or None, not {type(date).__name__}")
     if not 0.0 <= min_confidence <= 1.0:
         raise ValueError("min_confidence must be between 0 and 1")
-    gaz = gazetteer or Gazetteer.default()
     doc_date = date or find_date(text)
     doc = Document(doc_id=doc_id, text=text, date=doc_date)
     if not text.strip():
         return doc
     spans = find_spans(text, gaz)
+    budget.check()
     # One sense per discourse: a name used as a person's once ("Mr Paulk") is one throughout.
     persons = {s.text for s in spans if s.person_named}
     spans = [replace(s, person_like=True) if s.text in persons else s for s in spans]
-    readings = [r for r in (_read(s, gaz) for s in spans) if r is not None]
-    doc_focus = _focus(readings, country)
+    readings: list[_Reading] = []
+    for n, s in enumerate(spans):
+        if n % 256 == 255:
+            budget.check()
+        if (r := _read(s, gaz)) is not None:
+            readings.append(r)
+    doc_focus = _focus(readings, hint)
     focus, regions = doc_focus.countries, doc_focus.regions
-    doc.focus = tuple(cc for cc, _ in sorted(focus.items(), key=lambda kv: (-kv[1], kv[0])))
 
     def local_share(info: dict) -> tuple[str, float]:
         """(first-level division, its share of the document) of a place."""
@@ -415,7 +424,9 @@ def extract(
     ranked: list[Ranking] = []
     # A name repeated in a report reads the same each time (same matches, same context).
     seen: dict[tuple, Ranking] = {}
-    for r in readings:
+    for n, r in enumerate(readings):
+        if n % 256 == 255:
+            budget.check()
         hint = r.span.feature_hint
         same = (r.span.text, r.span.keys, hint)
         if same not in seen:
@@ -446,7 +457,10 @@ def extract(
         )
 
     sentences = sentence_spans(text)
-    for r, ranks in zip(readings, ranked, strict=True):
+    budget.check()
+    for n, (r, ranks) in enumerate(zip(readings, ranked, strict=True)):
+        if n % 256 == 255:
+            budget.check()
         span = r.span
         if ranks and (r.span.person_like or _common_word(r.span)):
             top = ranks.top()
@@ -464,4 +478,15 @@ def extract(
             mention.place = cands[0]
             _locate(mention, span)
         doc.mentions.append(mention)
+    doc.focus = _resolved_countries(doc.mentions)
     return doc
+
+
+def _resolved_countries(mentions: list[Mention]) -> tuple[str, ...]:
+    """Countries of the resolved mentions, most mentioned first (ties: first mentioned)."""
+    counts: dict[str, int] = {}
+    for m in mentions:
+        if m.place is not None and m.place.country_code:
+            counts[m.place.country_code] = counts.get(m.place.country_code, 0) + 1
+    order = {cc: i for i, cc in enumerate(counts)}
+    return tuple(sorted(counts, key=lambda cc: (-counts[cc], order[cc])))

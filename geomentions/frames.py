@@ -232,17 +232,34 @@ def _path(path: Any) -> Path:
     return Path(path)
 
 
+#: Control characters (C0 but tab, line feed and carriage return; DEL; C1) -> a space: a NUL
+#: ends a string for GDAL and many CSV readers, cutting the sentence there, and escape
+#: sequences reach terminals. One character for one keeps the text's length.
+_CONTROLS = str.maketrans(
+    {c: " " for c in [*range(0x00, 0x09), 0x0B, 0x0C, *range(0x0E, 0x20), *range(0x7F, 0xA0)]}
+)
+
+
+def _clean(value: object) -> object:
+    return value.translate(_CONTROLS) if isinstance(value, str) else value
+
+
 def _dates_as_text(gdf: gpd.GeoDataFrame) -> gpd.GeoDataFrame:
-    """Datetime columns as ISO text ("2024-03-01"), NA kept, for text formats."""
+    """For text formats: datetime columns as ISO text ("2024-03-01", NA kept), and control
+    characters in text cells replaced by spaces."""
     out = gdf.copy()
     for col in out.columns:
         if pd.api.types.is_datetime64_any_dtype(out[col]):
             out[col] = out[col].dt.strftime("%Y-%m-%d").astype("string")
+        elif out[col].dtype == object or pd.api.types.is_string_dtype(out[col]):
+            if col != getattr(out, "_geometry_column_name", None):
+                out[col] = out[col].map(_clean, na_action="ignore")
     return out
 
 
 def to_geojson(gdf: gpd.GeoDataFrame, path: str | os.PathLike[str]) -> Path:
-    """Write ``gdf`` as a UTF-8 GeoJSON FeatureCollection (WGS84, dates as ISO text).
+    """Write ``gdf`` as a UTF-8 GeoJSON FeatureCollection (WGS84, dates as ISO text, control
+    characters in text as spaces, so a sentence is never cut when read back).
 
     >>> to_geojson(to_geodataframe([]), "/tmp/none.geojson").name
     'none.geojson'
@@ -284,9 +301,9 @@ def to_csv(
 ) -> Path:
     """Write ``gdf`` as UTF-8 CSV; geometry as ``lat``/``lon`` columns or one WKT column.
 
-    Report text is untrusted: with ``spreadsheet_safe`` (default) a text cell that starts
-    with ``= + - @`` (or a tab/CR) gets a leading ``'`` so a spreadsheet shows it instead
-    of running it as a formula.
+    Report text is untrusted: control characters (NUL, escape, ...) become spaces, and with
+    ``spreadsheet_safe`` (default) a text cell that starts with ``= + - @`` (or a tab/CR)
+    gets a leading ``'`` so a spreadsheet shows it instead of running it as a formula.
 
     >>> to_csv(to_geodataframe([]), "/tmp/none.csv").read_text().startswith("doc_id,mention,")
     True

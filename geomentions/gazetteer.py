@@ -47,8 +47,7 @@ _SKELETON_ALPHABET = "bcdfghjklmnpqrstvxz0123456789\u0283"
 def _records(data: Any) -> tuple[list[dict], str]:
     """Dict records (and where they came from) from a CSV path/buffer, DataFrame or records."""
     if isinstance(data, (str, Path)):
-        with open(data, encoding="utf-8", newline="") as fh:
-            return list(csv.DictReader(fh)), str(data)
+        return _csv_file_records(Path(data)), str(data)
     if isinstance(data, io.TextIOBase):
         return list(csv.DictReader(data)), "<csv>"
     # A DataFrame exists only once pandas is imported: no need to import it here (200 ms).
@@ -65,6 +64,25 @@ def _records(data: Any) -> tuple[list[dict], str]:
     if isinstance(data, Iterable):
         return [dict(r) for r in data], "<records>"
     raise TypeError(f"add_places takes a CSV path, DataFrame or records, not {type(data).__name__}")
+
+
+def _csv_file_records(path: Path) -> list[dict]:
+    """Rows of a user places CSV; a binary, non-UTF-8 or empty file is a clear error."""
+    raw = path.read_bytes()
+    if b"\x00" in raw[:8192]:
+        raise ValueError(f"{path}: a binary file, not a places CSV (name,lat,lon,...)")
+    try:
+        text = raw.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        raise ValueError(
+            f"{path}: not UTF-8 text (byte {exc.start}); save the CSV as UTF-8"
+        ) from None
+    rows = list(csv.DictReader(io.StringIO(text, newline="")))
+    if not rows:
+        raise ValueError(
+            f"{path}: no places (a header line name,lat,lon,... and one row per place)"
+        )
+    return rows
 
 
 def _blank(value: Any) -> bool:

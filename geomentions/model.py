@@ -163,7 +163,8 @@ class Document:
     text: str
     mentions: list[Mention] = field(default_factory=list)
     date: dt.date | None = None
-    #: Countries the document is about, most mentioned first (ISO 3166 alpha-2).
+    #: Countries of the resolved mentions (ISO 3166 alpha-2), most mentioned first; ties in
+    #: order of first mention. Countries that only unresolved candidates lie in are left out.
     focus: tuple[str, ...] = ()
     #: Set by batch runs when this document failed; ``mentions`` is then empty.
     error: str | None = None

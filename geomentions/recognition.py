@@ -21,6 +21,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import NamedTuple
 
+from . import budget
 from .commonness import zipf
 from .gazetteer import Gazetteer
 from .names import (
@@ -92,12 +93,15 @@ _ORGANISATIONS = [
     r"Liwa\s+al[-\s]Quds", r"Fatemiyoun", r"Hezbollah", r"Ansar\s+Allah",
     r"Hamas(?!\w)", r"HAMAS(?!\w)", r"حماس", r"ХАМАС\w*", r"Хамас\w*",  # not Hamm or Hama
     r"Al[-\s]?Jazeera", r"قناة\s+الجزيرة", r"Аль-Джазир[аыеу]",  # the broadcaster, not the region
-    r"University\s+of\s+[A-Z]\w+", r"[A-Z]\w+\s+University", r"Bank\s+of\s+[A-Z]\w+",
+    r"University\s+of\s+[A-Z]\w+", r"(?<!\w)[A-Z]\w+\s+University", r"Bank\s+of\s+[A-Z]\w+",
     r"هيئة\s+تحرير\s+الشام", r"جبهة\s+النصرة", r"أحرار\s+الشام", r"جيش\s+الإسلام",
     r"قوات\s+سوريا\s+الديمقراطية", r"المرصد\s+السوري(?:\s+لحقوق\s+الإنسان)?",
     r"Джебхат\s+ан-Нусра", r"Хайят\s+Тахрир\s+аш-Шам", r"Сирийская\s+арабская\s+армия",
 ]  # fmt: skip
-# A look-ahead on the possible first letters lets the scan skip most positions at once.
+# A look-ahead on the possible first letters lets the scan skip most positions at once. A
+# pattern that opens with a class and a repeat ("[A-Z]\w+ University") starts only where a word
+# starts: tried inside a long word ("AleppoIdlib..." x 100,000) at every capital, its repeat
+# would run to the word's end each time, which is quadratic.
 _ORG_FIRST = "".join(sorted({p[0] for p in _ORGANISATIONS if p[0] != "["})) + "A-Z"
 _ORG_RE = re.compile(f"(?=[{_ORG_FIRST}])(?:" + "|".join(f"(?:{p})" for p in _ORGANISATIONS) + ")")
 
@@ -447,7 +451,9 @@ def find_spans(text: str, gazetteer: Gazetteer) -> list[Span]:
     after = 0  # the first token after the last span found
     mask_i = 0
     # Only capitalised words (and every Arabic word) may start a name: skip the rest at once.
-    for i in [k for k, t in enumerate(toks) if t.cap]:
+    for n, i in enumerate([k for k, t in enumerate(toks) if t.cap]):
+        if n % 1024 == 1023:
+            budget.check()  # a batch's per-document time budget
         if i < after:
             continue
         t = toks[i]

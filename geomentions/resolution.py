@@ -24,6 +24,7 @@ from dataclasses import dataclass
 from rapidfuzz import process
 from rapidfuzz.distance import Indel
 
+from .countries import country_codes
 from .gazetteer import Gazetteer
 from .geo import haversine_km
 from .model import Candidate
@@ -36,6 +37,7 @@ from .names import (
     skeleton,
 )
 from .names import key as name_key
+from .plausibility import is_common_word, notable, spelled_as, written_as_word, zipf
 
 __all__ = [
     "resolve",
@@ -49,6 +51,9 @@ __all__ = [
 ]
 
 MAX_TEXT = 300  # longer "names" are text, not names: refuse them clearly
+#: Least score :func:`resolve` and the Geocoder return by default: below it a candidate is a
+#: weak fuzzy reading ("Xyzzyqwerty" -> Heuzert 0.32), and nothing beats a wrong place.
+MIN_SCORE = 0.5
 # Below these a fuzzy match is not a plausible reading of the name; short names need more,
 # since one edit in a 4-letter key is a different word.
 _MIN_FUZZY = ((3, 1.01), (5, 0.84), (7, 0.80))
@@ -106,16 +111,8 @@ def prominence(info: dict) -> float:
 
 
 def _countries(country: str | Iterable[str] | None) -> frozenset[str]:
-    """ISO 3166 alpha-2 codes from "SY", "sy,iq" or ["SY", "IQ"]; anything else is refused."""
-    if country is None:
-        return frozenset()
-    if isinstance(country, str):
-        country = country.replace(";", ",").split(",")
-    codes = frozenset(str(c).strip().upper() for c in country if c and str(c).strip())
-    bad = sorted(c for c in codes if len(c) != 2 or not c.isalpha())
-    if bad:
-        raise ValueError(f"country takes ISO 3166 alpha-2 codes such as 'SY' or 'SY,IQ', not {bad}")
-    return codes
+    """ISO 3166 alpha-2 codes of a country hint (codes or names); anything else is refused."""
+    return frozenset(country_codes(country))
 
 
 def check_point(near: object) -> tuple[float, float] | None:
@@ -460,8 +457,13 @@ def resolve(
     limit: int = 5,
     gazetteer: Gazetteer | None = None,
     feature_codes: Sequence[str] | None = None,
+    min_score: float = MIN_SCORE,
 ) -> list[Candidate]:
     """Ranked places a name may refer to, best first; ``[]`` when nothing is plausible.
+
+    Nothing plausible: candidates scoring under ``min_score`` are dropped, and an everyday
+    word ("The", "من", "это") names only a notable place called exactly so, not in lower case
+    (:mod:`geomentions.plausibility`): ``resolve("The") == []``, ``resolve("Paris")`` is Paris.
 
     ``country`` (ISO code or codes) and ``near`` ((lat, lon)) are context hints;
     ``feature_codes`` prefers those feature types (e.g. ``["ADM1"]``); by default they come
@@ -475,17 +477,34 @@ def resolve(
     matches = match_name(name, gazetteer)
     if limit < 1:
         raise ValueError("limit must be >= 1")
+    if isinstance(min_score, bool) or not isinstance(min_score, (int, float)):
+        raise TypeError(f"min_score must be a number, not {type(min_score).__name__}")
     parts = [p.strip() for p in _COMMA.split(name)]
     # "Sarmada, Idlib" (or "Sarmada, Idlib, Syria"): the place called Sarmada that lies in
     # the best Idlib. Longer lists are not addresses.
     if 2 <= len(parts) <= 3 and all(parts) and not any(m.exact for m in matches):
-        return _resolve_within(
+        found = _resolve_within(
             parts[0], ", ".join(parts[1:]), country=country, near=near, limit=limit,
             gazetteer=gazetteer, feature_codes=feature_codes,
         )  # fmt: skip
-    if feature_codes is None and (asked := feature_hint(name)):
-        feature_codes = HINT_CODES[asked]
-    return rank(matches, country=country, near=near, feature_codes=feature_codes, limit=limit)
+    else:
+        if feature_codes is None and (asked := feature_hint(name)):
+            feature_codes = HINT_CODES[asked]
+        found = rank(
+            _plausible(name, matches), country=country, near=near,
+            feature_codes=feature_codes, limit=limit,
+        )  # fmt: skip
+    return [c for c in found if c.score >= min_score]
+
+
+def _plausible(name: str, matches: list[NameMatch]) -> list[NameMatch]:
+    """The matches a name looked up on its own may mean (see :mod:`.plausibility`)."""
+    if not is_common_word(name):
+        return matches
+    if written_as_word(name):
+        return []
+    common = zipf(name)
+    return [m for m in matches if spelled_as(name, m.matched) and notable(m.info, common)]
 
 
 def _resolve_within(
@@ -501,7 +520,7 @@ def _resolve_within(
     """The places called ``head`` that lie in the best-ranked country or division called
     ``outer_name`` that holds any ("Athens, Georgia": the US state, not the country); ``head``
     alone when there is none."""
-    matches = match_name(head, gazetteer)
+    matches = _plausible(head, match_name(head, gazetteer))
     if feature_codes is None and (asked := feature_hint(head)):
         feature_codes = HINT_CODES[asked]
     outer_name = US_STATE_ABBREVIATIONS.get(outer_name, outer_name)  # "Athens, Ga."

@@ -5,6 +5,7 @@ from __future__ import annotations
 import copy
 import datetime as dt
 import multiprocessing as mp
+import os
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -183,10 +184,48 @@ def test_bad_arguments_are_refused_up_front() -> None:
         iter_extract(REPORTS, min_confidence=1.5)
     with pytest.raises(TypeError, match="date"):
         iter_extract(REPORTS, date="2016-03-24")
-    with pytest.raises(TypeError, match="item 1"):
-        extract_many(["Homs", 42], progress=False)
-    with pytest.raises(TypeError, match="tuple"):
-        extract_many([("a", "b", "c")], progress=False)
+    with pytest.raises(ValueError, match="unknown country 'XX'"):
+        iter_extract(REPORTS, country="XX")
+    with pytest.raises(ValueError, match="time_budget"):
+        iter_extract(REPORTS, time_budget=0)
+
+
+@pytest.mark.parametrize("workers", [1, 2])
+def test_malformed_items_become_error_documents_in_place(workers: int, tmp_path: Path) -> None:
+    items = [
+        "Shells hit Homs.", None, 42, b"\xff\xfeHoms", tmp_path / "missing.txt",
+        ("a", "b", "c"), 3.5, ("last", "Rockets hit Aleppo."),
+    ]  # fmt: skip
+    docs = extract_many(items, workers=workers, chunksize=1, progress=False)
+    assert len(docs) == len(items)
+    assert [m.text for m in docs[0].places] == ["Homs"] and docs[0].error is None
+    assert docs[1].error == (
+        "TypeError: item 1: expected str, bytes, os.PathLike or (doc_id, text), got NoneType"
+    )
+    assert docs[2].error.endswith("got int") and docs[6].error.endswith("got float")
+    assert docs[3].error.startswith("ValueError: text bytes are not valid UTF-8")
+    assert docs[4].error.startswith("FileNotFoundError") and docs[4].doc_id.endswith("missing.txt")
+    assert "tuple item must be (doc_id, text)" in docs[5].error
+    assert docs[7].doc_id == "last" and [m.text for m in docs[7].places] == ["Aleppo"]
+
+
+@pytest.mark.parametrize("workers", [1, 2])
+def test_a_document_over_its_time_budget_is_an_error_and_the_batch_goes_on(workers: int) -> None:
+    # Half a megabyte of report text takes about half a second; the others a few milliseconds.
+    long_text = ("\n\n".join(REPORTS) + "\n\n") * (500_000 // (len("".join(REPORTS)) + 1) + 1)
+    items = [("short", "Shells hit Homs."), ("long", long_text), ("after", "Rockets hit Aleppo.")]
+    docs = extract_many(items, workers=workers, chunksize=1, progress=False, time_budget=0.05)
+    assert [d.doc_id for d in docs] == ["short", "long", "after"]
+    assert docs[1].error == "TimeoutError: document took longer than its time budget of 0.05 s"
+    assert docs[1].mentions == []
+    assert [m.text for m in docs[0].places] == ["Homs"] and docs[0].error is None
+    assert [m.text for m in docs[2].places] == ["Aleppo"] and docs[2].error is None
+
+
+def test_workers_are_capped_at_the_cpu_count() -> None:
+    cpus = os.cpu_count() or 1
+    assert batch.n_workers(cpus + 7) == cpus
+    assert batch.n_workers(None) == cpus and batch.n_workers(1) == 1
 
 
 def test_user_places_reach_forked_workers(private_gaz: gm.Gazetteer) -> None:

@@ -2,7 +2,7 @@
 
 Decision on bad input among good files: each failed document is named on stderr, the
 others are still extracted and written, and the exit code is 1. Only when no input at
-all could be read (or an option is wrong) is it 2, with one line on stderr.
+all could be read or extracted (one input or many), or an option is wrong, is it 2.
 """
 
 from __future__ import annotations
@@ -102,6 +102,9 @@ def test_readme_map_command_makes_a_map_with_markers(tmp_path: Path) -> None:
     assert hit, summary
     mentions, placed = int(hit.group(1)), int(hit.group(2))
     assert 0 < placed <= mentions and hit.group(3) == str(out)
+    # The README quotes this run's summary line.
+    readme = (REPO / "README.md").read_text(encoding="utf-8")
+    assert f"`{summary.replace(str(out), 'activity.html')}`" in readme
 
     page = out.read_text(encoding="utf-8")
     assert "GeoNames (CC BY 4.0)" in page
@@ -393,9 +396,156 @@ def test_evaluate_outside_a_checkout_says_so(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
 ) -> None:
     monkeypatch.setattr(cli, "EVAL_SCRIPT", tmp_path / "benchmarks" / "eval_corpora.py")
+    monkeypatch.chdir(tmp_path)
     code, out, err = run(["evaluate", "--lgl", "x.xml"], capsys)
     assert (code, out) == (2, "")
     assert "source checkout" in err and err.count("\n") == 1
+    assert "python benchmarks/eval_corpora.py" in err
+
+
+def test_evaluate_after_pip_install_runs_from_the_checkout(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    # Installed (not editable), the package has no benchmarks/ beside it; the checkout's
+    # top folder, where the user runs the command, has.
+    monkeypatch.setattr(cli, "EVAL_SCRIPT", tmp_path / "site-packages" / "eval_corpora.py")
+    monkeypatch.chdir(REPO)
+    code, _, err = run(["evaluate", "--lgl", str(tmp_path / "none.xml")], capsys)
+    assert code == 2 and "none.xml not found" in err  # the script was found and ran
+
+
+def test_the_documented_way_to_run_the_evaluation_works() -> None:
+    # The error above and the README say: `python benchmarks/eval_corpora.py` in the checkout.
+    proc = subprocess.run(
+        [sys.executable, "benchmarks/eval_corpora.py", "--help"],
+        capture_output=True, text=True, cwd=REPO, timeout=120,
+    )  # fmt: skip
+    assert proc.returncode == 0 and "--lgl" in proc.stdout, proc.stderr
+
+
+# --- hostile input and closed streams ---------------------------------------------------
+
+
+def _cli_process(args: list[str], **kwargs: object) -> subprocess.CompletedProcess[str]:
+    env = {
+        **os.environ,
+        "PYTHONPATH": os.pathsep.join([str(REPO), os.environ.get("PYTHONPATH", "")]),
+    }
+    return subprocess.run(
+        [sys.executable, "-m", "geomentions.cli", *args],
+        capture_output=True, text=True, env=env, cwd=REPO, timeout=120, **kwargs,
+    )  # fmt: skip
+
+
+def test_closed_stdout_is_a_one_line_usage_error(short: Path) -> None:
+    for args in (["extract", str(short)], ["resolve", "Aleppo"]):
+        proc = subprocess.run(
+            f"{sys.executable} -m geomentions.cli {' '.join(args)} >&-",
+            shell=True, capture_output=False, stderr=subprocess.PIPE, text=True, cwd=REPO,
+            env={**os.environ, "PYTHONPATH": str(REPO)}, timeout=120,
+        )  # fmt: skip
+        assert proc.returncode == 2, proc.stderr
+        assert (
+            proc.stderr
+            == "geomentions: error: standard output is closed: give -o FILE, or redirect it\n"
+        )
+
+
+def test_closed_stdin_is_a_one_line_usage_error(tmp_path: Path) -> None:
+    proc = subprocess.run(
+        f"{sys.executable} -m geomentions.cli extract - -o {tmp_path / 'o.json'} <&-",
+        shell=True, capture_output=True, text=True, cwd=REPO,
+        env={**os.environ, "PYTHONPATH": str(REPO)}, timeout=120,
+    )  # fmt: skip
+    assert (proc.returncode, proc.stdout) == (2, "")
+    assert proc.stderr == "geomentions: error: stdin: standard input is closed\n"
+
+
+def test_binary_file_error_does_not_suggest_iconv(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    binary = tmp_path / "photo.jpg"
+    binary.write_bytes(bytes([0xFF, 0xD8, 0xFF, 0xE0, 0, 16]) + bytes(range(256)) * 8)
+    code, out, err = run(["extract", str(binary)], capsys)
+    assert (code, out) == (2, "")
+    assert err == f"geomentions: error: {binary}: is a binary file, not a text report\n"
+
+
+def test_one_bad_input_and_several_exit_alike(
+    bad_utf8: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    other = tmp_path / "other.txt"
+    other.write_bytes("حمص".encode("cp1256"))
+    one, _, err_one = run(["extract", str(bad_utf8)], capsys)
+    two, _, err_two = run(["extract", str(bad_utf8), str(other)], capsys)
+    assert one == two == 2
+    assert err_one.count("\n") == 1 and "legacy.txt" in err_one
+    assert "none of the 2 inputs" in err_two.splitlines()[-1]
+
+
+def test_a_document_that_fails_extraction_alone_exits_2(
+    short: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    # The same code as an unreadable file: nothing could be written either way.
+    from geomentions import batch
+
+    def failing(text: object, **kwargs: object) -> gm.Document:
+        raise RuntimeError("simulated failure")
+
+    monkeypatch.setattr(batch, "extract", failing)
+    code, out, err = run(["extract", str(short)], capsys)
+    assert (code, out) == (2, "")
+    assert err == f"geomentions: error: {short}: RuntimeError: simulated failure\n"
+
+
+def test_places_option_after_the_subcommand(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    places = tmp_path / "places.csv"
+    places.write_text(
+        "name,lat,lon,country_code\nKhirbet Umm Nawar,35.5,37.5,SY\n", encoding="utf-8"
+    )
+    before = run(["--places", str(places), "resolve", "Khirbet Umm Nawar", "--json"], capsys)
+    after = run(["resolve", "Khirbet Umm Nawar", "--places", str(places), "--json"], capsys)
+    assert before[0] == after[0] == 0
+    assert (
+        json.loads(before[1])[0]["name"] == json.loads(after[1])[0]["name"] == "Khirbet Umm Nawar"
+    )
+    report = tmp_path / "r.txt"
+    report.write_text("Shelling hit Khirbet Umm Nawar.", encoding="utf-8")
+    code, out, _ = run(["extract", str(report), "--places", str(places)], capsys)
+    assert code == 0 and json.loads(out)[0]["mentions"][0]["place"]["name"] == "Khirbet Umm Nawar"
+
+
+@pytest.mark.parametrize("argv", [["resolve", "Aleppo"], ["extract", "{short}"]])
+@pytest.mark.parametrize("country", ["XX", "Narnia", "SYRIA-X"])
+def test_unknown_country_exits_2_with_the_api_message(
+    argv: list[str], country: str, short: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    code, out, err = run([a.format(short=short) for a in argv] + ["--country", country], capsys)
+    assert (code, out) == (2, "")
+    with pytest.raises(ValueError) as api:
+        gm.resolve("Aleppo", country=country)
+    assert err == f"geomentions: error: {api.value}\n"
+
+
+def test_resolve_help_explains_name_and_limit(capsys: pytest.CaptureFixture[str]) -> None:
+    with pytest.raises(SystemExit):
+        cli.main(["resolve", "--help"])
+    text = capsys.readouterr().out
+    assert re.search(r"name\s+a place name", text) and re.search(
+        r"--limit N\s+show at most N", text
+    )
+
+
+def test_workers_above_the_cpu_count_are_capped_with_a_note(
+    short: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    many = (os.cpu_count() or 1) + 3
+    code, _, err = run(
+        ["extract", str(short), "--workers", str(many), "-o", str(tmp_path / "o.json")], capsys
+    )
+    assert code == 0 and f"--workers {many} is more than the CPUs here" in err
 
 
 def test_evaluate_named_corpus_must_exist(
