@@ -23,6 +23,7 @@ from dataclasses import dataclass, field, replace
 from typing import NamedTuple
 
 from .activity import activity_for, find_date, sentence_spans
+from .events import link_document
 from .gazetteer import Gazetteer
 from .geo import destination, haversine_km
 from .model import Candidate, Document, Mention
@@ -464,4 +465,5 @@ def extract(
             mention.place = cands[0]
             _locate(mention, span)
         doc.mentions.append(mention)
+    doc.events = link_document(text, doc.mentions, sentences)
     return doc

@@ -1,0 +1,283 @@
+"""Features of a (trigger, place mention) pair in one sentence, for the event linker.
+
+The linker (:mod:`geomentions.events`) asks, for every event word of a sentence and every
+place the sentence names: did the event happen there? Its model reads the small, named
+features below; the words they look for are language data in :mod:`geomentions.lang`.
+
+>>> s = Sentence("Troops sent from Damascus shelled Aleppo.")
+>>> trig = (26, 33)                                       # "shelled"
+>>> f = dict(zip(FEATURE_NAMES, s.features(trig, (34, 40), [(17, 25), (34, 40)])))
+>>> f["after"], f["prep_none"], f["mentions_between"]
+(1.0, 1.0, 0.0)
+>>> f = dict(zip(FEATURE_NAMES, s.features(trig, (17, 25), [(17, 25), (34, 40)])))
+>>> f["prep_from"], f["after"]
+(1.0, 0.0)
+"""
+
+from __future__ import annotations
+
+import bisect
+import functools
+import math
+import re
+from collections.abc import Sequence
+
+from geomentions.lang import ar, en, ru
+
+#: Bump when the list or the meaning of a feature changes: a model trained on another
+#: version is refused (``LogisticModel.check_features``).
+VERSION = "1"
+
+Span = tuple[int, int]
+
+#: Classes of the word that governs a place; "none" is a bare place ("shelled Aleppo").
+PREP_CLASSES = ("in", "near", "from", "to", "of", "none")
+
+FEATURE_NAMES: tuple[str, ...] = (
+    "after",  # the place comes after the event word
+    "log_gap",  # log(1 + words between them)
+    "adjacent",  # at most three words between them
+    "mentions_between",  # other places between them (capped at 3)
+    "rank",  # 0 for the place nearest the event word, 1 for the next... (capped at 3)
+    "log_mentions",  # log(places in the sentence)
+    "commas_between",  # capped at 3
+    "clauses_between",  # ";", "where", "which", "after"... between them (capped at 2)
+    "triggers_between",  # other event words between them (capped at 2)
+    "where_link",  # "Erbil, where a bomb exploded": the clause happened at the place
+    *(f"prep_{c}" for c in PREP_CLASSES),
+    "from_leave",  # "fled from Mosul": an origin
+    "object_leave",  # "fled Mosul": an origin
+    "to_arrive",  # "arrived in Erbil": a destination
+    "trigger_leave",
+    "trigger_arrive",
+    "trigger_event",  # the event word is in our list of event words
+    "base_cue",  # "based at", "Hmeymim airbase", "flying from"
+    "source_cue",  # "said in Moscow", "a statement from Damascus"
+    "dateline",  # "BAGHDAD (AP) -"
+    "container",  # "Palmyra in Homs province": Homs only holds the place before it
+    "contains_next",  # "Palmyra, Homs": the place that a next one holds
+    "modifier",  # "the Damascus government", "Iraqi forces": a place as an adjective
+    "in_parens",
+    "kind_country",
+    "kind_admin",
+    "unresolved",
+)
+_INDEX = {name: i for i, name in enumerate(FEATURE_NAMES)}
+
+_TOKEN_RE = re.compile(r"[\w\u064b-\u065f\u0670]+(?:[-'’.][\w\u064b-\u065f\u0670]+)*|[^\w\s]")
+_ARABIC_RE = re.compile("[\u0600-\u06ff]")
+_CYRILLIC_RE = re.compile("[\u0400-\u04ff]")
+_AR_NORM = str.maketrans(
+    {"أ": "ا", "إ": "ا", "آ": "ا", "ى": "ي", "\u0640": None}
+    | {chr(c): None for c in range(0x064B, 0x0660)}
+    | {"\u0670": None}
+)
+_DATELINE_MARKS = frozenset({"(", "-", "—", "–", ":", "_"})
+_CLAUSE_PUNCT = frozenset({";", "؛"})
+
+
+def _starts(word: str, stems: Sequence[str]) -> bool:
+    return any(word.startswith(s) for s in stems)
+
+
+@functools.lru_cache(maxsize=65_536)  # the same words recur across sentences
+def word_tags(raw: str) -> frozenset[str]:
+    """What a token may mark: ``prep:<class>``, ``filler``, ``clause``, ``where``, ``base``,
+    ``source``, ``leave``, ``arrive``, ``event``, ``case`` (Russian в/на) or ``punct:<c>``.
+
+    >>> sorted(word_tags("from")), sorted(word_tags("из")), sorted(word_tags("وفي"))
+    (['prep:from'], ['prep:from'], ['prep:in'])
+    """
+    tags: set[str] = set()
+    if not raw[0].isalnum():
+        return frozenset({f"punct:{raw}"})
+    if _ARABIC_RE.match(raw):
+        w = raw.translate(_AR_NORM)
+        forms = [w] + [w[1:]] * (len(w) > 3 and w[0] in "وف")
+        for f in forms:
+            if f in ar.PREPOSITIONS:
+                tags.add(f"prep:{ar.PREPOSITIONS[f]}")
+            if f in ar.FILLERS or (f.startswith("ال") and f[2:] in ar.FILLERS):
+                tags.add("filler")
+            for tag, stems in (
+                ("clause", ar.CLAUSE_WORDS), ("where", ar.WHERE_WORDS), ("base", ar.BASE_WORDS),
+                ("source", ar.SOURCE_WORDS), ("leave", ar.LEAVE_VERBS),
+                ("arrive", ar.ARRIVE_VERBS), ("event", ar.EVENT_WORDS),
+            ):  # fmt: skip
+                if _starts(f, stems) or (f.startswith("ال") and _starts(f[2:], stems)):
+                    tags.add(tag)
+        return frozenset(tags)
+    w = raw.lower().replace("ё", "е")
+    if _CYRILLIC_RE.match(raw):
+        if w in ru.PREPOSITIONS:
+            tags.add("case" if w in ru.CASE_PREPOSITIONS else f"prep:{ru.PREPOSITIONS[w]}")
+        if w in ru.FILLERS:
+            tags.add("filler")
+        for tag, stems in (
+            ("clause", ru.CLAUSE_WORDS), ("where", ru.WHERE_WORDS), ("base", ru.BASE_WORDS),
+            ("source", ru.SOURCE_WORDS), ("leave", ru.LEAVE_VERBS), ("arrive", ru.ARRIVE_VERBS),
+            ("event", ru.EVENT_WORDS),
+        ):  # fmt: skip
+            if (w in stems) if tag in ("clause", "where") else _starts(w, stems):
+                tags.add(tag)
+        return frozenset(tags)
+    if w in en.PREPOSITIONS:
+        tags.add(f"prep:{en.PREPOSITIONS[w]}")
+    for tag, words in (
+        ("filler", en.FILLERS), ("clause", en.CLAUSE_WORDS), ("where", en.WHERE_WORDS),
+        ("base", en.BASE_WORDS), ("source", en.SOURCE_WORDS), ("leave", en.LEAVE_VERBS),
+        ("arrive", en.ARRIVE_VERBS), ("event", en.EVENT_WORDS),
+    ):  # fmt: skip
+        if w in words or (tag == "base" and w.endswith("-based")):
+            tags.add(tag)
+    return frozenset(tags)
+
+
+class Sentence:
+    """The tokens of one sentence and their tags, made once for all its pairs."""
+
+    __slots__ = ("text", "starts", "ends", "raws", "tags")
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+        toks = [(m.start(), m.end(), m.group()) for m in _TOKEN_RE.finditer(text)]
+        self.starts = [s for s, _, _ in toks]
+        self.ends = [e for _, e, _ in toks]
+        self.raws = [r for _, _, r in toks]
+        self.tags = [word_tags(r) for r in self.raws]
+
+    def first(self, pos: int) -> int:
+        """Index of the first token ending after ``pos``."""
+        return bisect.bisect_right(self.ends, pos)
+
+    def last(self, end: int) -> int:
+        """Index of the last token starting before ``end``."""
+        return max(0, bisect.bisect_left(self.starts, end) - 1)
+
+    def has(self, i: int, tag: str) -> bool:
+        return 0 <= i < len(self.tags) and tag in self.tags[i]
+
+    def governing(self, span: Span) -> str:
+        """Class of the word governing the place at ``span`` (see :data:`PREP_CLASSES`)."""
+        text, start = self.text, span[0]
+        # Arabic letters written on the place itself: "بحلب", "وفي" is a separate word.
+        k = start
+        while k > 0 and text[k - 1].isalpha():
+            k -= 1
+        if k < start:
+            prefix = text[k:start].translate(_AR_NORM).lstrip("وف")
+            prefix = prefix[:-2] if prefix.endswith("ال") else prefix
+            if prefix[:1] in ar.ATTACHED:
+                return ar.ATTACHED[prefix[:1]]
+        i = self.first(start)
+        for j in range(i - 1, max(-1, i - 6), -1):
+            tags = self.tags[j]
+            for t in tags:
+                if t.startswith("prep:"):
+                    return t[5:]
+            if "case" in tags:  # Russian в/на: "в Мосуле" is in, "в Мосул" is to
+                word = text[span[0] : span[1]].lower().split()[-1] if span[1] > span[0] else ""
+                return "in" if word.endswith(ru.LOCATIVE_ENDINGS) else "to"
+            if "filler" not in tags and not self.raws[j][:1].isupper():
+                break
+        return "none"
+
+    def near_tag(self, lo: int, hi: int, tag: str) -> bool:
+        return any(tag in self.tags[j] for j in range(max(0, lo), min(len(self.tags), hi)))
+
+    def features(
+        self,
+        trigger: Span,
+        mention: Span,
+        mentions: Sequence[Span],
+        *,
+        triggers: Sequence[Span] = (),
+        kind: str = "",
+    ) -> list[float]:
+        """Feature row (in :data:`FEATURE_NAMES` order) of ``mention`` for ``trigger``.
+
+        ``mentions`` are all place spans of the sentence (``mention`` among them),
+        ``triggers`` all event words; ``kind`` is "country", "admin", "unresolved" or "".
+        """
+        x = [0.0] * len(FEATURE_NAMES)
+        ix = _INDEX
+        t_lo, t_hi = self.first(trigger[0]), self.last(trigger[1])
+        m_lo, m_hi = self.first(mention[0]), self.last(mention[1])
+        after = mention[0] >= trigger[1]
+        gap_lo, gap_hi = (t_hi + 1, m_lo) if after else (m_hi + 1, t_lo)
+        gap = max(0, gap_hi - gap_lo)
+        x[ix["after"]] = float(after)
+        x[ix["log_gap"]] = math.log1p(gap)
+        x[ix["adjacent"]] = float(gap <= 3)
+        lo_c, hi_c = (trigger[1], mention[0]) if after else (mention[1], trigger[0])
+        between = sum(1 for s, e in mentions if lo_c <= s and e <= hi_c)
+        x[ix["mentions_between"]] = float(min(between, 3))
+        dist = abs(m_lo - t_hi) if after else abs(t_lo - m_hi)
+        closer = sum(
+            1
+            for s, e in mentions
+            if (s, e) != tuple(mention)
+            and min(abs(self.first(s) - t_hi), abs(t_lo - self.last(e))) < dist
+        )
+        x[ix["rank"]] = float(min(closer, 3))
+        x[ix["log_mentions"]] = math.log(max(1, len(mentions)))
+        tags = self.tags
+        commas = clauses = 0
+        for j in range(gap_lo, gap_hi):
+            tj = tags[j]
+            if "punct:," in tj or "punct:،" in tj:
+                commas += 1
+            if "clause" in tj or "where" in tj or any(f"punct:{p}" in tj for p in _CLAUSE_PUNCT):
+                clauses += 1
+        x[ix["commas_between"]] = float(min(commas, 3))
+        x[ix["clauses_between"]] = float(min(clauses, 2))
+        x[ix["triggers_between"]] = float(
+            min(sum(1 for s, e in triggers if lo_c <= s and e <= hi_c), 2)
+        )
+        x[ix["where_link"]] = float(not after and self.near_tag(m_hi + 1, m_hi + 4, "where"))
+        prep = self.governing(mention)
+        x[ix[f"prep_{prep}"]] = 1.0
+        t_tags = tags[t_lo] if t_lo < len(tags) else frozenset()
+        leave, arrive = "leave" in t_tags, "arrive" in t_tags
+        x[ix["from_leave"]] = float(leave and prep == "from")
+        x[ix["object_leave"]] = float(leave and after and prep == "none" and gap <= 2)
+        x[ix["to_arrive"]] = float(arrive and after and prep in ("to", "in"))
+        x[ix["trigger_leave"]] = float(leave)
+        x[ix["trigger_arrive"]] = float(arrive)
+        x[ix["trigger_event"]] = float("event" in t_tags)
+        x[ix["base_cue"]] = float(
+            self.near_tag(m_lo - 3, m_lo, "base") or self.near_tag(m_hi + 1, m_hi + 3, "base")
+        )
+        x[ix["source_cue"]] = float(
+            self.near_tag(m_lo - 3, m_lo, "source") or self.near_tag(m_hi + 1, m_hi + 3, "source")
+        )
+        nxt = self.raws[m_hi + 1] if m_hi + 1 < len(self.raws) else ""
+        x[ix["dateline"]] = float(
+            m_lo <= 1 and (nxt in _DATELINE_MARKS or self.text[mention[0] : mention[1]].isupper())
+        )
+        prev_m = [e for s, e in mentions if e <= mention[0]]
+        if prev_m:
+            gap_text = self.text[max(prev_m) : mention[0]].strip().lower()
+            x[ix["container"]] = float(gap_text in (",", "،", "in", "of", "in the", "في"))
+        next_m = [s for s, e in mentions if s >= mention[1]]
+        if next_m:
+            gap_text = self.text[mention[1] : min(next_m)].strip().lower()
+            x[ix["contains_next"]] = float(gap_text in (",", "،", "in", "in the", "في"))
+        x[ix["modifier"]] = float(
+            prep == "none" and nxt.isalpha() and nxt.islower() and nxt.isascii()
+        )
+        x[ix["in_parens"]] = float(self.near_tag(m_lo - 1, m_lo, "punct:("))
+        if kind in ("country", "admin", "unresolved"):
+            x[ix[f"kind_{kind}" if kind != "unresolved" else "unresolved"]] = 1.0
+        return x
+
+    def triggers(self) -> list[tuple[Span, str]]:
+        """Event words of the sentence by their tags: ``((start, end), "event"|"leave"|
+        "arrive")``; typed event words from :mod:`geomentions.activity` are added by the caller."""
+        out = []
+        for s, e, tags in zip(self.starts, self.ends, self.tags, strict=True):
+            for kind in ("event", "leave", "arrive"):
+                if kind in tags:
+                    out.append(((s, e), kind))
+                    break
+        return out

@@ -1,0 +1,209 @@
+"""Event-location linking: the role each place plays for the events of its sentence.
+
+For every event word of a sentence (typed ones from :mod:`geomentions.activity`, and the
+verbs of :mod:`geomentions.lang`) and every place the sentence names, the shipped linker
+(``data/linker.json``, a :class:`~geomentions.models.LogisticModel` over
+:mod:`geomentions.event_features`) gives the probability that the event happened there.
+A place is the ``"event"`` location of its most likely event word when that probability
+reaches the model's threshold. Any other place gets the role its own words give it:
+
+* ``"source"`` - a dateline or the place of a statement ("said in Moscow");
+* ``"base"`` - where the actor is based or launched from ("flying from Hmeymim airbase");
+* ``"origin"`` - "from X", or the place left ("fled Mosul");
+* ``"destination"`` - "to X", or the place reached ("arrived in Erbil");
+* ``"other"`` - just mentioned.
+
+``role_p`` is the model's probability for ``"event"`` and one minus it for the others.
+
+>>> sent = "Refugees who fled Mosul arrived in Erbil, where a car bomb exploded."
+>>> [(r.role, r.trigger) for r in link(sent, [(18, 23), (35, 40)])]
+[('origin', None), ('event', (51, 67))]
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass, replace
+from functools import cache
+
+import numpy as np
+
+from geomentions.activity import event_type_at, event_words, sentence_of
+from geomentions.event_features import FEATURE_NAMES, VERSION, Sentence
+from geomentions.model import ROLES, Event, Mention
+from geomentions.models import LogisticModel, shipped
+
+__all__ = ["ROLES", "Link", "link", "link_document"]
+
+
+Span = tuple[int, int]
+
+
+@dataclass(frozen=True, slots=True)
+class Link:
+    """The role of one place: ``trigger`` (sentence offsets) and ``event_type`` are those of
+    its event word when the role is ``"event"``, else None."""
+
+    role: str
+    role_p: float
+    trigger: Span | None = None
+    event_type: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Trigger:
+    """An event word: ``kind`` "event", "leave" or "arrive"; ``event_type`` if typed."""
+
+    start: int
+    end: int
+    kind: str
+    event_type: str | None = None
+
+
+@cache
+def model() -> LogisticModel:
+    """The shipped linker, checked against this version's feature list."""
+    m = shipped("linker.json")
+    m.check_features(FEATURE_NAMES)
+    if dict(m.meta).get("features_version") != VERSION:
+        m.check_features(())  # a clear error naming the mismatch
+    return m
+
+
+def threshold() -> float:
+    return float(dict(model().meta).get("threshold", 0.5))
+
+
+def triggers(sent: Sentence, typed: Sequence[tuple[int, int, str]] = ()) -> list[Trigger]:
+    """Typed event words (from :func:`geomentions.activity.event_words`) and the event,
+    leaving and arriving verbs of :mod:`geomentions.lang`, in text order, without overlaps."""
+    out = [Trigger(s, e, "event", t) for s, e, t in typed]
+    for (s, e), kind in sent.triggers():
+        if not any(t.start < e and s < t.end for t in out):
+            out.append(Trigger(s, e, kind))
+    return sorted(out, key=lambda t: (t.start, t.end))
+
+
+def _role(x: Sequence[float]) -> str:
+    f = dict(zip(FEATURE_NAMES, x, strict=True))
+    if f["dateline"] or f["source_cue"]:
+        return "source"
+    if f["base_cue"]:
+        return "base"
+    if f["prep_from"] or f["object_leave"]:
+        return "origin"
+    if f["prep_to"] or f["to_arrive"]:
+        return "destination"
+    return "other"
+
+
+def link(
+    sentence: str,
+    mentions: Sequence[Span],
+    kinds: Sequence[str] | None = None,
+    typed: Sequence[tuple[int, int, str]] = (),
+) -> list[Link]:
+    """The :class:`Link` of each place span of ``sentence`` (offsets into it), in order.
+
+    ``kinds`` gives each place's kind for the model ("country", "admin", "unresolved" or
+    ""); ``typed`` the typed event words of the sentence (``activity.event_words``).
+    """
+    kinds = list(kinds) if kinds is not None else [""] * len(mentions)
+    if not mentions:
+        return []
+    sent = Sentence(sentence)
+    trigs = triggers(sent, typed)
+    spans = [(t.start, t.end) for t in trigs]
+    events = [t for t in trigs if t.kind == "event"]
+    m = model()
+    cut = threshold()
+    out = []
+    for span, kind in zip(mentions, kinds, strict=True):
+        rows = [
+            sent.features((t.start, t.end), span, mentions, triggers=spans, kind=kind)
+            for t in events
+        ]
+        best_p, best = 0.0, None
+        # The place a moving actor left ("fled Mosul", "fled from Mosul") is an origin.
+        left = any(
+            t.kind != "arrive" and "leave" in sent.tags[sent.first(t.start)]
+            and (x := sent.features((t.start, t.end), span, mentions, kind=kind))[_FROM_LEAVE]
+            + x[_OBJECT_LEAVE]
+            for t in trigs
+        )  # fmt: skip
+        if rows and not left:
+            probs = m.probability(np.asarray(rows))
+            for t, p in zip(events, probs, strict=True):
+                if p > best_p:
+                    best_p, best = float(p), t
+        if best is not None and best_p >= cut:
+            out.append(Link("event", round(best_p, 4), (best.start, best.end), best.event_type))
+            continue
+        # Roles from the place's own words, read against its nearest event or movement word.
+        near = min(trigs, key=lambda t: abs(t.start - span[0]), default=None)
+        x = sent.features((near.start, near.end) if near else span, span, mentions, kind=kind)
+        out.append(Link("origin" if left else _role(x), round(1.0 - best_p, 4)))
+    return out
+
+
+_FROM_LEAVE = FEATURE_NAMES.index("from_leave")
+_OBJECT_LEAVE = FEATURE_NAMES.index("object_leave")
+
+
+def _kind(m: Mention) -> str:
+    if m.place is None:
+        return "unresolved"
+    if m.place.feature_code.startswith("PCL"):
+        return "country"
+    return "admin" if m.place.feature_class == "A" else ""
+
+
+def _span(m: Mention) -> Span:
+    """The mention without an Arabic preposition written on it ("بحلب" reads as "حلب")."""
+    name = m.place.matched_name if m.place else ""
+    if name and len(m.text) > len(name) and m.text.endswith(name):
+        return m.end - len(name), m.end
+    return m.start, m.end
+
+
+def link_document(
+    text: str, mentions: list[Mention], sentences: list[tuple[int, int]]
+) -> list[Event]:
+    """Set the role of every mention (in place) and return the events of the text.
+
+    ``sentences`` are ``activity.sentence_spans(text)``. An event is one event word with
+    the mentions it is linked to; it takes its type from the word when the word is typed,
+    else from the activity of its first location.
+    """
+    by_sentence: dict[Span, list[int]] = {}
+    for i, m in enumerate(mentions):
+        by_sentence.setdefault(sentence_of(text, m.start, m.end, sentences), []).append(i)
+    events: dict[tuple[int, int], Event] = {}
+    for (s, e), idx in by_sentence.items():
+        sent = text[s:e]
+        spans = [(a - s, b - s) for a, b in (_span(mentions[i]) for i in idx)]
+        links = link(sent, spans, [_kind(mentions[i]) for i in idx], event_words(sent))
+        for i, lk in zip(idx, links, strict=True):
+            m = mentions[i]
+            act = m.activity
+            if lk.trigger is None:
+                m.activity = replace(act, role=lk.role, role_p=lk.role_p)
+                continue
+            ts, te = lk.trigger[0] + s, lk.trigger[1] + s
+            m.activity = act = replace(
+                act,
+                event_type=event_type_at(sent, *lk.trigger) if lk.event_type else act.event_type,
+                role="event",
+                role_p=lk.role_p,
+                trigger=text[ts:te],
+                trigger_start=ts,
+                trigger_end=te,
+            )
+            ev = events.get((ts, te))
+            if ev is None:
+                ev = events[(ts, te)] = Event(
+                    act.event_type, text[ts:te], ts, te, act.sentence, act.date, act.counts,
+                    act.actors,
+                )  # fmt: skip
+            ev.locations.append(m)
+    return [events[k] for k in sorted(events)]
