@@ -22,6 +22,7 @@ reaches the model's threshold. Any other place gets the role its own words give 
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from functools import cache
@@ -143,6 +144,28 @@ def link(
         near = min(trigs, key=lambda t: abs(t.start - span[0]), default=None)
         x = sent.features((near.start, near.end) if near else span, span, mentions, kind=kind)
         out.append(Link("origin" if left else _role(x), round(1.0 - best_p, 4)))
+    return _share_lists(sentence, mentions, out)
+
+
+#: What may stand between two places of one list ("Idlib, Hama and Homs", "إدلب وحماة").
+_LIST_GAP = re.compile(
+    r"^(?:\s*[,،]\s*|\s+(?:and|or|и|или|و|او)\s+|\s*[,،]\s*(?:and|or|и)\s+|\s+و)$"
+)
+
+
+def _share_lists(sentence: str, mentions: Sequence[Span], links: list[Link]) -> list[Link]:
+    """Places of one list share the event of the list's event places: "strikes on Tadmur,
+    Deir ez-Zor, Itria and eastern Aleppo" happened at all four."""
+    out = list(links)
+    order = sorted(range(len(mentions)), key=lambda i: mentions[i])
+    for _ in range(2):  # forwards, then backwards
+        for a, b in zip(order, order[1:], strict=False):
+            gap = sentence[mentions[a][1] : mentions[b][0]]
+            if not _LIST_GAP.match(gap):
+                continue
+            for src, dst in ((a, b), (b, a)):
+                if out[src].role == "event" and out[dst].role == "other":
+                    out[dst] = Link("event", out[src].role_p, out[src].trigger, out[src].event_type)
     return out
 
 

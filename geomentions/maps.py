@@ -102,7 +102,21 @@ def _js(text: str) -> str:
 
 
 def _color(event_type: str) -> str:
+    if event_type == MENTIONED:
+        return MENTIONED_COLOR
     return EVENT_COLORS.get(event_type, EVENT_COLORS["other"])
+
+
+#: The layer of places that are not where an event happened (origins, bases, datelines...).
+MENTIONED = "mentioned"
+MENTIONED_COLOR = "#9e9e9e"
+
+
+def _layer_of(row: Row) -> str:
+    """The layer of a mention: its event type where its event happened, else "mentioned".
+    Rows without a role (frames made before the linker, hand-made mentions) count as events."""
+    role = row.get("role") or "event"
+    return row["event_type"] if role == "event" else MENTIONED
 
 
 def _type_order(event_type: str) -> tuple[int, str]:
@@ -149,6 +163,8 @@ def _mention_html(row: Row) -> str:
         meta.append(escape(row["counts"]))
     if _text(row["qualifier"]):
         meta.append(f"qualifier: {escape(row['qualifier'])}")
+    if _text(row.get("role")):
+        meta.append(f"role: {escape(row['role'])} ({float(row.get('role_p') or 0):.2f})")
     sentence = _highlight(_text(row["sentence"]), _text(row["mention"]))
     parts = [
         f'<div class="gm-sentence">{sentence}</div>',
@@ -263,7 +279,8 @@ def _legend_html(type_counts: dict[str, int], low_confidence: bool) -> str:
 
 def _as_frame(data: Any, min_confidence: float) -> gpd.GeoDataFrame:
     if isinstance(data, gpd.GeoDataFrame):
-        missing = [c for c in SCHEMA if c not in data.columns]
+        # role/role_p came with the linker: frames saved before it still map.
+        missing = [c for c in SCHEMA if c not in data.columns and c not in ("role", "role_p")]
         if missing:
             raise ValueError(
                 f"GeoDataFrame lacks column(s) {missing}; build it with to_geodataframe"
@@ -351,7 +368,7 @@ def make_map(
     records = _records(gdf)
     by_point: dict[tuple[str, str, float, float], list[Row]] = {}
     for row in records:
-        key = (row["event_type"], row["place_id"] or "", row["_lat"], row["_lon"])
+        key = (_layer_of(row), row["place_id"] or "", row["_lat"], row["_lon"])
         by_point.setdefault(key, []).append(row)
     groups = sorted(by_point.items(), key=lambda kv: (_type_order(kv[0][0]), kv[0]))
     use_cluster = len(groups) > CLUSTER_THRESHOLD if cluster is None else cluster
@@ -366,11 +383,12 @@ def make_map(
     for (event_type, _, lat, lon), rows in groups:
         if event_type not in layers:
             label = f'<span style="color:{_color(event_type)}">&#9679;</span> {escape(event_type)}'
+            show = not slider and event_type != MENTIONED  # "mentioned" is off by default
             if use_cluster:
-                layer = plugins.MarkerCluster(name=label, show=not slider)
+                layer = plugins.MarkerCluster(name=label, show=show)
                 layer.default_js, layer.default_css = _CLUSTER_JS, _CLUSTER_CSS
             else:
-                layer = folium.FeatureGroup(name=label, show=not slider)
+                layer = folium.FeatureGroup(name=label, show=show)
             layers[event_type] = layer.add_to(m)
         rows.sort(key=_row_order)
         best = float(rows[0]["confidence"])

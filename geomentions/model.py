@@ -100,8 +100,9 @@ class Activity:
     date: dt.date | None = None
     sentence: str = ""
     #: The place's role for the events of its sentence (see ``geomentions.events``): one of
-    #: :data:`ROLES`; ``role_p`` is the linker's probability for it.
-    role: str = "other"
+    #: :data:`ROLES`, or "" when no linker has read it; ``role_p`` is the linker's
+    #: probability for it.
+    role: str = ""
     role_p: float = 0.0
     #: The event word the place is linked to (role "event"), and its offsets in the text.
     trigger: str = ""

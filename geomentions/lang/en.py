@@ -33,7 +33,7 @@ WHERE_WORDS: frozenset[str] = frozenset({"where"})
 
 #: Words that mark a place as the actor's base or launch site.
 BASE_WORDS: frozenset[str] = frozenset(
-    "based base airbase airfield stationed launched launching took off flying flew "
+    "based base airbase airfield stationed launched launching flying flew "
     "deployed garrison headquartered".split()
 )
 #: Speech words: a place beside one is where the statement came from.
