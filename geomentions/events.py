@@ -85,17 +85,23 @@ def triggers(sent: Sentence, typed: Sequence[tuple[int, int, str]] = ()) -> list
     return sorted(out, key=lambda t: (t.start, t.end))
 
 
-def _role(x: Sequence[float]) -> str:
+def _own_role(sent: Sentence, span: Span, x: Sequence[float]) -> str | None:
+    """The role a place's own words give it, whatever the event words say: a dateline or a
+    statement's place ("said in Moscow"), a base ("flying from Hmeymim airbase"), "from X",
+    "to X" (``x`` is any feature row of the place). None: the linker decides."""
     f = dict(zip(FEATURE_NAMES, x, strict=True))
-    if f["dateline"] or f["source_cue"]:
+    first, last = sent.first(span[0]), sent.last(span[1])
+    if sent.near_tag(last + 1, last + 4, "where"):
+        return None  # "arrived in Erbil, where a bomb exploded": the event's place
+    if f["dateline"] or sent.near_tag(first - 3, first, "source"):
         return "source"
     if f["base_cue"]:
         return "base"
-    if f["prep_from"] or f["object_leave"]:
+    if f["prep_from"]:
         return "origin"
-    if f["prep_to"] or f["to_arrive"]:
+    if f["prep_to"]:
         return "destination"
-    return "other"
+    return None
 
 
 def link(
@@ -125,31 +131,33 @@ def link(
             for t in events
         ]
         best_p, best = 0.0, None
-        # The place a moving actor left ("fled Mosul", "fled from Mosul") is an origin.
-        left = any(
-            t.kind != "arrive" and "leave" in sent.tags[sent.first(t.start)]
-            and (x := sent.features((t.start, t.end), span, mentions, kind=kind))[_FROM_LEAVE]
-            + x[_OBJECT_LEAVE]
-            for t in trigs
-        )  # fmt: skip
-        if rows and not left:
+        if rows:
             probs = m.probability(np.asarray(rows))
             for t, p in zip(events, probs, strict=True):
                 if p > best_p:
                     best_p, best = float(p), t
-        if best is not None and best_p >= cut:
+        x = rows[0] if rows else sent.features(span, span, mentions, kind=kind)
+        # The place a moving actor left ("fled Mosul", "fled from Mosul") is an origin.
+        left = any(
+            "leave" in sent.tags[sent.first(t.start)]
+            and (y := sent.features((t.start, t.end), span, mentions, kind=kind))[_FROM_LEAVE]
+            + y[_OBJECT_LEAVE]
+            for t in trigs
+        )  # fmt: skip
+        own = "origin" if left else _own_role(sent, span, x)
+        if own is not None:
+            out.append(Link(own, round(1.0 - best_p, 4)))
+        elif best is not None and best_p >= cut:
             out.append(Link("event", round(best_p, 4), (best.start, best.end), best.event_type))
-            continue
-        # Roles from the place's own words, read against its nearest event or movement word.
-        near = min(trigs, key=lambda t: abs(t.start - span[0]), default=None)
-        x = sent.features((near.start, near.end) if near else span, span, mentions, kind=kind)
-        out.append(Link("origin" if left else _role(x), round(1.0 - best_p, 4)))
+        else:
+            out.append(Link("other", round(1.0 - best_p, 4)))
     return _share_lists(sentence, mentions, out)
 
 
 #: What may stand between two places of one list ("Idlib, Hama and Homs", "إدلب وحماة").
 _LIST_GAP = re.compile(
-    r"^(?:\s*[,،]\s*|\s+(?:and|or|и|или|و|او)\s+|\s*[,،]\s*(?:and|or|и)\s+|\s+و)$"
+    r"^(?:\s*[,،]\s*|\s+(?:and|or|и|или|و|او)\s+|\s*[,،]\s*(?:and|or|и)\s+|\s+و)"
+    r"(?:[^\W\d_A-ZА-Я]+\s+)?$"  # one lowercase word between: "and eastern Aleppo"
 )
 
 
