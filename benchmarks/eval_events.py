@@ -74,9 +74,10 @@ def main(argv: list[str] | None = None) -> int:
             given.add([], r.gold)
             continue
         sent = Sentence(r.text)
+        kinds = [kind_of(x) for x in places]
         trig = [(t.start, t.end) for t in triggers(sent, event_words(r.text))]
         X = [
-            sent.features(r.verb, s, spans, triggers=trig, kind=kind_of(x))
+            sent.features(r.verb, s, spans, triggers=trig, kind=kind_of(x), kinds=kinds)
             for s, x in zip(spans, places, strict=True)
         ]
         p = m.probability(np.asarray(X))

@@ -28,7 +28,7 @@ import numpy as np
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 import event_corpus as ec  # noqa: E402
 
-from geomentions import extract  # noqa: E402
+from geomentions import extract, extraction  # noqa: E402
 from geomentions.activity import event_words  # noqa: E402
 from geomentions.event_features import FEATURE_NAMES, VERSION, Sentence  # noqa: E402
 from geomentions.events import triggers  # noqa: E402
@@ -57,8 +57,15 @@ def linker_span(m) -> tuple[int, int]:
 
 
 def mentions_of(text: str, cache: dict) -> list:
+    """The mentions of ``text`` without roles: training must not need the model it makes
+    (the shipped one may be from an older feature list)."""
     if text not in cache:
-        cache[text] = extract(text).mentions
+        real = extraction.link_document
+        extraction.link_document = lambda *args: []
+        try:
+            cache[text] = extract(text).mentions
+        finally:
+            extraction.link_document = real
     return cache[text]
 
 
@@ -78,7 +85,7 @@ def pairs(text: str, verb: tuple[int, int], gold: list, cache: dict, add_missed:
     trig = [(t.start, t.end) for t in triggers(sent, event_words(text))]
     rows, labels = [], []
     for span, kind in zip(spans, kinds, strict=True):
-        rows.append(sent.features(verb, span, spans, triggers=trig, kind=kind))
+        rows.append(sent.features(verb, span, spans, triggers=trig, kind=kind, kinds=kinds))
         labels.append(int(any(ec.overlaps(span, g) for g in gold)))
     return rows, labels
 

@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import bisect
 import functools
+import itertools
 import math
 import re
 from collections.abc import Sequence
@@ -26,12 +27,12 @@ from geomentions.lang import ar, en, ru
 
 #: Bump when the list or the meaning of a feature changes: a model trained on another
 #: version is refused (``LogisticModel.check_features``).
-VERSION = "1"
+VERSION = "2"
 
 Span = tuple[int, int]
 
 #: Classes of the word that governs a place; "none" is a bare place ("shelled Aleppo").
-PREP_CLASSES = ("in", "near", "from", "to", "of", "none")
+PREP_CLASSES = ("in", "near", "from", "to", "of", "by", "none")
 
 FEATURE_NAMES: tuple[str, ...] = (
     "after",  # the place comes after the event word
@@ -57,6 +58,10 @@ FEATURE_NAMES: tuple[str, ...] = (
     "container",  # "Palmyra in Homs province": Homs only holds the place before it
     "contains_next",  # "Palmyra, Homs": the place that a next one holds
     "modifier",  # "the Damascus government", "Iraqi forces": a place as an adjective
+    "possessive",  # "Mogadishu's Wadajir district": the place holds another
+    "fronted",  # "Meanwhile in Tbilisi, ...": the scene of the sentence
+    "nearest_in",  # governed by in/near, and no closer place to the event word is
+    "more_specific_near",  # a smaller place (a city beside a province or country) is close
     "in_parens",
     "kind_country",
     "kind_admin",
@@ -65,6 +70,7 @@ FEATURE_NAMES: tuple[str, ...] = (
 _INDEX = {name: i for i, name in enumerate(FEATURE_NAMES)}
 
 _TOKEN_RE = re.compile(r"[\w\u064b-\u065f\u0670]+(?:[-'’.][\w\u064b-\u065f\u0670]+)*|[^\w\s]")
+_SPLIT_RE = re.compile(f"({_TOKEN_RE.pattern})")
 _ARABIC_RE = re.compile("[\u0600-\u06ff]")
 _CYRILLIC_RE = re.compile("[\u0400-\u04ff]")
 _AR_NORM = str.maketrans(
@@ -73,7 +79,10 @@ _AR_NORM = str.maketrans(
     | {"\u0670": None}
 )
 _DATELINE_MARKS = frozenset({"(", "-", "—", "–", ":", "_"})
-_CLAUSE_PUNCT = frozenset({";", "؛"})
+#: What stands between a place and the bigger one holding it ("Palmyra in Homs province").
+_CONTAINER_GAPS = frozenset({",", "،", "in", "of", "in the", "of the", "في", "'s", "’s"})
+#: How big a place of each kind is, for "a smaller place is close".
+_KIND_RANK = {"": 0, "unresolved": 0, "admin": 1, "country": 2}
 
 
 def _starts(word: str, stems: Sequence[str]) -> bool:
@@ -136,15 +145,19 @@ def word_tags(raw: str) -> frozenset[str]:
 class Sentence:
     """The tokens of one sentence and their tags, made once for all its pairs."""
 
-    __slots__ = ("text", "starts", "ends", "raws", "tags")
+    __slots__ = ("text", "starts", "ends", "raws", "tags", "_parts", "_spans")
 
     def __init__(self, text: str) -> None:
         self.text = text
-        toks = [(m.start(), m.end(), m.group()) for m in _TOKEN_RE.finditer(text)]
-        self.starts = [s for s, _, _ in toks]
-        self.ends = [e for _, e, _ in toks]
-        self.raws = [r for _, _, r in toks]
-        self.tags = [word_tags(r) for r in self.raws]
+        # One split in C gives gaps and tokens; offsets are running sums of their lengths.
+        parts = _SPLIT_RE.split(text)  # gap, token, gap, token, ..., gap
+        offsets = list(itertools.accumulate(map(len, parts)))
+        self.raws: list[str] = parts[1::2]
+        self.starts = offsets[0:-1:2]
+        self.ends = offsets[1::2]
+        self.tags = list(map(word_tags, self.raws))
+        self._parts: dict[tuple[Span, str], tuple[list[float], str, int, int]] = {}
+        self._spans: dict[Span, tuple[int, int, str]] = {}
 
     def first(self, pos: int) -> int:
         """Index of the first token ending after ``pos``."""
@@ -185,66 +198,31 @@ class Sentence:
     def near_tag(self, lo: int, hi: int, tag: str) -> bool:
         return any(tag in self.tags[j] for j in range(max(0, lo), min(len(self.tags), hi)))
 
-    def features(
-        self,
-        trigger: Span,
-        mention: Span,
-        mentions: Sequence[Span],
-        *,
-        triggers: Sequence[Span] = (),
-        kind: str = "",
-    ) -> list[float]:
-        """Feature row (in :data:`FEATURE_NAMES` order) of ``mention`` for ``trigger``.
+    def _bounds(self, span: Span) -> tuple[int, int, str]:
+        """First and last token of a place and the class of the word governing it."""
+        found = self._spans.get(span)
+        if found is None:
+            found = self._spans[span] = (
+                self.first(span[0]),
+                self.last(span[1]),
+                self.governing(span),
+            )
+        return found
 
-        ``mentions`` are all place spans of the sentence (``mention`` among them),
-        ``triggers`` all event words; ``kind`` is "country", "admin", "unresolved" or "".
-        """
+    def _mention_part(
+        self, mention: Span, mentions: Sequence[Span], kinds: Sequence[str], kind: str
+    ) -> tuple[list[float], str, int, int]:
+        """The trigger-independent features of a place (made once per place and sentence):
+        (row with those set, governing class, first token, last token)."""
+        key = (mention, kind)
+        found = self._parts.get(key)
+        if found is not None:
+            return found
         x = [0.0] * len(FEATURE_NAMES)
         ix = _INDEX
-        t_lo, t_hi = self.first(trigger[0]), self.last(trigger[1])
-        m_lo, m_hi = self.first(mention[0]), self.last(mention[1])
-        after = mention[0] >= trigger[1]
-        gap_lo, gap_hi = (t_hi + 1, m_lo) if after else (m_hi + 1, t_lo)
-        gap = max(0, gap_hi - gap_lo)
-        x[ix["after"]] = float(after)
-        x[ix["log_gap"]] = math.log1p(gap)
-        x[ix["adjacent"]] = float(gap <= 3)
-        lo_c, hi_c = (trigger[1], mention[0]) if after else (mention[1], trigger[0])
-        between = sum(1 for s, e in mentions if lo_c <= s and e <= hi_c)
-        x[ix["mentions_between"]] = float(min(between, 3))
-        dist = abs(m_lo - t_hi) if after else abs(t_lo - m_hi)
-        closer = sum(
-            1
-            for s, e in mentions
-            if (s, e) != tuple(mention)
-            and min(abs(self.first(s) - t_hi), abs(t_lo - self.last(e))) < dist
-        )
-        x[ix["rank"]] = float(min(closer, 3))
-        x[ix["log_mentions"]] = math.log(max(1, len(mentions)))
-        tags = self.tags
-        commas = clauses = 0
-        for j in range(gap_lo, gap_hi):
-            tj = tags[j]
-            if "punct:," in tj or "punct:،" in tj:
-                commas += 1
-            if "clause" in tj or "where" in tj or any(f"punct:{p}" in tj for p in _CLAUSE_PUNCT):
-                clauses += 1
-        x[ix["commas_between"]] = float(min(commas, 3))
-        x[ix["clauses_between"]] = float(min(clauses, 2))
-        x[ix["triggers_between"]] = float(
-            min(sum(1 for s, e in triggers if lo_c <= s and e <= hi_c), 2)
-        )
-        x[ix["where_link"]] = float(not after and self.near_tag(m_hi + 1, m_hi + 4, "where"))
-        prep = self.governing(mention)
+        m_lo, m_hi, prep = self._bounds(mention)
         x[ix[f"prep_{prep}"]] = 1.0
-        t_tags = tags[t_lo] if t_lo < len(tags) else frozenset()
-        leave, arrive = "leave" in t_tags, "arrive" in t_tags
-        x[ix["from_leave"]] = float(leave and prep == "from")
-        x[ix["object_leave"]] = float(leave and after and prep == "none" and gap <= 2)
-        x[ix["to_arrive"]] = float(arrive and after and prep in ("to", "in"))
-        x[ix["trigger_leave"]] = float(leave)
-        x[ix["trigger_arrive"]] = float(arrive)
-        x[ix["trigger_event"]] = float("event" in t_tags)
+        x[ix["log_mentions"]] = math.log(max(1, len(mentions)))
         x[ix["base_cue"]] = float(
             self.near_tag(m_lo - 3, m_lo, "base") or self.near_tag(m_hi + 1, m_hi + 3, "base")
         )
@@ -255,20 +233,102 @@ class Sentence:
         x[ix["dateline"]] = float(
             m_lo <= 1 and (nxt in _DATELINE_MARKS or self.text[mention[0] : mention[1]].isupper())
         )
-        prev_m = [e for s, e in mentions if e <= mention[0]]
-        if prev_m:
-            gap_text = self.text[max(prev_m) : mention[0]].strip().lower()
-            x[ix["container"]] = float(gap_text in (",", "،", "in", "of", "in the", "في"))
-        next_m = [s for s, e in mentions if s >= mention[1]]
-        if next_m:
-            gap_text = self.text[mention[1] : min(next_m)].strip().lower()
-            x[ix["contains_next"]] = float(gap_text in (",", "،", "in", "in the", "في"))
+        x[ix["possessive"]] = float(
+            nxt in ("'s", "’s") or self.text.startswith(("'s", "’s"), mention[1])
+        )
+        x[ix["fronted"]] = float(m_lo <= 4 and prep in ("in", "near") and "punct:," in (
+            self.tags[m_hi + 1] if m_hi + 1 < len(self.tags) else ()))  # fmt: skip
+        rank = _KIND_RANK.get(kind, 0)
+        for (s, e), k in zip(mentions, kinds, strict=True):
+            if e <= mention[0]:
+                gap = self.text[e : mention[0]].strip().lower()
+                if gap in _CONTAINER_GAPS:
+                    x[ix["container"]] = 1.0
+            elif s >= mention[1]:
+                gap = self.text[mention[1] : s].strip().lower()
+                if gap in _CONTAINER_GAPS:
+                    x[ix["contains_next"]] = 1.0
+            if (s, e) != mention and _KIND_RANK.get(k, 0) < rank:
+                lo, hi = (e, mention[0]) if e <= mention[0] else (mention[1], s)
+                if 0 <= hi - lo <= 40:
+                    x[ix["more_specific_near"]] = 1.0
         x[ix["modifier"]] = float(
             prep == "none" and nxt.isalpha() and nxt.islower() and nxt.isascii()
         )
         x[ix["in_parens"]] = float(self.near_tag(m_lo - 1, m_lo, "punct:("))
-        if kind in ("country", "admin", "unresolved"):
-            x[ix[f"kind_{kind}" if kind != "unresolved" else "unresolved"]] = 1.0
+        if kind in ("country", "admin"):
+            x[ix[f"kind_{kind}"]] = 1.0
+        elif kind == "unresolved":
+            x[ix["unresolved"]] = 1.0
+        found = self._parts[key] = (x, prep, m_lo, m_hi)
+        return found
+
+    def features(
+        self,
+        trigger: Span,
+        mention: Span,
+        mentions: Sequence[Span],
+        *,
+        triggers: Sequence[Span] = (),
+        kind: str = "",
+        kinds: Sequence[str] | None = None,
+    ) -> list[float]:
+        """Feature row (in :data:`FEATURE_NAMES` order) of ``mention`` for ``trigger``.
+
+        ``mentions`` are all place spans of the sentence (``mention`` among them) and
+        ``kinds`` their kinds ("country", "admin", "unresolved" or ""; ``kind`` is the
+        mention's own), ``triggers`` all event words.
+        """
+        mention, trigger = tuple(mention), tuple(trigger)  # type: ignore[assignment]
+        if kinds is None:
+            kinds = [kind if tuple(m) == mention else "" for m in mentions]
+        part, prep, m_lo, m_hi = self._mention_part(mention, mentions, kinds, kind)
+        x = list(part)
+        ix = _INDEX
+        t_lo, t_hi, _ = self._bounds(trigger)
+        after = mention[0] >= trigger[1]
+        gap_lo, gap_hi = (t_hi + 1, m_lo) if after else (m_hi + 1, t_lo)
+        gap = max(0, gap_hi - gap_lo)
+        x[ix["after"]] = float(after)
+        x[ix["log_gap"]] = math.log1p(gap)
+        x[ix["adjacent"]] = float(gap <= 3)
+        lo_c, hi_c = (trigger[1], mention[0]) if after else (mention[1], trigger[0])
+        dist = abs(m_lo - t_hi) if after else abs(t_lo - m_hi)
+        between = closer = closer_in = 0
+        for s, e in mentions:
+            if lo_c <= s and e <= hi_c:
+                between += 1
+            if (s, e) == mention:
+                continue
+            lo, hi, prep_other = self._bounds((s, e))
+            if min(abs(lo - t_hi), abs(t_lo - hi)) < dist:
+                closer += 1
+                closer_in += prep_other in ("in", "near")
+        x[ix["mentions_between"]] = float(min(between, 3))
+        x[ix["rank"]] = float(min(closer, 3))
+        x[ix["nearest_in"]] = float(prep in ("in", "near") and closer_in == 0)
+        tags = self.tags
+        commas = clauses = 0
+        for j in range(gap_lo, gap_hi):
+            tj = tags[j]
+            if "punct:," in tj or "punct:،" in tj:
+                commas += 1
+            if "clause" in tj or "where" in tj or "punct:;" in tj or "punct:؛" in tj:
+                clauses += 1
+        x[ix["commas_between"]] = float(min(commas, 3))
+        x[ix["clauses_between"]] = float(min(clauses, 2))
+        x[ix["triggers_between"]] = float(
+            min(sum(1 for s, e in triggers if lo_c <= s and e <= hi_c), 2)
+        )
+        x[ix["where_link"]] = float(not after and self.near_tag(m_hi + 1, m_hi + 4, "where"))
+        t_tags = tags[t_lo] if t_lo < len(tags) else frozenset()
+        leave, arrive = "leave" in t_tags, "arrive" in t_tags
+        x[ix["from_leave"]] = float(leave and prep == "from")
+        x[ix["object_leave"]] = float(leave and after and prep == "none" and gap <= 2)
+        x[ix["to_arrive"]] = float(arrive and after and prep in ("to", "in"))
+        x[ix["trigger_leave"]] = float(leave)
+        x[ix["trigger_arrive"]] = float(arrive)
+        x[ix["trigger_event"]] = float("event" in t_tags)
         return x
 
     def triggers(self) -> list[tuple[Span, str]]:

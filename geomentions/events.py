@@ -24,14 +24,14 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from functools import cache
 
 import numpy as np
 
 from geomentions.activity import event_type_at, event_words, sentence_of
 from geomentions.event_features import FEATURE_NAMES, VERSION, Sentence
-from geomentions.model import ROLES, Event, Mention
+from geomentions.model import ROLES, Activity, Event, Mention
 from geomentions.models import LogisticModel, shipped
 
 __all__ = ["ROLES", "Link", "link", "link_document"]
@@ -71,6 +71,7 @@ def model() -> LogisticModel:
     return m
 
 
+@cache
 def threshold() -> float:
     return float(dict(model().meta).get("threshold", 0.5))
 
@@ -89,19 +90,90 @@ def _own_role(sent: Sentence, span: Span, x: Sequence[float]) -> str | None:
     """The role a place's own words give it, whatever the event words say: a dateline or a
     statement's place ("said in Moscow"), a base ("flying from Hmeymim airbase"), "from X",
     "to X" (``x`` is any feature row of the place). None: the linker decides."""
-    f = dict(zip(FEATURE_NAMES, x, strict=True))
     first, last = sent.first(span[0]), sent.last(span[1])
     if sent.near_tag(last + 1, last + 4, "where"):
         return None  # "arrived in Erbil, where a bomb exploded": the event's place
-    if f["dateline"] or sent.near_tag(first - 3, first, "source"):
+    if x[_I["dateline"]] or sent.near_tag(first - 3, first, "source"):
         return "source"
-    if f["base_cue"]:
+    if x[_I["base_cue"]]:
         return "base"
-    if f["prep_from"]:
+    if x[_I["prep_from"]]:
         return "origin"
-    if f["prep_to"]:
+    if x[_I["prep_to"]]:
         return "destination"
     return None
+
+
+@dataclass(slots=True)
+class _Pairs:
+    """One sentence read for linking: its places, event words and feature rows."""
+
+    sent: Sentence
+    mentions: Sequence[Span]
+    kinds: Sequence[str]
+    trigs: list[Trigger]
+    events: list[Trigger]
+    rows: list[list[float]]
+
+
+def _pairs(
+    sentence: str, mentions: Sequence[Span], kinds: Sequence[str], typed: Sequence
+) -> _Pairs:
+    sent = Sentence(sentence)
+    trigs = triggers(sent, typed)
+    spans = [(t.start, t.end) for t in trigs]
+    events = [t for t in trigs if t.kind == "event"]
+    rows = [
+        sent.features((t.start, t.end), span, mentions, triggers=spans, kind=kind, kinds=kinds)
+        for span, kind in zip(mentions, kinds, strict=True)
+        for t in events
+    ]
+    return _Pairs(sent, mentions, kinds, trigs, events, rows)
+
+
+def _decide(pairs: _Pairs, probs: np.ndarray) -> list[Link]:
+    """The links of one sentence from the model's probabilities for its rows."""
+    sent, mentions, kinds, events = pairs.sent, pairs.mentions, pairs.kinds, pairs.events
+    cut = threshold()
+    n = len(events)
+    leaving = [t for t in pairs.trigs if "leave" in sent.tags[sent.first(t.start)]]
+    out = []
+    for i, (span, kind) in enumerate(zip(mentions, kinds, strict=True)):
+        best_p, best = 0.0, None
+        if n:
+            p = probs[i * n : (i + 1) * n]
+            j = int(p.argmax())  # ties: the first event word
+            best_p, best = float(p[j]), events[j]
+            x = pairs.rows[i * n]
+        else:
+            x = sent.features(span, span, mentions, kind=kind, kinds=kinds)
+        # The place a moving actor left ("fled Mosul", "fled from Mosul") is an origin.
+        left = any(
+            (y := sent.features((t.start, t.end), span, mentions, kind=kind, kinds=kinds))[
+                _FROM_LEAVE
+            ]
+            + y[_OBJECT_LEAVE]
+            for t in leaving
+        )
+        own = "origin" if left else _own_role(sent, span, x)
+        if own is not None:
+            out.append(Link(own, round(1.0 - best_p, 4)))
+        elif best is not None and best_p >= cut:
+            out.append(Link("event", round(best_p, 4), (best.start, best.end), best.event_type))
+        else:
+            out.append(Link("other", round(1.0 - best_p, 4)))
+    return _share_lists(sent.text, mentions, out)
+
+
+def _probabilities(batch: Sequence[_Pairs]) -> list[np.ndarray]:
+    """One model call for the rows of many sentences (numpy's per-call cost dominates)."""
+    rows = [r for b in batch for r in b.rows]
+    probs = model().probability(np.asarray(rows)) if rows else np.zeros(0)
+    out, k = [], 0
+    for b in batch:
+        out.append(probs[k : k + len(b.rows)])
+        k += len(b.rows)
+    return out
 
 
 def link(
@@ -115,43 +187,11 @@ def link(
     ``kinds`` gives each place's kind for the model ("country", "admin", "unresolved" or
     ""); ``typed`` the typed event words of the sentence (``activity.event_words``).
     """
-    kinds = list(kinds) if kinds is not None else [""] * len(mentions)
     if not mentions:
         return []
-    sent = Sentence(sentence)
-    trigs = triggers(sent, typed)
-    spans = [(t.start, t.end) for t in trigs]
-    events = [t for t in trigs if t.kind == "event"]
-    m = model()
-    cut = threshold()
-    out = []
-    for span, kind in zip(mentions, kinds, strict=True):
-        rows = [
-            sent.features((t.start, t.end), span, mentions, triggers=spans, kind=kind)
-            for t in events
-        ]
-        best_p, best = 0.0, None
-        if rows:
-            probs = m.probability(np.asarray(rows))
-            for t, p in zip(events, probs, strict=True):
-                if p > best_p:
-                    best_p, best = float(p), t
-        x = rows[0] if rows else sent.features(span, span, mentions, kind=kind)
-        # The place a moving actor left ("fled Mosul", "fled from Mosul") is an origin.
-        left = any(
-            "leave" in sent.tags[sent.first(t.start)]
-            and (y := sent.features((t.start, t.end), span, mentions, kind=kind))[_FROM_LEAVE]
-            + y[_OBJECT_LEAVE]
-            for t in trigs
-        )  # fmt: skip
-        own = "origin" if left else _own_role(sent, span, x)
-        if own is not None:
-            out.append(Link(own, round(1.0 - best_p, 4)))
-        elif best is not None and best_p >= cut:
-            out.append(Link("event", round(best_p, 4), (best.start, best.end), best.event_type))
-        else:
-            out.append(Link("other", round(1.0 - best_p, 4)))
-    return _share_lists(sentence, mentions, out)
+    kinds = list(kinds) if kinds is not None else [""] * len(mentions)
+    pairs = _pairs(sentence, mentions, kinds, typed)
+    return _decide(pairs, _probabilities([pairs])[0])
 
 
 #: What may stand between two places of one list ("Idlib, Hama and Homs", "إدلب وحماة").
@@ -177,8 +217,25 @@ def _share_lists(sentence: str, mentions: Sequence[Span], links: list[Link]) -> 
     return out
 
 
+_I = {name: i for i, name in enumerate(FEATURE_NAMES)}
 _FROM_LEAVE = FEATURE_NAMES.index("from_leave")
 _OBJECT_LEAVE = FEATURE_NAMES.index("object_leave")
+
+
+def _with_role(
+    act: Activity,
+    event_type: str,
+    role: str,
+    role_p: float,
+    trigger: str = "",
+    start: int | None = None,
+    end: int | None = None,
+) -> Activity:
+    # Positional construction: dataclasses.replace costs more than the linking itself.
+    return Activity(
+        event_type, act.counts, act.actors, act.date, act.sentence, role, role_p, trigger,
+        start, end,
+    )  # fmt: skip
 
 
 def _kind(m: Mention) -> str:
@@ -200,7 +257,10 @@ def _span(m: Mention) -> Span:
 def link_document(
     text: str, mentions: list[Mention], sentences: list[tuple[int, int]]
 ) -> list[Event]:
-    """Set the role of every mention (in place) and return the events of the text.
+    """Set the role of the mentions (in place) and return the events of the text.
+
+    Only sentences holding a resolved mention are read; the mentions of other sentences
+    keep the empty role (nothing of theirs is mapped).
 
     ``sentences`` are ``activity.sentence_spans(text)``. An event is one event word with
     the mentions it is linked to; it takes its type from the word when the word is typed,
@@ -209,27 +269,25 @@ def link_document(
     by_sentence: dict[Span, list[int]] = {}
     for i, m in enumerate(mentions):
         by_sentence.setdefault(sentence_of(text, m.start, m.end, sentences), []).append(i)
-    events: dict[tuple[int, int], Event] = {}
+    read = []
     for (s, e), idx in by_sentence.items():
-        sent = text[s:e]
-        spans = [(a - s, b - s) for a, b in (_span(mentions[i]) for i in idx)]
-        links = link(sent, spans, [_kind(mentions[i]) for i in idx], event_words(sent))
-        for i, lk in zip(idx, links, strict=True):
+        if any(mentions[i].place is not None for i in idx):  # else nothing of it is mapped
+            sent = text[s:e]
+            spans = [(a - s, b - s) for a, b in (_span(mentions[i]) for i in idx)]
+            kinds = [_kind(mentions[i]) for i in idx]
+            read.append((s, idx, _pairs(sent, spans, kinds, event_words(sent))))
+    events: dict[tuple[int, int], Event] = {}
+    probs = _probabilities([p for _, _, p in read])
+    for (s, idx, pairs), p in zip(read, probs, strict=True):
+        for i, lk in zip(idx, _decide(pairs, p), strict=True):
             m = mentions[i]
             act = m.activity
             if lk.trigger is None:
-                m.activity = replace(act, role=lk.role, role_p=lk.role_p)
+                m.activity = _with_role(act, act.event_type, lk.role, lk.role_p)
                 continue
             ts, te = lk.trigger[0] + s, lk.trigger[1] + s
-            m.activity = act = replace(
-                act,
-                event_type=event_type_at(sent, *lk.trigger) if lk.event_type else act.event_type,
-                role="event",
-                role_p=lk.role_p,
-                trigger=text[ts:te],
-                trigger_start=ts,
-                trigger_end=te,
-            )
+            etype = event_type_at(pairs.sent.text, *lk.trigger) if lk.event_type else act.event_type
+            m.activity = act = _with_role(act, etype, "event", lk.role_p, text[ts:te], ts, te)
             ev = events.get((ts, te))
             if ev is None:
                 ev = events[(ts, te)] = Event(

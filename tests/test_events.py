@@ -121,3 +121,41 @@ def test_map_puts_other_roles_in_an_off_mentioned_layer() -> None:
     doc = gm.extract("Troops sent from Damascus shelled Aleppo.")
     html = gm.make_map(doc, tiles=None).get_root().render()
     assert "mentioned" in html and "role: origin" in html and "role: event" in html
+
+
+def feats(text: str, trigger: str, place: str, places: list[str], kinds: list[str] | None = None):
+    s = Sentence(text)
+    t0 = text.index(trigger)
+    spans = [(text.index(p), text.index(p) + len(p)) for p in places]
+    i = places.index(place)
+    kinds = kinds or [""] * len(places)
+    row = s.features((t0, t0 + len(trigger)), spans[i], spans, kind=kinds[i], kinds=kinds)
+    return dict(zip(FEATURE_NAMES, row, strict=True))
+
+
+def test_feature_where_link_and_distance() -> None:
+    f = feats("Families reached Kirkuk, where a mortar round exploded.", "exploded", "Kirkuk",
+              ["Kirkuk"])  # fmt: skip
+    assert f["where_link"] == 1.0 and f["after"] == 0.0 and f["clauses_between"] >= 1.0
+
+
+def test_feature_smaller_place_beside_a_province_and_possessive() -> None:
+    text = "Gunmen attacked a checkpoint in Mosul's Nabi Younis district in Nineveh."
+    far = "Jets struck Mosul on Monday after weeks of calm across the whole of Nineveh."
+    assert (
+        feats(far, "struck", "Nineveh", ["Mosul", "Nineveh"], ["", "admin"])["more_specific_near"]
+        == 0.0
+    )  # the town is more than 40 characters away
+    f = feats("Shelling hit Tal Afar in Nineveh.", "Shelling", "Nineveh", ["Tal Afar", "Nineveh"],
+              ["", "admin"])  # fmt: skip
+    assert f["more_specific_near"] == 1.0 and f["container"] == 1.0
+    assert feats(text, "attacked", "Mosul", ["Mosul", "Nineveh"])["possessive"] == 1.0
+
+
+def test_feature_dateline_and_fronted_scene() -> None:
+    assert (
+        feats("KABUL - A bomb exploded near a market.", "exploded", "KABUL", ["KABUL"])["dateline"]
+        == 1.0
+    )
+    f = feats("Later in Sanaa, guards fired on the crowd.", "fired", "Sanaa", ["Sanaa"])
+    assert f["fronted"] == 1.0 and f["prep_in"] == 1.0

@@ -12,6 +12,7 @@ PREPOSITIONS: dict[str, str] = {
     "from": "from", "out": "from",
     "to": "to", "toward": "to", "towards": "to", "into": "to", "for": "to",
     "of": "of",
+    "by": "by", "with": "by", "against": "by", "about": "by", "between": "by", "than": "by",
 }  # fmt: skip
 
 #: Words between a preposition and its place that do not end the phrase ("in the city of").
