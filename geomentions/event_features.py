@@ -79,6 +79,8 @@ _AR_NORM = str.maketrans(
     | {"\u0670": None}
 )
 _DATELINE_MARKS = frozenset({"(", "-", "—", "–", ":", "_"})
+_COMMAS = frozenset({"punct:,", "punct:،"})
+_CLAUSE_TAGS = frozenset({"clause", "where", "punct:;", "punct:؛"})
 #: What stands between a place and the bigger one holding it ("Palmyra in Homs province").
 _CONTAINER_GAPS = frozenset({",", "،", "in", "of", "in the", "of the", "في", "'s", "’s"})
 #: How big a place of each kind is, for "a smaller place is close".
@@ -145,7 +147,7 @@ def word_tags(raw: str) -> frozenset[str]:
 class Sentence:
     """The tokens of one sentence and their tags, made once for all its pairs."""
 
-    __slots__ = ("text", "starts", "ends", "raws", "tags", "_parts", "_spans")
+    __slots__ = ("text", "starts", "ends", "raws", "tags", "_parts", "_spans", "_prefix")
 
     def __init__(self, text: str) -> None:
         self.text = text
@@ -158,6 +160,7 @@ class Sentence:
         self.tags = list(map(word_tags, self.raws))
         self._parts: dict[tuple[Span, str], tuple[list[float], str, int, int]] = {}
         self._spans: dict[Span, tuple[int, int, str]] = {}
+        self._prefix: tuple[list[int], list[int]] | None = None
 
     def first(self, pos: int) -> int:
         """Index of the first token ending after ``pos``."""
@@ -196,7 +199,7 @@ class Sentence:
         return "none"
 
     def near_tag(self, lo: int, hi: int, tag: str) -> bool:
-        return any(tag in self.tags[j] for j in range(max(0, lo), min(len(self.tags), hi)))
+        return any(tag in t for t in self.tags[max(0, lo) : max(0, hi)])
 
     def _bounds(self, span: Span) -> tuple[int, int, str]:
         """First and last token of a place and the class of the word governing it."""
@@ -209,7 +212,7 @@ class Sentence:
             )
         return found
 
-    def _mention_part(
+    def mention_part(
         self, mention: Span, mentions: Sequence[Span], kinds: Sequence[str], kind: str
     ) -> tuple[list[float], str, int, int]:
         """The trigger-independent features of a place (made once per place and sentence):
@@ -282,7 +285,7 @@ class Sentence:
         mention, trigger = tuple(mention), tuple(trigger)  # type: ignore[assignment]
         if kinds is None:
             kinds = [kind if tuple(m) == mention else "" for m in mentions]
-        part, prep, m_lo, m_hi = self._mention_part(mention, mentions, kinds, kind)
+        part, prep, m_lo, m_hi = self.mention_part(mention, mentions, kinds, kind)
         x = list(part)
         ix = _INDEX
         t_lo, t_hi, _ = self._bounds(trigger)
@@ -308,13 +311,15 @@ class Sentence:
         x[ix["rank"]] = float(min(closer, 3))
         x[ix["nearest_in"]] = float(prep in ("in", "near") and closer_in == 0)
         tags = self.tags
-        commas = clauses = 0
-        for j in range(gap_lo, gap_hi):
-            tj = tags[j]
-            if "punct:," in tj or "punct:،" in tj:
-                commas += 1
-            if "clause" in tj or "where" in tj or "punct:;" in tj or "punct:؛" in tj:
-                clauses += 1
+        if self._prefix is None:  # running counts: a pair reads any gap in O(1)
+            self._prefix = (
+                [0, *itertools.accumulate(not _COMMAS.isdisjoint(t) for t in tags)],
+                [0, *itertools.accumulate(not _CLAUSE_TAGS.isdisjoint(t) for t in tags)],
+            )
+        commas_at, clauses_at = self._prefix
+        hi = max(gap_lo, gap_hi)
+        commas = commas_at[hi] - commas_at[gap_lo]
+        clauses = clauses_at[hi] - clauses_at[gap_lo]
         x[ix["commas_between"]] = float(min(commas, 3))
         x[ix["clauses_between"]] = float(min(clauses, 2))
         x[ix["triggers_between"]] = float(

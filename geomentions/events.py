@@ -146,7 +146,7 @@ def _decide(pairs: _Pairs, probs: np.ndarray) -> list[Link]:
             best_p, best = float(p[j]), events[j]
             x = pairs.rows[i * n]
         else:
-            x = sent.features(span, span, mentions, kind=kind, kinds=kinds)
+            x = sent.mention_part(span, mentions, kinds, kind)[0]  # no event word to read
         # The place a moving actor left ("fled Mosul", "fled from Mosul") is an origin.
         left = any(
             (y := sent.features((t.start, t.end), span, mentions, kind=kind, kinds=kinds))[

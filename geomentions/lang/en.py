@@ -64,5 +64,5 @@ EVENT_WORDS: frozenset[str] = frozenset(
     "protesters demonstrated demonstration demonstrations rallied rally marched raided raid "
     "ambushed ambush destroyed destroying burned burning torched executed massacred massacre "
     "stormed besieged liberated occupied overran targeted hit fired firing assassinated "
-    "murdered murder beheaded looted rioted riots raped tortured".split()
+    "murdered murder beheaded looted rioted riots raped tortured engaged".split()
 )
