@@ -147,7 +147,7 @@ def word_tags(raw: str) -> frozenset[str]:
 class Sentence:
     """The tokens of one sentence and their tags, made once for all its pairs."""
 
-    __slots__ = ("text", "starts", "ends", "raws", "tags", "_parts", "_spans", "_prefix")
+    __slots__ = ("text", "starts", "ends", "raws", "tags", "_parts", "_spans", "_prefix", "_where")
 
     def __init__(self, text: str) -> None:
         self.text = text
@@ -161,6 +161,11 @@ class Sentence:
         self._parts: dict[tuple[Span, str], tuple[list[float], str, int, int]] = {}
         self._spans: dict[Span, tuple[int, int, str]] = {}
         self._prefix: tuple[list[int], list[int]] | None = None
+        # Token indices of each tag: most tokens have none, so this is a short walk.
+        self._where: dict[str, list[int]] = {}
+        for j, t in enumerate(self.tags):
+            for tag in t:
+                self._where.setdefault(tag, []).append(j)
 
     def first(self, pos: int) -> int:
         """Index of the first token ending after ``pos``."""
@@ -199,7 +204,11 @@ class Sentence:
         return "none"
 
     def near_tag(self, lo: int, hi: int, tag: str) -> bool:
-        return any(tag in t for t in self.tags[max(0, lo) : max(0, hi)])
+        where = self._where.get(tag)
+        if where is None:
+            return False
+        k = bisect.bisect_left(where, max(0, lo))
+        return k < len(where) and where[k] < hi
 
     def _bounds(self, span: Span) -> tuple[int, int, str]:
         """First and last token of a place and the class of the word governing it."""
