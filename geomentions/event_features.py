@@ -163,8 +163,8 @@ class Sentence:
         self._prefix: tuple[list[int], list[int]] | None = None
         # Token indices of each tag: most tokens have none, so this is a short walk.
         self._where: dict[str, list[int]] = {}
-        for j, t in enumerate(self.tags):
-            for tag in t:
+        for j in itertools.compress(range(len(self.tags)), self.tags):
+            for tag in self.tags[j]:
                 self._where.setdefault(tag, []).append(j)
 
     def first(self, pos: int) -> int:
@@ -291,7 +291,6 @@ class Sentence:
         ``kinds`` their kinds ("country", "admin", "unresolved" or ""; ``kind`` is the
         mention's own), ``triggers`` all event words.
         """
-        mention, trigger = tuple(mention), tuple(trigger)  # type: ignore[assignment]
         if kinds is None:
             kinds = [kind if tuple(m) == mention else "" for m in mentions]
         part, prep, m_lo, m_hi = self.mention_part(mention, mentions, kinds, kind)
@@ -348,10 +347,8 @@ class Sentence:
     def triggers(self) -> list[tuple[Span, str]]:
         """Event words of the sentence by their tags: ``((start, end), "event"|"leave"|
         "arrive")``; typed event words from :mod:`geomentions.activity` are added by the caller."""
-        out = []
-        for s, e, tags in zip(self.starts, self.ends, self.tags, strict=True):
-            for kind in ("event", "leave", "arrive"):
-                if kind in tags:
-                    out.append(((s, e), kind))
-                    break
-        return out
+        kinds: dict[int, str] = {}
+        for kind in ("arrive", "leave", "event"):  # a word with several tags: the last wins
+            for j in self._where.get(kind, ()):
+                kinds[j] = kind
+        return [((self.starts[j], self.ends[j]), kinds[j]) for j in sorted(kinds)]
