@@ -17,7 +17,7 @@ from typing import TYPE_CHECKING, Any
 from .batch import extract_many, iter_extract
 from .extraction import extract
 from .gazetteer import Gazetteer, GazetteerError
-from .model import EVENT_TYPES, Activity, Candidate, Count, Document, Mention
+from .model import EVENT_TYPES, ROLES, Activity, Candidate, Count, Document, Event, Mention
 from .names import key, similarity, skeleton
 from .resolution import resolve
 
@@ -49,10 +49,12 @@ ATTRIBUTION = "Contains data from GeoNames (www.geonames.org), CC BY 4.0"
 __all__ = [
     "ATTRIBUTION",
     "EVENT_TYPES",
+    "ROLES",
     "Activity",
     "Candidate",
     "Count",
     "Document",
+    "Event",
     "Gazetteer",
     "GazetteerError",
     "Geocoder",

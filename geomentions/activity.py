@@ -73,7 +73,14 @@ from collections.abc import Iterable, Sequence
 
 from geomentions.model import EVENT_TYPES, Activity, Count
 
-__all__ = ["activity_for", "find_date", "sentence_spans"]
+__all__ = [
+    "activity_for",
+    "event_type_at",
+    "event_words",
+    "find_date",
+    "sentence_of",
+    "sentence_spans",
+]
 
 # ----------------------------------------------------------------------------- text basics
 
@@ -1461,6 +1468,28 @@ def _context(
     return s, e
 
 
+def event_type_at(sentence: str, start: int, end: int) -> str:
+    """The event type of ``sentence[start:end]`` read as this module reads a mention's: for
+    an event word, its own type refined by its clause ("struck" with "aircraft" is an airstrike).
+
+    >>> event_type_at("Aircraft struck 9 targets.", 9, 15)
+    'airstrike'
+    """
+    return _event_type(_analyse(_check_text(sentence)), (start, end))
+
+
+def sentence_of(
+    text: str, start: int, end: int, sentences: Sequence[tuple[int, int]]
+) -> tuple[int, int]:
+    """The span of the sentence that :func:`activity_for` reads for ``text[start:end]``.
+
+    >>> text = "Shelling hit Hama. Jets struck Idlib."
+    >>> sentence_of(text, 31, 36, sentence_spans(text))
+    (19, 37)
+    """
+    return _context(text, start, end, sentences)
+
+
 def activity_for(
     text: str,
     start: int,
@@ -1497,3 +1526,12 @@ def activity_for(
     s, e = _context(text, start, end, spans)
     analysis = _analyse(text[s:e])
     return analysis.activity(_event_type(analysis, (start - s, end - s)), date)
+
+
+def event_words(sentence: str) -> list[tuple[int, int, str]]:
+    """The typed event words of one sentence: ``(start, end, event type)``, in text order.
+
+    >>> event_words("Jets struck Idlib; shelling hit Hama.")
+    [(5, 11, 'airstrike'), (19, 27, 'shelling'), (28, 31, 'other')]
+    """
+    return [(s, e, etype) for s, e, etype, _ in _analyse(_check_text(sentence)).triggers]

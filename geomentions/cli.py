@@ -316,7 +316,7 @@ def cmd_extract(args: argparse.Namespace) -> int:
     else:
         from .frames import to_csv, to_geodataframe, to_geojson, to_parquet
 
-        gdf = to_geodataframe(docs)
+        gdf = to_geodataframe(docs, rows=args.rows)
         if out is None:
             _stdout().write(_frame_text(fmt, gdf))
         else:
@@ -529,6 +529,13 @@ def build_parser() -> argparse.ArgumentParser:
     )
     e.add_argument(
         "-o", "--output", metavar="OUT", help="output file (default stdout; needed for parquet)"
+    )
+    e.add_argument(
+        "--rows",
+        choices=("mentions", "events"),
+        default="mentions",
+        help="table rows: one per resolved mention (default) or one per event location, "
+        "with ACLED-like columns (geojson, csv, parquet)",
     )
     e.set_defaults(func=cmd_extract)
 

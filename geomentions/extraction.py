@@ -25,6 +25,7 @@ from typing import NamedTuple
 from . import budget
 from .activity import activity_for, find_date, sentence_spans
 from .countries import country_codes
+from .events import link_document
 from .gazetteer import Gazetteer
 from .geo import destination, haversine_km
 from .model import Candidate, Document, Mention
@@ -479,6 +480,7 @@ def extract(
             _locate(mention, span)
         doc.mentions.append(mention)
     doc.focus = _resolved_countries(doc.mentions)
+    doc.events = link_document(text, doc.mentions, sentences)
     return doc
 
 

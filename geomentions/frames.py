@@ -33,6 +33,8 @@ SCHEMA: dict[str, str] = {
     "confidence": "float64",
     "qualifier": "string",
     "event_type": "string",
+    "role": "string",
+    "role_p": "float64",
     "count": "Int64",
     "date": "datetime64[ns]",
     "sentence": "string",
@@ -47,6 +49,31 @@ SCHEMA: dict[str, str] = {
 }
 #: Column names of :func:`to_geodataframe` frames, in order.
 COLUMNS: list[str] = [*SCHEMA, "geometry"]
+
+#: Column -> dtype of ``to_geodataframe(docs, rows="events")`` frames: one row per event
+#: location, with the columns of an ACLED table where the report gives them.
+EVENT_SCHEMA: dict[str, str] = {
+    "event_date": "datetime64[ns]",
+    "event_type": "string",
+    "trigger": "string",
+    "actor1": "string",
+    "actor2": "string",
+    "location": "string",
+    "admin1": "string",
+    "admin2": "string",
+    "country": "string",
+    "latitude": "float64",
+    "longitude": "float64",
+    "geo_precision": "Int64",
+    "count": "Int64",
+    "counts": "string",
+    "link_p": "float64",
+    "confidence": "float64",
+    "place_id": "string",
+    "source": "string",
+    "notes": "string",
+}
+EVENT_COLUMNS: list[str] = [*EVENT_SCHEMA, "geometry"]
 
 #: Column -> dtype of :func:`aggregate` frames, in column order (geometry last).
 AGGREGATE_SCHEMA: dict[str, str] = {
@@ -119,6 +146,8 @@ def _row(doc: Document, m: Mention) -> dict[str, Any]:
         "confidence": m.confidence,
         "qualifier": m.qualifier,
         "event_type": act.event_type,
+        "role": act.role,
+        "role_p": act.role_p,
         "count": act.counts[0].value if act.counts else None,
         "date": pd.Timestamp(date) if date else None,
         "sentence": act.sentence,
@@ -133,6 +162,42 @@ def _row(doc: Document, m: Mention) -> dict[str, Any]:
     }
 
 
+def _event_rows(doc: Document, threshold: float) -> list[dict[str, Any]]:
+    out = []
+    for ev in doc.events:
+        for m in ev.locations:
+            place = m.place
+            if place is None or m.confidence < threshold:
+                continue
+            lat, lon = (m.lat, m.lon) if m.lat is not None and m.lon is not None else (
+                place.lat, place.lon)  # fmt: skip
+            date = ev.date or doc.date
+            out.append(
+                {
+                    "event_date": pd.Timestamp(date) if date else None,
+                    "event_type": ev.event_type,
+                    "trigger": ev.trigger,
+                    "actor1": ev.actors[0] if ev.actors else None,
+                    "actor2": ev.actors[1] if len(ev.actors) > 1 else None,
+                    "location": place.name,
+                    "admin1": place.admin1 or None,
+                    "admin2": place.admin2 or None,
+                    "country": place.country_code,
+                    "latitude": float(lat),
+                    "longitude": float(lon),
+                    "geo_precision": m.precision,
+                    "count": ev.counts[0].value if ev.counts else None,
+                    "counts": "; ".join(str(c) for c in ev.counts),
+                    "link_p": m.activity.role_p,
+                    "confidence": m.confidence,
+                    "place_id": place.place_id,
+                    "source": doc.doc_id,
+                    "notes": ev.sentence,
+                }
+            )
+    return out
+
+
 def _frame(rows: list[dict[str, Any]], schema: dict[str, str], geometry: Any) -> gpd.GeoDataFrame:
     """Build a frame with exactly ``schema``'s columns and dtypes, even when empty."""
     data = {
@@ -143,12 +208,21 @@ def _frame(rows: list[dict[str, Any]], schema: dict[str, str], geometry: Any) ->
 
 
 def to_geodataframe(
-    docs: Document | Iterable[Document], *, min_confidence: float = 0.0
+    docs: Document | Iterable[Document],
+    *,
+    min_confidence: float = 0.0,
+    rows: Literal["mentions", "events"] = "mentions",
 ) -> gpd.GeoDataFrame:
     """One row per resolved mention with ``confidence >= min_confidence``, in EPSG:4326.
 
     Columns are :data:`COLUMNS` with the dtypes of :data:`SCHEMA`; ``date`` is the
     activity's date, else the document's date, else NaT.
+
+    ``rows="events"`` gives one row per event location instead (the resolved mentions of
+    each ``Document.events`` entry): columns :data:`EVENT_COLUMNS`, named as in an ACLED
+    table (``event_date``, ``actor1``, ``geo_precision``, ``notes`` is the sentence,
+    ``source`` the document id, ``country`` an ISO 3166 code, ``link_p`` the linker's
+    probability that the event happened there).
 
     >>> from geomentions.model import Candidate, Document, Mention
     >>> aleppo = Candidate("geonames:170063", "Aleppo", 36.20124, 37.16117, "SY", "P",
@@ -160,14 +234,20 @@ def to_geodataframe(
     [['r1', 'Aleppo', 36.20124, 37.16117]]
     """
     threshold = _check_confidence(min_confidence)
-    rows = [
+    if rows == "events":
+        table = [r for doc in _documents(docs) for r in _event_rows(doc, threshold)]
+        points = shapely.points([r["longitude"] for r in table], [r["latitude"] for r in table])
+        return _frame(table, EVENT_SCHEMA, gpd.GeoSeries(points, crs=CRS))
+    if rows != "mentions":
+        raise ValueError(f"rows must be 'mentions' or 'events', got {rows!r}")
+    table = [
         _row(doc, m)
         for doc in _documents(docs)
         for m in doc.mentions
         if m.place is not None and m.confidence >= threshold
     ]
-    points = shapely.points([r["lon"] for r in rows], [r["lat"] for r in rows])
-    return _frame(rows, SCHEMA, gpd.GeoSeries(points, crs=CRS))
+    points = shapely.points([r["lon"] for r in table], [r["lat"] for r in table])
+    return _frame(table, SCHEMA, gpd.GeoSeries(points, crs=CRS))
 
 
 def _require(gdf: Any, columns: Iterable[str]) -> None:

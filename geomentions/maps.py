@@ -150,7 +150,21 @@ def _script_safe(js_text: str) -> str:
 
 
 def _color(event_type: str) -> str:
+    if event_type == MENTIONED:
+        return MENTIONED_COLOR
     return EVENT_COLORS.get(event_type, EVENT_COLORS["other"])
+
+
+#: The layer of places that are not where an event happened (origins, bases, datelines...).
+MENTIONED = "mentioned"
+MENTIONED_COLOR = "#9e9e9e"
+
+
+def _layer_of(row: Row) -> str:
+    """The layer of a mention: its event type where its event happened, else "mentioned".
+    Rows without a role (frames made before the linker, hand-made mentions) count as events."""
+    role = row.get("role") or "event"
+    return row["event_type"] if role == "event" else MENTIONED
 
 
 def _type_order(event_type: str) -> tuple[int, str]:
@@ -197,6 +211,8 @@ def _mention_html(row: Row) -> str:
         meta.append(escape(row["counts"]))
     if _text(row["qualifier"]):
         meta.append(f"qualifier: {escape(row['qualifier'])}")
+    if _text(row.get("role")):
+        meta.append(f"role: {escape(row['role'])} ({float(row.get('role_p') or 0):.2f})")
     sentence = _highlight(_text(row["sentence"]), _text(row["mention"]))
     parts = [
         f'<div class="gm-sentence">{sentence}</div>',
@@ -485,7 +501,8 @@ def _add_legend(m: folium.Map, legend_html: str) -> None:
 
 def _as_frame(data: Any, min_confidence: float) -> gpd.GeoDataFrame:
     if isinstance(data, gpd.GeoDataFrame):
-        missing = [c for c in SCHEMA if c not in data.columns]
+        # role/role_p came with the linker: frames saved before it still map.
+        missing = [c for c in SCHEMA if c not in data.columns and c not in ("role", "role_p")]
         if missing:
             raise ValueError(
                 f"GeoDataFrame lacks column(s) {missing}; build it with to_geodataframe"
@@ -521,10 +538,11 @@ PointKey = tuple[str, str, float, float]
 
 
 def _by_point(records: Iterable[Row]) -> list[tuple[PointKey, list[Row]]]:
-    """Rows grouped by (event type, place, point): types in legend order, rows best first."""
+    """Rows grouped by (layer, place, point): the layer is the event type where the place is
+    the event's location, else "mentioned"; layers in legend order, rows best first."""
     groups: dict[PointKey, list[Row]] = {}
     for row in records:
-        key = (row["event_type"], row["place_id"] or "", row["_lat"], row["_lon"])
+        key = (_layer_of(row), row["place_id"] or "", row["_lat"], row["_lon"])
         groups.setdefault(key, []).append(row)
     for rows in groups.values():
         rows.sort(key=_row_order)
@@ -561,7 +579,9 @@ def _add_type_layers(
     type_counts: dict[str, int] = {}
     for (event_type, _, lat, lon), rows in groups:
         if event_type not in layers:
-            layers[event_type] = _type_layer(event_type, clustered, show).add_to(m)
+            # Places that are only mentioned (origins, bases, sources) start hidden.
+            visible = show and event_type != MENTIONED
+            layers[event_type] = _type_layer(event_type, clustered, visible).add_to(m)
         marker = folium.CircleMarker(location=[lat, lon], **_circle_style(event_type, rows))
         marker.add_child(_Bind(_popup_html(rows), _tooltip_html(rows)))
         marker.add_to(layers[event_type])

@@ -34,6 +34,9 @@ EVENT_TYPES: tuple[str, ...] = (
     "other",
 )
 
+#: Roles a place plays for the events of its sentence (see ``geomentions.events``).
+ROLES: tuple[str, ...] = ("event", "origin", "base", "destination", "source", "other")
+
 
 @_pickled_by_fields
 @dataclass(frozen=True, slots=True)
@@ -96,6 +99,15 @@ class Activity:
     actors: tuple[str, ...] = ()
     date: dt.date | None = None
     sentence: str = ""
+    #: The place's role for the events of its sentence (see ``geomentions.events``): one of
+    #: :data:`ROLES`, or "" when no linker has read it; ``role_p`` is the linker's
+    #: probability for it.
+    role: str = ""
+    role_p: float = 0.0
+    #: The event word the place is linked to (role "event"), and its offsets in the text.
+    trigger: str = ""
+    trigger_start: int | None = None
+    trigger_end: int | None = None
 
     def to_dict(self) -> dict[str, Any]:
         return {
@@ -104,6 +116,11 @@ class Activity:
             "actors": list(self.actors),
             "date": self.date.isoformat() if self.date else None,
             "sentence": self.sentence,
+            "role": self.role,
+            "role_p": self.role_p,
+            "trigger": self.trigger,
+            "trigger_start": self.trigger_start,
+            "trigger_end": self.trigger_end,
         }
 
 
@@ -156,6 +173,46 @@ class Mention:
 
 @_pickled_by_fields
 @dataclass(slots=True)
+class Event:
+    """One reported event: its word, type, when, who, how many, and where it happened.
+
+    ``locations`` are the mentions whose role for it is "event" (resolved or not); each
+    keeps its place, point and ``precision`` code.
+
+    >>> e = Event("airstrike", "struck", 5, 11, "Jets struck Idlib.")
+    >>> e
+    Event('airstrike', 'struck', 0 locations)
+    """
+
+    event_type: str
+    trigger: str
+    trigger_start: int
+    trigger_end: int
+    sentence: str
+    date: dt.date | None = None
+    counts: tuple[Count, ...] = ()
+    actors: tuple[str, ...] = ()
+    locations: list[Mention] = field(default_factory=list)
+
+    def __repr__(self) -> str:
+        return f"Event({self.event_type!r}, {self.trigger!r}, {len(self.locations)} locations)"
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "event_type": self.event_type,
+            "trigger": self.trigger,
+            "trigger_start": self.trigger_start,
+            "trigger_end": self.trigger_end,
+            "sentence": self.sentence,
+            "date": self.date.isoformat() if self.date else None,
+            "counts": [{"value": c.value, "noun": c.noun} for c in self.counts],
+            "actors": list(self.actors),
+            "locations": [[m.start, m.end] for m in self.locations],
+        }
+
+
+@_pickled_by_fields
+@dataclass(slots=True)
 class Document:
     """The places one report mentions, in text order."""
 
@@ -168,6 +225,8 @@ class Document:
     focus: tuple[str, ...] = ()
     #: Set by batch runs when this document failed; ``mentions`` is then empty.
     error: str | None = None
+    #: The events the report places, in text order (see :class:`Event`).
+    events: list[Event] = field(default_factory=list)
 
     def __repr__(self) -> str:
         return f"Document({self.doc_id!r}, {len(self.mentions)} mentions)"
@@ -184,4 +243,5 @@ class Document:
             "focus": list(self.focus),
             "error": self.error,
             "mentions": [m.to_dict() for m in self.mentions],
+            "events": [e.to_dict() for e in self.events],
         }

@@ -1,0 +1,207 @@
+"""Train the event linker (``geomentions/data/linker.json``): one command, fixed seed.
+
+Usage::
+
+    python benchmarks/train_linker.py [--corpus PATH] [--out PATH] [--folds 5]
+
+Data: the EventLocation corpus (Halterman 2019, ``../shared/corpora``; see
+``event_corpus.py``) without its 496 RELABEL test rows, plus the project's own annotated
+Arabic and Russian sentences (``benchmarks/data/event_roles.tsv``). A pair is (the row's
+event verb, a place in the sentence); the place is our recogniser's mention (resolved or
+not) or a gold location it missed; the label is "the verb's event happened there".
+
+Cross-validation: GroupKFold by article (or sentence, see ``event_corpus.py``); the
+isotonic calibration is fitted on the out-of-fold scores, and the decision threshold is the
+one with the best out-of-fold F1. Prints the CV table and writes the model (needs the
+``train`` extra: scikit-learn).
+"""
+
+from __future__ import annotations
+
+import argparse
+import csv
+import sys
+from pathlib import Path
+
+import numpy as np
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+import event_corpus as ec  # noqa: E402
+
+from geomentions import extract, extraction  # noqa: E402
+from geomentions.activity import event_words  # noqa: E402
+from geomentions.event_features import FEATURE_NAMES, VERSION, Sentence  # noqa: E402
+from geomentions.events import triggers  # noqa: E402
+from geomentions.models import LogisticModel  # noqa: E402
+
+SEED = 15
+OWN_TSV = ec.REPO_ROOT / "benchmarks" / "data" / "event_roles.tsv"
+OUT = ec.REPO_ROOT / "geomentions" / "data" / "linker.json"
+
+
+def kind_of(m) -> str:
+    """The place kind the features read: "country", "admin", "unresolved" or ""."""
+    if m.place is None:
+        return "unresolved"
+    if m.place.feature_code.startswith("PCL"):
+        return "country"
+    return "admin" if m.place.feature_class == "A" else ""
+
+
+def linker_span(m) -> tuple[int, int]:
+    """The mention without an Arabic preposition written on it ("بحلب" -> "حلب")."""
+    name = m.place.matched_name if m.place else ""
+    if name and len(m.text) > len(name) and m.text.endswith(name):
+        return m.end - len(name), m.end
+    return m.start, m.end
+
+
+def mentions_of(text: str, cache: dict) -> list:
+    """The mentions of ``text`` without roles: training must not need the model it makes
+    (the shipped one may be from an older feature list)."""
+    if text not in cache:
+        real = extraction.link_document
+        extraction.link_document = lambda *args: []
+        try:
+            cache[text] = extract(text).mentions
+        finally:
+            extraction.link_document = real
+    return cache[text]
+
+
+def pairs(text: str, verb: tuple[int, int], gold: list, cache: dict, add_missed: bool):
+    """Feature rows and labels of one (sentence, verb) row."""
+    found = mentions_of(text, cache)
+    spans = [linker_span(m) for m in found]
+    kinds = [kind_of(m) for m in found]
+    if add_missed:
+        for g in gold:
+            if not any(ec.overlaps(g, s) for s in spans):
+                spans.append(g)
+                kinds.append("")
+    order = sorted(range(len(spans)), key=lambda i: spans[i])
+    spans, kinds = [spans[i] for i in order], [kinds[i] for i in order]
+    sent = Sentence(text)
+    trig = [(t.start, t.end) for t in triggers(sent, event_words(text))]
+    rows, labels = [], []
+    for span, kind in zip(spans, kinds, strict=True):
+        rows.append(sent.features(verb, span, spans, triggers=trig, kind=kind, kinds=kinds))
+        labels.append(int(any(ec.overlaps(span, g) for g in gold)))
+    return rows, labels
+
+
+def own_rows(path: Path) -> list[ec.Row]:
+    """Our annotated sentences: one row per (sentence, trigger word) with its event places."""
+    out = []
+    with path.open(encoding="utf-8") as fh:
+        for rec in csv.DictReader(
+            (line for line in fh if not line.startswith("#")), delimiter="\t"
+        ):
+            text, trig = rec["sentence"], rec["trigger"]
+            t0 = text.index(trig)
+            gold = []
+            for place in filter(None, rec["event_places"].split("|")):
+                p0 = text.index(place)
+                gold.append((p0, p0 + len(place)))
+            out.append(
+                ec.Row(f"own:{rec['lang']}", f"own:{text}", False, text, (t0, t0 + len(trig)), gold)
+            )
+    return out
+
+
+def main(argv: list[str] | None = None) -> int:
+    ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    ap.add_argument("--corpus", type=Path, default=ec.DEFAULT_ZIP)
+    ap.add_argument("--out", type=Path, default=OUT)
+    ap.add_argument("--folds", type=int, default=5)
+    args = ap.parse_args(argv)
+    try:
+        from sklearn.isotonic import IsotonicRegression
+        from sklearn.linear_model import LogisticRegression
+        from sklearn.model_selection import GroupKFold
+    except ImportError:
+        sys.exit("train_linker.py needs the 'train' extra: pip install -e '.[train]'")
+
+    rows = [r for r in ec.load(args.corpus) if not r.test] + own_rows(OWN_TSV)
+    cache: dict = {}
+    X, y, groups, lang = [], [], [], []
+    for r in rows:
+        xs, ys = pairs(r.text, r.verb, r.gold, cache, add_missed=True)
+        X += xs
+        y += ys
+        groups += [r.group] * len(ys)
+        lang += [r.row_id.split(":")[1] if r.row_id.startswith("own:") else "en"] * len(ys)
+    X, y = np.asarray(X), np.asarray(y)
+    groups = np.asarray(groups)
+    print(f"{len(rows)} rows, {len(set(groups))} groups, {len(y)} pairs, {y.mean():.3f} positive")
+
+    def fit(Xt, yt):
+        mean, scale = Xt.mean(0), Xt.std(0)
+        scale[scale == 0] = 1.0
+        clf = LogisticRegression(C=1.0, max_iter=2000, random_state=SEED)
+        clf.fit((Xt - mean) / scale, yt)
+        return LogisticModel(FEATURE_NAMES, tuple(clf.coef_[0]), float(clf.intercept_[0]),
+                             tuple(mean), tuple(scale))  # fmt: skip
+
+    # GroupKFold is deterministic; shuffle the group order with the seed for varied folds.
+    rng = np.random.default_rng(SEED)
+    uniq = np.array(sorted(set(groups)))
+    perm = dict(zip(uniq, rng.permutation(len(uniq)), strict=True))
+    gid = np.array([perm[g] for g in groups])
+    oof = np.zeros(len(y))
+    for tr, te in GroupKFold(n_splits=args.folds).split(X, y, gid):
+        oof[te] = fit(X[tr], y[tr]).raw(X[te])
+    iso = IsotonicRegression(out_of_bounds="clip", y_min=0.0, y_max=1.0).fit(oof, y)
+    cal = iso.predict(oof)
+    best = max(((t, *_prf(cal >= t, y)) for t in np.arange(0.2, 0.81, 0.05)), key=lambda r: r[3])
+    cut = round(float(best[0]), 2)
+    print(f"\n{args.folds}-fold GroupKFold CV (pairs; out-of-fold, calibrated), threshold {cut}:")
+    print(f"{'subset':<10}{'pairs':>7}{'P':>7}{'R':>7}{'F1':>7}")
+    lang = np.asarray(lang)
+    for name, mask in [("all", np.ones(len(y), bool))] + [
+        (k, lang == k) for k in ("en", "ar", "ru")
+    ]:
+        if mask.any():
+            p, r, f = _prf(cal[mask] >= cut, y[mask])
+            print(f"{name:<10}{mask.sum():>7}{p:>7.3f}{r:>7.3f}{f:>7.3f}")
+    print("\nreliability (out-of-fold): bin, pairs, mean predicted, observed")
+    for lo in np.arange(0, 1, 0.2):
+        mask = (cal >= lo) & (cal < lo + 0.2 + (lo >= 0.8) * 0.01)
+        if mask.any():
+            print(
+                f"  [{lo:.1f},{lo + 0.2:.1f})  {mask.sum():>6}  {cal[mask].mean():.3f}  {y[mask].mean():.3f}"
+            )
+
+    final = fit(X, y)
+    xs, ys = iso.X_thresholds_, iso.y_thresholds_
+    f1s = f"{best[3]:.3f}"
+    model = LogisticModel(
+        final.feature_names, tuple(float(w) for w in final.weights), final.bias,
+        tuple(float(v) for v in final.mean), tuple(float(v) for v in final.scale),
+        (tuple(round(float(v), 6) for v in xs), tuple(round(float(v), 6) for v in ys)),
+        name="linker", version="1",
+        meta=tuple(sorted({
+            "features_version": VERSION, "threshold": str(cut), "seed": str(SEED),
+            "folds": f"{args.folds} GroupKFold by article/sentence",
+            "trained_on": "EventLocation (Halterman 2019) minus RELABEL; benchmarks/data/event_roles.tsv",
+            "cv_f1_pairs": f1s, "pairs": str(len(y)),
+        }.items())),
+    )  # fmt: skip
+    model.save(args.out)
+    print(f"\nwrote {args.out} ({args.out.stat().st_size} bytes)")
+    print(
+        "weights:",
+        ", ".join(f"{n} {w:+.2f}" for n, w in zip(FEATURE_NAMES, model.weights, strict=True)),
+    )
+    return 0
+
+
+def _prf(pred: np.ndarray, gold: np.ndarray) -> tuple[float, float, float]:
+    tp = float((pred & (gold == 1)).sum())
+    p = tp / max(1, pred.sum())
+    r = tp / max(1, (gold == 1).sum())
+    return p, r, 2 * p * r / max(1e-9, p + r)
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

@@ -1,0 +1,298 @@
+"""Event-location linking: the role each place plays for the events of its sentence.
+
+For every event word of a sentence (typed ones from :mod:`geomentions.activity`, and the
+verbs of :mod:`geomentions.lang`) and every place the sentence names, the shipped linker
+(``data/linker.json``, a :class:`~geomentions.models.LogisticModel` over
+:mod:`geomentions.event_features`) gives the probability that the event happened there.
+A place is the ``"event"`` location of its most likely event word when that probability
+reaches the model's threshold. Any other place gets the role its own words give it:
+
+* ``"source"`` - a dateline or the place of a statement ("said in Moscow");
+* ``"base"`` - where the actor is based or launched from ("flying from Hmeymim airbase");
+* ``"origin"`` - "from X", or the place left ("fled Mosul");
+* ``"destination"`` - "to X", or the place reached ("arrived in Erbil");
+* ``"other"`` - just mentioned.
+
+``role_p`` is the model's probability for ``"event"`` and one minus it for the others.
+
+>>> sent = "Refugees who fled Mosul arrived in Erbil, where a car bomb exploded."
+>>> [(r.role, r.trigger) for r in link(sent, [(18, 23), (35, 40)])]
+[('origin', None), ('event', (59, 67))]
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+from functools import cache
+
+import numpy as np
+
+from geomentions.activity import event_type_at, event_words, sentence_of
+from geomentions.event_features import FEATURE_NAMES, VERSION, Sentence
+from geomentions.model import ROLES, Activity, Event, Mention
+from geomentions.models import LogisticModel, shipped
+
+__all__ = ["ROLES", "Link", "link", "link_document"]
+
+
+Span = tuple[int, int]
+
+
+@dataclass(frozen=True, slots=True)
+class Link:
+    """The role of one place: ``trigger`` (sentence offsets) and ``event_type`` are those of
+    its event word when the role is ``"event"``, else None."""
+
+    role: str
+    role_p: float
+    trigger: Span | None = None
+    event_type: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Trigger:
+    """An event word: ``kind`` "event", "leave" or "arrive"; ``event_type`` if typed."""
+
+    start: int
+    end: int
+    kind: str
+    event_type: str | None = None
+
+
+@cache
+def model() -> LogisticModel:
+    """The shipped linker, checked against this version's feature list."""
+    m = shipped("linker.json")
+    m.check_features(FEATURE_NAMES)
+    if dict(m.meta).get("features_version") != VERSION:
+        m.check_features(())  # a clear error naming the mismatch
+    return m
+
+
+@cache
+def threshold() -> float:
+    return float(dict(model().meta).get("threshold", 0.5))
+
+
+def triggers(sent: Sentence, typed: Sequence[tuple[int, int, str]] = ()) -> list[Trigger]:
+    """Typed event words (from :func:`geomentions.activity.event_words`) and the event,
+    leaving and arriving verbs of :mod:`geomentions.lang`, in text order, without overlaps."""
+    out = [Trigger(s, e, "event", t) for s, e, t in typed]
+    for (s, e), kind in sent.triggers():
+        if not any(t.start < e and s < t.end for t in out):
+            out.append(Trigger(s, e, kind))
+    return sorted(out, key=lambda t: (t.start, t.end))
+
+
+def _own_role(sent: Sentence, span: Span, x: Sequence[float]) -> str | None:
+    """The role a place's own words give it, whatever the event words say: a dateline or a
+    statement's place ("said in Moscow"), a base ("flying from Hmeymim airbase"), "from X",
+    "to X" (``x`` is any feature row of the place). None: the linker decides."""
+    first, last = sent.first(span[0]), sent.last(span[1])
+    if sent.near_tag(last + 1, last + 4, "where"):
+        return None  # "arrived in Erbil, where a bomb exploded": the event's place
+    if x[_I["dateline"]] or sent.near_tag(first - 3, first, "source"):
+        return "source"
+    if x[_I["base_cue"]]:
+        return "base"
+    if x[_I["prep_from"]]:
+        return "origin"
+    if x[_I["prep_to"]]:
+        return "destination"
+    return None
+
+
+@dataclass(slots=True)
+class _Pairs:
+    """One sentence read for linking: its places, event words and feature rows."""
+
+    sent: Sentence
+    mentions: Sequence[Span]
+    kinds: Sequence[str]
+    trigs: list[Trigger]
+    events: list[Trigger]
+    rows: list[list[float]]
+
+
+def _pairs(
+    sentence: str, mentions: Sequence[Span], kinds: Sequence[str], typed: Sequence
+) -> _Pairs:
+    sent = Sentence(sentence)
+    trigs = triggers(sent, typed)
+    spans = [(t.start, t.end) for t in trigs]
+    events = [t for t in trigs if t.kind == "event"]
+    rows = [
+        sent.features((t.start, t.end), span, mentions, triggers=spans, kind=kind, kinds=kinds)
+        for span, kind in zip(mentions, kinds, strict=True)
+        for t in events
+    ]
+    return _Pairs(sent, mentions, kinds, trigs, events, rows)
+
+
+def _decide(pairs: _Pairs, probs: np.ndarray) -> list[Link]:
+    """The links of one sentence from the model's probabilities for its rows."""
+    sent, mentions, kinds, events = pairs.sent, pairs.mentions, pairs.kinds, pairs.events
+    cut = threshold()
+    n = len(events)
+    leaving = [t for t in pairs.trigs if "leave" in sent.tags[sent.first(t.start)]]
+    out = []
+    for i, (span, kind) in enumerate(zip(mentions, kinds, strict=True)):
+        best_p, best = 0.0, None
+        if n:
+            p = probs[i * n : (i + 1) * n]
+            j = int(p.argmax())  # ties: the first event word
+            best_p, best = float(p[j]), events[j]
+            x = pairs.rows[i * n]
+        else:
+            x = sent.mention_part(span, mentions, kinds, kind)[0]  # no event word to read
+        # The place a moving actor left ("fled Mosul", "fled from Mosul") is an origin.
+        left = any(
+            (y := sent.features((t.start, t.end), span, mentions, kind=kind, kinds=kinds))[
+                _FROM_LEAVE
+            ]
+            + y[_OBJECT_LEAVE]
+            for t in leaving
+        )
+        own = "origin" if left else _own_role(sent, span, x)
+        if own is not None:
+            out.append(Link(own, round(1.0 - best_p, 4)))
+        elif best is not None and best_p >= cut:
+            out.append(Link("event", round(best_p, 4), (best.start, best.end), best.event_type))
+        else:
+            out.append(Link("other", round(1.0 - best_p, 4)))
+    return _share_lists(sent.text, mentions, out)
+
+
+def _probabilities(batch: Sequence[_Pairs]) -> list[np.ndarray]:
+    """One model call for the rows of many sentences (numpy's per-call cost dominates)."""
+    rows = [r for b in batch for r in b.rows]
+    probs = model().probability(np.asarray(rows)) if rows else np.zeros(0)
+    out, k = [], 0
+    for b in batch:
+        out.append(probs[k : k + len(b.rows)])
+        k += len(b.rows)
+    return out
+
+
+def link(
+    sentence: str,
+    mentions: Sequence[Span],
+    kinds: Sequence[str] | None = None,
+    typed: Sequence[tuple[int, int, str]] = (),
+) -> list[Link]:
+    """The :class:`Link` of each place span of ``sentence`` (offsets into it), in order.
+
+    ``kinds`` gives each place's kind for the model ("country", "admin", "unresolved" or
+    ""); ``typed`` the typed event words of the sentence (``activity.event_words``).
+    """
+    if not mentions:
+        return []
+    kinds = list(kinds) if kinds is not None else [""] * len(mentions)
+    pairs = _pairs(sentence, mentions, kinds, typed)
+    return _decide(pairs, _probabilities([pairs])[0])
+
+
+#: What may stand between two places of one list ("Idlib, Hama and Homs", "إدلب وحماة").
+_LIST_GAP = re.compile(
+    r"^(?:\s*[,،]\s*|\s+(?:and|or|и|или|و|او)\s+|\s*[,،]\s*(?:and|or|и)\s+|\s+و)"
+    r"(?:[^\W\d_A-ZА-Я]+\s+)?$"  # one lowercase word between: "and eastern Aleppo"
+)
+
+
+def _share_lists(sentence: str, mentions: Sequence[Span], links: list[Link]) -> list[Link]:
+    """Places of one list share the event of the list's event places: "strikes on Tadmur,
+    Deir ez-Zor, Itria and eastern Aleppo" happened at all four."""
+    out = list(links)
+    order = sorted(range(len(mentions)), key=lambda i: mentions[i])
+    for _ in range(2):  # forwards, then backwards
+        for a, b in zip(order, order[1:], strict=False):
+            gap = sentence[mentions[a][1] : mentions[b][0]]
+            if not _LIST_GAP.match(gap):
+                continue
+            for src, dst in ((a, b), (b, a)):
+                if out[src].role == "event" and out[dst].role == "other":
+                    out[dst] = Link("event", out[src].role_p, out[src].trigger, out[src].event_type)
+    return out
+
+
+_I = {name: i for i, name in enumerate(FEATURE_NAMES)}
+_FROM_LEAVE = FEATURE_NAMES.index("from_leave")
+_OBJECT_LEAVE = FEATURE_NAMES.index("object_leave")
+
+
+def _with_role(
+    act: Activity,
+    event_type: str,
+    role: str,
+    role_p: float,
+    trigger: str = "",
+    start: int | None = None,
+    end: int | None = None,
+) -> Activity:
+    # Positional construction: dataclasses.replace costs more than the linking itself.
+    return Activity(
+        event_type, act.counts, act.actors, act.date, act.sentence, role, role_p, trigger,
+        start, end,
+    )  # fmt: skip
+
+
+def _kind(m: Mention) -> str:
+    if m.place is None:
+        return "unresolved"
+    if m.place.feature_code.startswith("PCL"):
+        return "country"
+    return "admin" if m.place.feature_class == "A" else ""
+
+
+def _span(m: Mention) -> Span:
+    """The mention without an Arabic preposition written on it ("بحلب" reads as "حلب")."""
+    name = m.place.matched_name if m.place else ""
+    if name and len(m.text) > len(name) and m.text.endswith(name):
+        return m.end - len(name), m.end
+    return m.start, m.end
+
+
+def link_document(
+    text: str, mentions: list[Mention], sentences: list[tuple[int, int]]
+) -> list[Event]:
+    """Set the role of the mentions (in place) and return the events of the text.
+
+    Only sentences holding a resolved mention are read; the mentions of other sentences
+    keep the empty role (nothing of theirs is mapped).
+
+    ``sentences`` are ``activity.sentence_spans(text)``. An event is one event word with
+    the mentions it is linked to; it takes its type from the word when the word is typed,
+    else from the activity of its first location.
+    """
+    by_sentence: dict[Span, list[int]] = {}
+    for i, m in enumerate(mentions):
+        by_sentence.setdefault(sentence_of(text, m.start, m.end, sentences), []).append(i)
+    read = []
+    for (s, e), idx in by_sentence.items():
+        if any(mentions[i].place is not None for i in idx):  # else nothing of it is mapped
+            sent = text[s:e]
+            spans = [(a - s, b - s) for a, b in (_span(mentions[i]) for i in idx)]
+            kinds = [_kind(mentions[i]) for i in idx]
+            read.append((s, idx, _pairs(sent, spans, kinds, event_words(sent))))
+    events: dict[tuple[int, int], Event] = {}
+    probs = _probabilities([p for _, _, p in read])
+    for (s, idx, pairs), p in zip(read, probs, strict=True):
+        for i, lk in zip(idx, _decide(pairs, p), strict=True):
+            m = mentions[i]
+            act = m.activity
+            if lk.trigger is None:
+                m.activity = _with_role(act, act.event_type, lk.role, lk.role_p)
+                continue
+            ts, te = lk.trigger[0] + s, lk.trigger[1] + s
+            etype = event_type_at(pairs.sent.text, *lk.trigger) if lk.event_type else act.event_type
+            m.activity = act = _with_role(act, etype, "event", lk.role_p, text[ts:te], ts, te)
+            ev = events.get((ts, te))
+            if ev is None:
+                ev = events[(ts, te)] = Event(
+                    act.event_type, text[ts:te], ts, te, act.sentence, act.date, act.counts,
+                    act.actors,
+                )  # fmt: skip
+            ev.locations.append(m)
+    return [events[k] for k in sorted(events)]

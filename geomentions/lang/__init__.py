@@ -1,0 +1,1 @@
+"""Language data (word lists only, no logic), one module per language: ``en``, ``ar``, ``ru``."""

@@ -1,0 +1,88 @@
+"""Russian words the event linker reads (see ``geomentions.event_features``).
+
+Entries are stems: a word matches when it starts with one (lowercase, ё as е).
+"""
+
+#: Preposition -> the class of place relation it marks. "в"/"во"/"на" are "in" before a
+#: locative place ("в Мосуле") and "to" before an accusative one ("в Мосул"): see
+#: ``LOCATIVE_ENDINGS``.
+PREPOSITIONS: dict[str, str] = {
+    "в": "in", "во": "in", "на": "in", "по": "in", "под": "near", "у": "near",
+    "около": "near", "возле": "near", "близ": "near", "вблизи": "near", "окрестностях": "near",
+    "районе": "in", "окрестности": "near", "пригороде": "near",
+    "из": "from", "с": "from", "со": "from", "от": "from",
+    "к": "to", "ко": "to", "до": "to", "сторону": "to", "направлении": "to",
+}  # fmt: skip
+#: Prepositions whose class depends on the case of the place after them.
+CASE_PREPOSITIONS: frozenset[str] = frozenset({"в", "во", "на"})
+#: Endings of a locative (prepositional) place name; any other ending reads as accusative.
+LOCATIVE_ENDINGS: tuple[str, ...] = ("е", "и")
+
+FILLERS: frozenset[str] = frozenset(
+    "города город поселка посёлка деревни села провинции провинция районе района области "
+    "столице северной южной восточной западной окрестностях пригороде н.п населенного "
+    "населённого пункта".split()
+)
+CLAUSE_WORDS: tuple[str, ...] = ("где", "когда", "котор", "после", "пока", "но", "однако", "а")
+WHERE_WORDS: tuple[str, ...] = ("где",)
+BASE_WORDS: tuple[str, ...] = (
+    "базир",
+    "авиабаз",
+    "базы",
+    "база",
+    "аэродром",
+    "взлет",
+    "вылетев",
+    "дислоцир",
+)
+SOURCE_WORDS: tuple[str, ...] = (
+    "заяв",
+    "сообщ",
+    "словам",
+    "брифинг",
+    "рассказал",
+    "передает",
+    "передаёт",
+)
+LEAVE_VERBS: tuple[str, ...] = ("бежал", "покину", "покида", "эвакуир", "отступ", "ушли", "вывед")
+ARRIVE_VERBS: tuple[str, ...] = (
+    "прибы",
+    "верну",
+    "вошл",
+    "вошел",
+    "направ",
+    "переброс",
+    "отправ",
+    "достиг",
+    "доставл",
+)
+EVENT_WORDS: tuple[str, ...] = (
+    "убит",
+    "убив",
+    "погиб",
+    "ранен",
+    "ранил",
+    "атак",
+    "напал",
+    "захват",
+    "задерж",
+    "арест",
+    "похищ",
+    "обстрел",
+    "взорв",
+    "взрыв",
+    "удар",
+    "бомб",
+    "штурм",
+    "митинг",
+    "протест",
+    "демонстр",
+    "расстрел",
+    "уничтож",
+    "сбит",
+    "столкнов",
+    "бои",
+    "боев",
+    "освобод",
+    "подорв",
+)

@@ -1,0 +1,161 @@
+"""Event-location roles: where an event happened, and what other places are to it.
+
+Every sentence here was written for these tests; places are real gazetteer rows.
+"""
+
+from __future__ import annotations
+
+import pickle
+
+import pytest
+
+import geomentions as gm
+from geomentions.event_features import FEATURE_NAMES, Sentence, word_tags
+from geomentions.events import link, model
+from geomentions.frames import EVENT_COLUMNS
+
+
+def roles(text: str) -> dict[str, str]:
+    return {m.text: m.activity.role for m in gm.extract(text).mentions}
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # English
+        ("Troops sent from Damascus shelled Aleppo on Monday.",
+         {"Damascus": "origin", "Aleppo": "event"}),
+        ("Warplanes flying from Hmeymim airbase struck targets near Idlib.",
+         {"Hmeymim airbase": "base", "Idlib": "event"}),
+        ("Refugees who fled Mosul arrived in Erbil, where a car bomb exploded.",
+         {"Mosul": "origin", "Erbil": "event"}),
+        ("The ministry said in Moscow that its aircraft bombed positions near Palmyra.",
+         {"Moscow": "source", "Palmyra": "event"}),
+        ("A convoy travelled from Homs to Hama.", {"Homs": "origin", "Hama": "destination"}),
+        # Arabic
+        ("قصفت طائرات حربية انطلقت من قاعدة حميميم مواقع في إدلب.",
+         {"قاعدة حميميم": "base", "إدلب": "event"}),
+        ("نزح آلاف المدنيين من حلب إلى عفرين.", {"حلب": "origin", "عفرين": "destination"}),
+        ("قال مسؤول في دمشق إن اشتباكات اندلعت في درعا.", {"دمشق": "source", "درعا": "event"}),
+        # Russian
+        ("Самолёты, вылетевшие с авиабазы Хмеймим, нанесли удары по Идлибу.",
+         {"Хмеймим": "base", "Идлибу": "event"}),
+        ("Беженцы из Алеппо прибыли в Латакию.", {"Алеппо": "origin", "Латакию": "destination"}),
+        ("Колонна направилась из Дамаска в Дераа, где попала под обстрел.",
+         {"Дамаска": "origin", "Дераа": "event"}),
+    ],
+)  # fmt: skip
+def test_roles(text: str, expected: dict[str, str]) -> None:
+    assert roles(text) == expected
+
+
+def test_a_place_with_no_event_word_is_only_mentioned() -> None:
+    assert roles("The delegation visited Amman and Beirut.") == {
+        "Amman": "other",
+        "Beirut": "other",
+    }
+
+
+def test_an_event_place_carries_its_event_word_and_type() -> None:
+    text = "Refugees who fled Mosul arrived in Erbil, where a car bomb exploded."
+    doc = gm.extract(text)
+    erbil = next(m for m in doc.mentions if m.text == "Erbil")
+    act = erbil.activity
+    assert act.event_type == "explosion"
+    assert text[act.trigger_start : act.trigger_end] == act.trigger
+    assert 0.5 < act.role_p <= 1.0
+    assert [(e.event_type, [m.text for m in e.locations]) for e in doc.events] == [
+        ("explosion", ["Erbil"])
+    ]
+
+
+def test_a_list_shares_the_event_of_its_head() -> None:
+    doc = gm.extract("Aircraft struck 12 targets in the areas of Tadmur, Itria and eastern Aleppo.")
+    assert {m.text: m.activity.role for m in doc.places} == {
+        "Tadmur": "event", "Itria": "event", "Aleppo": "event"
+    }  # fmt: skip
+
+
+def test_russian_case_decides_in_or_to() -> None:
+    s = Sentence("Колонна вошла в Мосул, бои идут в Мосуле.")
+    assert s.governing((16, 21)) == "to"
+    assert s.governing((34, 40)) == "in"
+
+
+def test_arabic_preposition_written_on_the_place() -> None:
+    s = Sentence("وقع انفجار بحلب")
+    assert s.governing((12, 15)) == "in"  # the place without its ب
+
+
+def test_word_tags_are_language_data() -> None:
+    assert "prep:from" in word_tags("من") and "prep:to" in word_tags("إلى")
+    assert "prep:near" in word_tags("near") and "where" in word_tags("where")
+    assert "leave" in word_tags("fled") and "source" in word_tags("заявили")
+
+
+def test_link_without_places_is_empty_and_model_matches_features() -> None:
+    assert link("Jets struck.", []) == []
+    assert model().feature_names == FEATURE_NAMES
+
+
+def test_events_table_has_acled_columns_and_only_event_places() -> None:
+    docs = [gm.extract("Troops sent from Damascus shelled Aleppo on 3 March 2024.", doc_id="r1")]
+    gdf = gm.to_geodataframe(docs, rows="events")
+    assert list(gdf.columns) == EVENT_COLUMNS
+    assert gdf[["location", "event_type", "source"]].values.tolist() == [
+        ["Aleppo", "shelling", "r1"]
+    ]
+    assert str(gdf["event_date"].iloc[0].date()) == "2024-03-03"
+    with pytest.raises(ValueError, match="rows"):
+        gm.to_geodataframe(docs, rows="places")  # type: ignore[arg-type]
+
+
+def test_documents_with_events_pickle_and_serialise() -> None:
+    doc = gm.extract("Refugees who fled Mosul arrived in Erbil, where a car bomb exploded.")
+    back = pickle.loads(pickle.dumps(doc))
+    assert back.events[0].locations[0] is back.mentions[1]
+    assert doc.to_dict()["events"][0]["trigger"] == doc.events[0].trigger
+
+
+def test_map_puts_other_roles_in_an_off_mentioned_layer() -> None:
+    doc = gm.extract("Troops sent from Damascus shelled Aleppo.")
+    html = gm.make_map(doc, tiles=None).get_root().render()
+    assert "mentioned" in html and "role: origin" in html and "role: event" in html
+
+
+def feats(text: str, trigger: str, place: str, places: list[str], kinds: list[str] | None = None):
+    s = Sentence(text)
+    t0 = text.index(trigger)
+    spans = [(text.index(p), text.index(p) + len(p)) for p in places]
+    i = places.index(place)
+    kinds = kinds or [""] * len(places)
+    row = s.features((t0, t0 + len(trigger)), spans[i], spans, kind=kinds[i], kinds=kinds)
+    return dict(zip(FEATURE_NAMES, row, strict=True))
+
+
+def test_feature_where_link_and_distance() -> None:
+    f = feats("Families reached Kirkuk, where a mortar round exploded.", "exploded", "Kirkuk",
+              ["Kirkuk"])  # fmt: skip
+    assert f["where_link"] == 1.0 and f["after"] == 0.0 and f["clauses_between"] >= 1.0
+
+
+def test_feature_smaller_place_beside_a_province_and_possessive() -> None:
+    text = "Gunmen attacked a checkpoint in Mosul's Nabi Younis district in Nineveh."
+    far = "Jets struck Mosul on Monday after weeks of calm across the whole of Nineveh."
+    assert (
+        feats(far, "struck", "Nineveh", ["Mosul", "Nineveh"], ["", "admin"])["more_specific_near"]
+        == 0.0
+    )  # the town is more than 40 characters away
+    f = feats("Shelling hit Tal Afar in Nineveh.", "Shelling", "Nineveh", ["Tal Afar", "Nineveh"],
+              ["", "admin"])  # fmt: skip
+    assert f["more_specific_near"] == 1.0 and f["container"] == 1.0
+    assert feats(text, "attacked", "Mosul", ["Mosul", "Nineveh"])["possessive"] == 1.0
+
+
+def test_feature_dateline_and_fronted_scene() -> None:
+    assert (
+        feats("KABUL - A bomb exploded near a market.", "exploded", "KABUL", ["KABUL"])["dateline"]
+        == 1.0
+    )
+    f = feats("Later in Sanaa, guards fired on the crowd.", "fired", "Sanaa", ["Sanaa"])
+    assert f["fronted"] == 1.0 and f["prep_in"] == 1.0
