@@ -43,7 +43,11 @@ EVAL_SCRIPT = Path(__file__).resolve().parents[1] / "benchmarks" / "eval_corpora
 def _gazetteer(args: argparse.Namespace):
     from .gazetteer import Gazetteer
 
-    gaz = Gazetteer.from_file(args.gazetteer) if args.gazetteer else Gazetteer.default()
+    layers = getattr(args, "layers", None)
+    if args.gazetteer:
+        gaz = Gazetteer.from_file(args.gazetteer, layers=layers or ())
+    else:
+        gaz = Gazetteer.default(layers=layers)
     for extra in getattr(args, "places", None) or ():
         gaz.add_places(extra)
     return gaz
@@ -69,7 +73,10 @@ def cmd_resolve(args: argparse.Namespace) -> int:
 def cmd_gazetteer_build(args: argparse.Namespace) -> int:
     from .build import build
 
-    out = build(args.geonames, args.output, extra_csv=args.extra or ())
+    out = build(
+        args.geonames, args.output, extra_csv=args.extra or (),
+        gazetteers=args.gazetteers, layers_out=args.layers_out,
+    )  # fmt: skip
     print(f"wrote {out} ({out.stat().st_size / 1e6:.1f} MB)", file=sys.stderr)
     return EXIT_OK
 
@@ -77,7 +84,10 @@ def cmd_gazetteer_build(args: argparse.Namespace) -> int:
 def cmd_gazetteer_info(args: argparse.Namespace) -> int:
     gaz = _gazetteer(args)
     print(f"{gaz!r}")
-    print("Contains data from GeoNames (www.geonames.org), CC BY 4.0")
+    from . import ATTRIBUTION
+
+    print(f"layers: {', '.join(gaz.layers) or 'none'}")
+    print(ATTRIBUTION)
     return EXIT_OK
 
 
@@ -183,7 +193,7 @@ def _run(args: argparse.Namespace, date: dt.date | None) -> tuple[list[Document]
         raise ValueError(f"none of the {len(read)} inputs could be read")
     ok = [(doc_id, text) for doc_id, text, error in read if not error]
     # None lets the batch load the shipped gazetteer once and share it with its workers.
-    gaz = _gazetteer(args) if args.gazetteer or args.places else None
+    gaz = _gazetteer(args) if args.gazetteer or args.places or args.layers is not None else None
     # A bar (tqdm, shown after half a second) only for several files on a terminal.
     show_bar = not args.no_progress and len(ok) > 1 and bool(sys.stderr and sys.stderr.isatty())
     extracted = iter(
@@ -357,7 +367,7 @@ def cmd_evaluate(args: argparse.Namespace) -> int:
     lgl, gwn = _corpora(args, ev)
     if lgl is None and gwn is None:
         raise ValueError("no corpus found: pass --lgl PATH and/or --gwn PATH")
-    gaz = _gazetteer(args) if args.gazetteer or args.places else None
+    gaz = _gazetteer(args) if args.gazetteer or args.places or args.layers is not None else None
 
     def run(text: str, doc_id: str) -> Document:
         return extract(text, doc_id=doc_id, gazetteer=gaz)
@@ -421,6 +431,12 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--gazetteer", metavar="FILE", help="gazetteer file (default: the shipped one)")
     p.add_argument(
         "--places", metavar="CSV", action="append", help="extra places CSV to layer (repeatable)"
+    )
+    p.add_argument(
+        "--layers",
+        metavar="LIST",
+        help="village layers to load: 'default' (SY IQ YE LY LB PS AF SD SO ML UA), 'all', "
+        "'none', or country codes, e.g. 'default,ng,et'",
     )
     sub = p.add_subparsers(dest="command", required=True)
 
@@ -509,6 +525,12 @@ def build_parser() -> argparse.ArgumentParser:
     b.add_argument("--geonames", required=True, metavar="DIR", help="folder of GeoNames files")
     b.add_argument("--extra", action="append", metavar="CSV", help="curated places CSV")
     b.add_argument("-o", "--output", required=True, metavar="FILE")
+    b.add_argument(
+        "--gazetteers",
+        metavar="DIR",
+        help="folder of deeper sources (WOF, OpenSyria, OurAirports; ../shared/gazetteers)",
+    )
+    b.add_argument("--layers-out", metavar="DIR", help="where to write the village layer files")
     b.set_defaults(func=cmd_gazetteer_build)
     i = gsub.add_parser("info", help="describe the gazetteer")
     i.set_defaults(func=cmd_gazetteer_info)

@@ -23,6 +23,7 @@ from dataclasses import dataclass, field, replace
 from typing import NamedTuple
 
 from .activity import activity_for, find_date, sentence_spans
+from .evidence import admit_in_report, is_village
 from .gazetteer import Gazetteer
 from .geo import destination, haversine_km
 from .model import Candidate, Document, Mention
@@ -154,6 +155,8 @@ def _best_uncached(text: str, keys: tuple[str, ...], gaz: Gazetteer) -> _Best | 
     by_cc: dict[str, float] = defaultdict(float)
     by_region: dict[tuple[str, str], float] = defaultdict(float)
     for m in matches:
+        if is_village(m.info):
+            continue  # a village is judged by the report's other places, never vouches for them
         w = (m.match**3 * (0.6 + 0.25 * m.prominence)) ** 8  # sharp: favour clear readings
         by_cc[m.info["country_code"]] = max(by_cc[m.info["country_code"]], w)
         region = _region(m.info)
@@ -236,9 +239,9 @@ def _focus(readings: list[_Reading], country: str | None) -> _Focus:
 
 
 def _normalised(votes: dict) -> dict:
-    if not votes:
-        return {}
-    top = max(votes.values())
+    top = max(votes.values(), default=0.0)
+    if top <= 0:
+        return {}  # no votes, or only names that do not vote (villages)
     return {k: v / top for k, v in sorted(votes.items()) if v / top >= 0.05}
 
 
@@ -415,13 +418,21 @@ def extract(
     ranked: list[Ranking] = []
     # A name repeated in a report reads the same each time (same matches, same context).
     seen: dict[tuple, Ranking] = {}
+    hint_countries = set(doc.focus) if country else set()
     for r in readings:
         hint = r.span.feature_hint
-        same = (r.span.text, r.span.keys, hint)
+        matches = r.matches
+        if any(is_village(m.info) for m in matches):  # village rows only with evidence
+            matches = admit_in_report(
+                matches, countries=hint_countries, others=doc_focus.without(r.span.text),
+                regions=regions, common=_common_word(r.span),
+                pointed=bool(r.span.qualifier or r.span.locative or hint in ("city", "subdistrict")),
+            )  # fmt: skip
+        same = (r.span.text, r.span.keys, hint, len(matches))
         if same not in seen:
             codes = HINT_CODES.get(hint or "", None)
             seen[same] = ranking(
-                r.matches, context=doc_context, explain=doc_explain, feature_codes=codes
+                matches, context=doc_context, explain=doc_explain, feature_codes=codes
             )
         ranked.append(seen[same])
     # "X, Y" / "X in Y": X is read inside Y's best place.
@@ -448,6 +459,8 @@ def extract(
     sentences = sentence_spans(text)
     for r, ranks in zip(readings, ranked, strict=True):
         span = r.span
+        if not len(ranks):
+            continue  # only village rows matched, and nothing in the report vouches for them
         if ranks and (r.span.person_like or _common_word(r.span)):
             top = ranks.top()
             assert top is not None

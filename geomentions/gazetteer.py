@@ -29,17 +29,26 @@ import pyarrow.compute as pc
 import pyarrow.parquet as pq
 
 from .build import FORMAT_VERSION, PlaceRow, read_place_records
+from .build_layers import DEFAULT_VILLAGE_LAYERS, OPTIONAL_VILLAGE_LAYERS
 from .names import key as name_key
 from .names import skeleton
 
-__all__ = ["Gazetteer", "GazetteerError", "default_path"]
+__all__ = ["Gazetteer", "GazetteerError", "default_path", "layer_path", "DEFAULT_LAYERS", "LAYERS"]
 
 DEFAULT_FILE = "geonames.parquet"
+#: Village layers (lower-case country codes) loaded by ``Gazetteer.default()``, and all of them.
+DEFAULT_LAYERS: tuple[str, ...] = DEFAULT_VILLAGE_LAYERS
+LAYERS: tuple[str, ...] = DEFAULT_VILLAGE_LAYERS + OPTIONAL_VILLAGE_LAYERS
+#: Columns a file may lack (older files, user files): they read as empty.
+_OPTIONAL_COLUMNS = ("admin1_pcode", "admin2_pcode", "admin3_pcode")
 _PLACE_COLUMNS = [
     "place_id", "name", "lat", "lon", "country_code", "feature_class", "feature_code",
-    "admin1", "admin2", "population", "radius_km", "source", "n_alt",
+    "admin1", "admin2", "population", "radius_km", "source", "n_alt", *_OPTIONAL_COLUMNS,
 ]  # fmt: skip
-_CATEGORICAL = ("country_code", "feature_class", "feature_code", "admin1", "admin2", "source")
+_CATEGORICAL = (
+    "country_code", "feature_class", "feature_code", "admin1", "admin2", "source",
+    *_OPTIONAL_COLUMNS,
+)  # fmt: skip
 # Consonants a skeleton can hold; used to enumerate skeletons one edit away from a query's.
 _SKELETON_ALPHABET = "bcdfghjklmnpqrstvxz0123456789\u0283"
 
@@ -118,19 +127,54 @@ def default_path() -> Path:
     return Path(__file__).resolve().parent.parent / "gazetteer" / DEFAULT_FILE
 
 
+def layer_path(layer: str) -> Path:
+    """The file of a shipped village layer ("sy" -> ``layers/villages-sy.parquet``)."""
+    if layer not in LAYERS:
+        raise GazetteerError(
+            f"unknown gazetteer layer {layer!r}; layers are {', '.join(LAYERS)} (or 'all')"
+        )
+    return default_path().parent / "layers" / f"villages-{layer}.parquet"
+
+
+def _layer_names(layers: Iterable[str] | str | None) -> tuple[str, ...]:
+    """Layer names from None (the default ones), "all", "none", "default,ng" or ["sy", "IQ"]."""
+    if layers is None:
+        return DEFAULT_LAYERS
+    if isinstance(layers, str):
+        layers = [p for p in layers.replace(";", ",").split(",")]
+    names: list[str] = []
+    for layer in layers:
+        layer = str(layer).strip().lower()
+        if layer == "all":
+            names.extend(LAYERS)
+        elif layer == "default":
+            names.extend(DEFAULT_LAYERS)
+        elif layer and layer != "none":
+            layer_path(layer)  # refuses unknown names clearly
+            names.append(layer)
+    return tuple(sorted(set(names), key=LAYERS.index))
+
+
 class Gazetteer:
     """Places and a name index over them. Thread-safe for lookups.
 
     Rows are addressed by an integer ``row``; :meth:`place` gives a row's attributes.
     """
 
-    _default: Gazetteer | None = None
+    _defaults: dict[tuple[str, ...], Gazetteer] = {}
     _default_lock = threading.Lock()
 
-    def __init__(self, table: pa.Table, *, path: str | None = None) -> None:
+    def __init__(
+        self, table: pa.Table, *, path: str | None = None, layers: tuple[str, ...] = ()
+    ) -> None:
         self.path = path
+        #: Village layers loaded with the file ("sy", "iq", ...).
+        self.layers = layers
         self._cols: dict[str, np.ndarray] = {}
         self._categories: dict[str, list[str]] = {}
+        for c in _OPTIONAL_COLUMNS:
+            if c not in table.column_names:
+                table = table.append_column(c, pa.array([""] * len(table), pa.string()))
         for c in _PLACE_COLUMNS:
             column = table.column(c).combine_chunks()
             if c in _CATEGORICAL:
@@ -167,9 +211,19 @@ class Gazetteer:
 
     # --- construction ------------------------------------------------------------------------
     @classmethod
-    def from_file(cls, path: str | Path) -> Gazetteer:
-        """Load a gazetteer file. A missing, truncated or foreign file raises GazetteerError."""
-        path = Path(path)
+    def from_file(cls, path: str | Path, *, layers: Iterable[str] | str = ()) -> Gazetteer:
+        """Load a gazetteer file (and shipped village ``layers``, e.g. ``["sy", "ng"]``).
+        A missing, truncated or foreign file raises GazetteerError."""
+        names = _layer_names(layers)
+        table = cls._read(Path(path))
+        if names:
+            parts = [table] + [cls._read(layer_path(n)) for n in names]
+            columns = [c for c in table.column_names if all(c in p.column_names for p in parts)]
+            table = pa.concat_tables([p.select(columns) for p in parts], promote_options="none")
+        return cls(table, path=str(path), layers=names)
+
+    @staticmethod
+    def _read(path: Path) -> pa.Table:
         if not path.is_file():
             raise GazetteerError(f"gazetteer file not found: {path}")
         try:
@@ -178,24 +232,37 @@ class Gazetteer:
             raise GazetteerError(f"cannot read gazetteer file {path}: {exc}") from exc
         meta = table.schema.metadata or {}
         version = meta.get(b"geomentions.format", b"").decode()
-        missing = [c for c in [*_PLACE_COLUMNS, "names", "keys"] if c not in table.column_names]
+        required = [c for c in [*_PLACE_COLUMNS, "names", "keys"] if c not in _OPTIONAL_COLUMNS]
+        missing = [c for c in required if c not in table.column_names]
         if version != FORMAT_VERSION or missing:
             raise GazetteerError(
                 f"{path} is not a geomentions gazetteer of format {FORMAT_VERSION}"
                 f" (format {version or 'none'}, missing columns {missing or 'none'})"
             )
-        if len(table) == 0:
+        if len(table) == 0 and "layers" not in path.parent.name:
             raise GazetteerError(f"gazetteer file {path} holds no places")
-        return cls(table, path=str(path))
+        return table.replace_schema_metadata(None)
 
     @classmethod
-    def default(cls) -> Gazetteer:
-        """The shipped GeoNames gazetteer, loaded once per process."""
-        if cls._default is None:
+    def default(cls, layers: Iterable[str] | str | None = None) -> Gazetteer:
+        """The shipped gazetteer with its village ``layers``, loaded once per process.
+
+        ``layers=None`` loads the default ones (``DEFAULT_LAYERS``: villages of SY IQ YE LY LB
+        PS AF SD SO ML UA); ``layers=()`` the smaller base alone; ``"all"`` or a list of
+        lower-case country codes (``LAYERS``) other sets, e.g. ``[*DEFAULT_LAYERS, "ng"]``.
+
+        >>> len(Gazetteer.default(layers=())) < len(Gazetteer.default())
+        True
+        """
+        names = _layer_names(layers)
+        gaz = cls._defaults.get(names)
+        if gaz is None:
             with cls._default_lock:
-                if cls._default is None:
-                    cls._default = cls.from_file(default_path())
-        return cls._default
+                gaz = cls._defaults.get(names)
+                if gaz is None:
+                    gaz = cls.from_file(default_path(), layers=names)
+                    cls._defaults[names] = gaz
+        return gaz
 
     def add_places(self, data: Any, *, source: str = "user") -> Gazetteer:
         """Layer user places (a CSV path/buffer, a DataFrame/GeoDataFrame or dict records)

@@ -52,7 +52,10 @@ EVENT_COLORS: dict[str, str] = {
     "other": "#7f7f7f",
 }
 
-GEONAMES_ATTRIBUTION = "Place data &copy; GeoNames (CC BY 4.0)"
+GEONAMES_ATTRIBUTION = (
+    "Place data &copy; GeoNames (CC BY 4.0), Who's On First, "
+    "OpenSyria incl. OCHA COD (CC BY 4.0), OurAirports"
+)
 #: Above this many circles, markers are clustered unless ``cluster=False``.
 CLUSTER_THRESHOLD = 50
 #: Below this confidence a circle is dashed and its popup lists the other candidates.
