@@ -27,6 +27,8 @@ from collections import defaultdict
 from collections.abc import Iterable
 from pathlib import Path
 
+from rapidfuzz.distance import Indel
+
 from .build import PlaceRow, keep_name, write
 from .geo import haversine_km
 from .names import key as name_key
@@ -58,8 +60,10 @@ _WOF_LANGS = ("ara", "fas", "prs", "pus", "rus", "ukr", "bel", "eng", "fra", "un
 _WOF_PLACETYPES = {"locality": "PPL", "neighbourhood": "PPLX"}
 # A WOF label naming a place this far from the row belongs to that other place.
 _LABEL_CLASH_KM = 25.0
-# Two rows of the same name this close are one place.
-_SAME_PLACE_KM = 3.0
+# Two rows of the same name (or of names this alike) this close are one place.
+_SAME_PLACE_KM = 5.0
+_ALIKE = 0.8
+_CELL = 0.05  # degrees: about 5 km
 
 
 def _admin1_code(raw: str) -> str:
@@ -75,16 +79,39 @@ def _gn_id(raw: str) -> str:
     return raw if raw.isdigit() and int(raw) > 0 else ""
 
 
+def _alike(a: str, b: str) -> bool:
+    """Two keys that are spellings of one name ("shuafat"/"shufat", "isjum"/"izium")."""
+    return Indel.normalized_similarity(a, b) >= _ALIKE
+
+
 class _KeyIndex:
-    """Name key -> places (lat, lon, place_id) in one country, for clash and duplicate checks."""
+    """Name key -> places (lat, lon, place_id) in one country, for clash and duplicate checks,
+    and a coarse grid of keys for "what is called what near here"."""
 
     def __init__(self) -> None:
         self._by_key: dict[str, list[tuple[float, float, str]]] = defaultdict(list)
+        self._grid: dict[tuple[int, int], set[str]] = defaultdict(set)
 
     def add(self, keys: Iterable[str], lat: float, lon: float, pid: str) -> None:
+        cell = (int(lat // _CELL), int(lon // _CELL))
         for k in set(keys):
             if k:
                 self._by_key[k].append((lat, lon, pid))
+                self._grid[cell].add(k)
+
+    def has(self, k: str) -> bool:
+        return k in self._by_key
+
+    def keys_near(self, lat: float, lon: float) -> set[str]:
+        """Keys of places within about one grid cell (a few km) of a point."""
+        i, j = int(lat // _CELL), int(lon // _CELL)
+        out: set[str] = set()
+        for di in (-1, 0, 1):
+            for dj in (-1, 0, 1):
+                for k in self._grid.get((i + di, j + dj), ()):
+                    if self.near(k, lat, lon, _SAME_PLACE_KM):
+                        out.add(k)
+        return out
 
     def near(self, k: str, lat: float, lon: float, km: float) -> bool:
         return any(haversine_km(lat, lon, a, b) <= km for a, b, _ in self._by_key.get(k, ()))
@@ -149,7 +176,9 @@ def read_wof(
             continue
         own_keys = {name_key(n) for n in own}
         own_skeletons = {skeleton(k) for k in own_keys}
-        if any(base_index.near(k, lat, lon, _SAME_PLACE_KM) for k in own_keys):
+        if any(base_index.near(k, lat, lon, _SAME_PLACE_KM) for k in own_keys) or any(
+            _alike(k, other) for k in own_keys for other in base_index.keys_near(lat, lon)
+        ):
             continue  # dedup by name and distance: the base already has this place
         a1 = _admin1_code(rec.get("gn_admin1_code", ""))
         code = rec.get("gn_feature_code") or _WOF_PLACETYPES[rec["placetype"]]
@@ -178,15 +207,14 @@ def read_wof(
         for tag in sorted(names):
             if tag.split("_")[0] in _WOF_LANGS:
                 labels.extend(names[tag])
+        if any(base_index.near(name_key(n), lat, lon, _SAME_PLACE_KM) for n in labels):
+            continue  # a twin record of a base place that another script spells alike (Izium)
         for label in labels:
             k = name_key(label)
             if k in own_keys or skeleton(k) in own_skeletons:
                 row.add_names([label])  # a spelling of the row's own name, any script
-            elif not (
-                own_index.far(k, lat, lon, _LABEL_CLASH_KM, str(gid))
-                or base_index.far(k, lat, lon, _LABEL_CLASH_KM, "")
-            ):
-                row.add_names([label])
+            elif not (own_index.far(k, lat, lon, _LABEL_CLASH_KM, str(gid)) or base_index.has(k)):
+                row.add_names([label])  # not a spelling of its own name, nor another place's
         out[pid] = row
     # Dedup by name and distance among the new rows too: GeoNames has twin records.
     kept: list[PlaceRow] = []
@@ -310,7 +338,7 @@ def add_ourairports(
 ) -> int:
     """Merge OurAirports airfields of ``countries`` into the airport rows; returns rows added.
 
-    An airfield already present (same ICAO code, or an airport row within 3 km) gains the
+    An airfield already present (same ICAO code, or an airport row within 5 km) gains the
     OurAirports name and keywords (Arabic names such as "مطار دمشق الدولي") as names; others
     become rows of their own. Small airfields count only in ``small_countries`` and heliports
     only when military; keywords that are a nearby town's name are left out.

@@ -5,12 +5,15 @@ that share their names with towns, with each other and with ordinary words ("Al 
 alone is thirteen Syrian villages). They are not scored differently: they are admitted as
 candidates only when there is evidence for them, and then ranked like any other place.
 
-- ``resolve(name)``: a village counts when no other kind of place has exactly that name
-  ("Khan Tuman"), or under ``"X, Y"`` when it lies in the named division (resolution does that).
+- ``resolve(name)``: a village counts when the name is exactly its own and no other kind of
+  place has it exactly or nearly ("Khan Tuman"), or under ``"X, Y"`` when it lies in the named
+  division (resolution does that).
 - ``extract(text)``: a village counts when the caller names its country, when the report's
   other places put weight on its first-level division, or when they put weight on its country
   and the report's words point at a place (a qualifier, "village of", "in"). An ordinary word
-  ("Mission", "الحمام") never reaches a village without a feature word.
+  ("Mission", "الحمام") never reaches a village without a feature word. Once the report
+  vouches for a village, a place of the same key in a country the report never names is no
+  rival unless it is spelled as written.
 """
 
 from __future__ import annotations
@@ -27,6 +30,8 @@ BULK_SOURCES = frozenset({"geonames", "opensyria", "ourairports"}) | VILLAGE_SOU
 #: Share of the report's weight a division or country needs to vouch for a village in it.
 REGION_SHARE = 0.25
 COUNTRY_SHARE = 0.5
+#: A fuzzy match this close is a spelling of that place, not a reason to reach for a village.
+NEAR_MATCH = 0.9
 
 
 def is_village(info: Mapping) -> bool:
@@ -35,13 +40,14 @@ def is_village(info: Mapping) -> bool:
 
 
 def admit_named(matches: Iterable) -> list:
-    """Name matches for a bare name: village rows only when no other place has the name exactly."""
+    """Name matches for a bare name: village rows only when the name is exactly theirs and no
+    other kind of place has it exactly or nearly ("Abu Kamel" is Abu Kamal, not Albu Kamil)."""
     matches = list(matches)
     if not any(is_village(m.info) for m in matches):
         return matches
-    if any(m.exact and not is_village(m.info) for m in matches):
+    if any(not is_village(m.info) and (m.exact or m.match >= NEAR_MATCH) for m in matches):
         return [m for m in matches if not is_village(m.info)]
-    return matches
+    return [m for m in matches if not is_village(m.info) or m.exact]
 
 
 def admit_in_report(
@@ -75,4 +81,21 @@ def admit_in_report(
             return True
         return pointed and others.get(cc, 0.0) >= COUNTRY_SHARE
 
-    return [m for m in matches if not is_village(m.info) or evidence(m.info)]
+    admitted = [m for m in matches if is_village(m.info) and evidence(m.info)]
+    if not admitted:
+        return [m for m in matches if not is_village(m.info)]
+    # The report vouches for a village here; a same-key place in a country the other names
+    # never mention is no rival unless it is spelled as written (its own reading's vote must
+    # not vouch for it: "Ain Zara" is not Insar, Russia, nor "Leego" Liège).
+    return [
+        m
+        for m in matches
+        if is_village(m.info)
+        and evidence(m.info)
+        or not is_village(m.info)
+        and (
+            m.literal
+            or m.info["country_code"] in hint
+            or others.get(m.info["country_code"], 0.0) >= REGION_SHARE
+        )
+    ]

@@ -216,13 +216,17 @@ class _Focus:
         return self._without[name]
 
 
-def _focus(readings: list[_Reading], country: str | None) -> _Focus:
-    """Countries and first-level divisions the document is about; ``country`` overrides."""
+def _focus(readings: list[_Reading], country: str | None, *, everyone: bool = False) -> _Focus:
+    """Countries and first-level divisions the document is about; ``country`` overrides.
+    ``everyone``: every name votes, ordinary words too (evidence for villages: in Arabic most
+    big places' names are also common words)."""
     countries: dict[str, float] = defaultdict(float)
     regions: dict[tuple[str, str], float] = defaultdict(float)
     by_name: dict[str, dict[str, float]] = {}
     # Ordinary words must not steer what the document is about, unless nothing else can.
-    voters = [r for r in readings if not _common_word(r.span)] or readings
+    # (A name that only villages match casts no vote: it is no voter either.)
+    voters = [r for r in readings if r.best.by_cc and not _common_word(r.span)] or readings
+    voters = readings if everyone else voters
     for r in voters:
         by_cc, by_region = _votes(r)
         own = by_name.setdefault(r.span.text, defaultdict(float))
@@ -419,13 +423,17 @@ def extract(
     # A name repeated in a report reads the same each time (same matches, same context).
     seen: dict[tuple, Ranking] = {}
     hint_countries = set(doc.focus) if country else set()
+    evidence: _Focus | None = None  # what all the report's names say, for village rows
     for r in readings:
         hint = r.span.feature_hint
         matches = r.matches
-        if any(is_village(m.info) for m in matches):  # village rows only with evidence
+        if hint not in (None, "city", "subdistrict"):
+            matches = tuple(m for m in matches if not is_village(m.info))  # "Anbar province"
+        elif any(is_village(m.info) for m in matches):  # village rows only with evidence
+            evidence = evidence or _focus(readings, country, everyone=True)
             matches = admit_in_report(
-                matches, countries=hint_countries, others=doc_focus.without(r.span.text),
-                regions=regions, common=_common_word(r.span),
+                matches, countries=hint_countries, others=evidence.without(r.span.text),
+                regions=evidence.regions, common=_common_word(r.span),
                 pointed=bool(r.span.qualifier or r.span.locative or hint in ("city", "subdistrict")),
             )  # fmt: skip
         same = (r.span.text, r.span.keys, hint, len(matches))

@@ -53,8 +53,8 @@ EVENT_COLORS: dict[str, str] = {
 }
 
 GEONAMES_ATTRIBUTION = (
-    "Place data &copy; GeoNames (CC BY 4.0), Who's On First, "
-    "OpenSyria incl. OCHA COD (CC BY 4.0), OurAirports"
+    "Place data &copy; GeoNames (CC BY 4.0); Data from Who's On First; "
+    "OpenSyria incl. OCHA COD (CC BY 4.0); OurAirports"
 )
 #: Above this many circles, markers are clustered unless ``cluster=False``.
 CLUSTER_THRESHOLD = 50
