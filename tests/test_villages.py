@@ -50,13 +50,13 @@ DEFAULT_REPORTS = [
 ]  # fmt: skip
 
 # Villages of five optional layers (switched on with layers=...).
-OPTIONAL_LAYERS = ("ng", "et", "cd", "by", "pk")
+OPTIONAL_LAYERS = ("ng", "et", "cd", "by", "td")
 OPTIONAL_REPORTS = [
     ("Gunmen attacked Jakana in Borno State, Nigeria.", "Jakana", 11.665, 14.041),
     ("Fighting was reported around Samre in Tigray, Ethiopia.", "Samre", 13.212, 39.152),
     ("M23 rebels clashed with the army in Kiwanja, near Rutshuru in North Kivu.", "Kiwanja", -1.160, 29.430),
     ("Учения прошли у деревни Усохская Буда в Гомельской области.", "Усохская Буда", 52.136, 31.533),
-    ("Militants attacked a checkpoint in Razmak in North Waziristan, Pakistan.", "Razmak", 32.689, 69.834),
+    ("Refugees from Darfur reached Brahouné in Wadi Fira, Chad.", "Brahouné", 14.608, 21.439),
 ]  # fmt: skip
 
 
