@@ -44,7 +44,12 @@ def __getattr__(name: str) -> Any:
 
 
 __version__ = "0.1.0"
-ATTRIBUTION = "Contains data from GeoNames (www.geonames.org), CC BY 4.0"
+ATTRIBUTION = (
+    "Contains data from GeoNames (www.geonames.org), CC BY 4.0; villages from Who's On First "
+    "(whosonfirst.org); Syria sub-districts and p-codes from OpenSyria Data Geography "
+    "(CC BY 4.0), incl. OCHA COD (CC BY 3.0 IGO); airfields from OurAirports (public domain) "
+    "and airportsdata (MIT)"
+)
 
 __all__ = [
     "ATTRIBUTION",

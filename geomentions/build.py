@@ -93,6 +93,10 @@ class PlaceRow:
     names: list[str] = field(default_factory=list)
     #: How many alternate names the source lists (all languages): a notability signal.
     n_alt: int = 0
+    #: OCHA p-codes of the place's divisions where the data decides them (Syria), else "".
+    admin1_pcode: str = ""
+    admin2_pcode: str = ""
+    admin3_pcode: str = ""
 
     def add_names(self, names: Iterable[str]) -> None:
         seen = set(self.names)
@@ -571,6 +575,9 @@ def to_table(rows: list[PlaceRow]) -> pa.Table:
             "radius_km": pa.array([r.radius_km for r in rows], pa.float32()),
             "source": pa.array([r.source for r in rows], pa.string()),
             "n_alt": pa.array([r.n_alt for r in rows], pa.int32()),
+            "admin1_pcode": pa.array([r.admin1_pcode for r in rows], pa.string()),
+            "admin2_pcode": pa.array([r.admin2_pcode for r in rows], pa.string()),
+            "admin3_pcode": pa.array([r.admin3_pcode for r in rows], pa.string()),
             "names": pa.array(names, pa.list_(pa.string())),
             "keys": pa.array(keys, pa.list_(pa.string())),
         },
@@ -590,12 +597,27 @@ def write(rows: list[PlaceRow], path: str | Path) -> Path:
 
 
 def build(
-    geonames_dir: str | Path, output: str | Path, *, extra_csv: Iterable[str | Path] = ()
+    geonames_dir: str | Path,
+    output: str | Path,
+    *,
+    extra_csv: Iterable[str | Path] = (),
+    gazetteers: str | Path | None = None,
+    layers_out: str | Path | None = None,
 ) -> Path:
     """Build a gazetteer file from a GeoNames directory (plus optional curated CSVs).
+
+    ``gazetteers`` is a folder of deeper sources (``../shared/gazetteers``: Who's On First,
+    OpenSyria, OurAirports; see :mod:`geomentions.build_layers`); their village layers are
+    written to ``layers_out``.
 
     >>> build("../shared/geonames", "gazetteer/geonames.parquet")  # doctest: +SKIP
     PosixPath('gazetteer/geonames.parquet')
     """
     rows = collect(Path(geonames_dir), [Path(p) for p in extra_csv])
+    if gazetteers is not None:
+        from .build_layers import extend
+
+        a1_path = Path(geonames_dir) / "admin1CodesASCII.txt"
+        admin1 = _read_codes(a1_path) if a1_path.exists() else {}
+        extend(rows, gazetteers, admin1, layers_out)
     return write(rows, output)

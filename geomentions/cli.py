@@ -32,6 +32,10 @@ from . import __version__
 from .model import Document
 
 EXIT_OK, EXIT_EMPTY, EXIT_USAGE = 0, 1, 2
+LAYERS_HELP = (
+    "village layers to load: 'default' (SY IQ YE LY LB PS AF SD SO ML UA), 'all', 'none', "
+    "or country codes, e.g. 'default,ng,et'"
+)
 #: Exit code when some documents failed: the same as "nothing found", the run is partial.
 EXIT_PARTIAL = EXIT_EMPTY
 FORMATS = ("json", "geojson", "csv", "parquet")
@@ -55,11 +59,22 @@ def _gazetteer_file(args: argparse.Namespace) -> str | None:
     return getattr(args, "sub_gazetteer", None) or args.gazetteer
 
 
+def _layers(args: argparse.Namespace) -> str | None:
+    """``--layers`` given after the subcommand, else before it (None: the default ones)."""
+    return getattr(args, "sub_layers", None) or getattr(args, "layers", None)
+
+
+def _custom_gazetteer(args: argparse.Namespace) -> bool:
+    """Whether the options ask for other than the shipped default gazetteer."""
+    return bool(_gazetteer_file(args) or _places(args) or _layers(args) is not None)
+
+
 def _gazetteer(args: argparse.Namespace):
     from .gazetteer import Gazetteer
 
     path = _gazetteer_file(args)
-    gaz = Gazetteer.from_file(path) if path else Gazetteer.default()
+    layers = _layers(args)
+    gaz = Gazetteer.from_file(path, layers=layers or ()) if path else Gazetteer.default(layers)
     for extra in _places(args):
         gaz.add_places(extra)
     return gaz
@@ -98,7 +113,10 @@ def cmd_resolve(args: argparse.Namespace) -> int:
 def cmd_gazetteer_build(args: argparse.Namespace) -> int:
     from .build import build
 
-    out = build(args.geonames, args.output, extra_csv=args.extra or ())
+    out = build(
+        args.geonames, args.output, extra_csv=args.extra or (),
+        gazetteers=args.gazetteers, layers_out=args.layers_out,
+    )  # fmt: skip
     print(f"wrote {out} ({out.stat().st_size / 1e6:.1f} MB)", file=sys.stderr)
     return EXIT_OK
 
@@ -106,7 +124,10 @@ def cmd_gazetteer_build(args: argparse.Namespace) -> int:
 def cmd_gazetteer_info(args: argparse.Namespace) -> int:
     gaz = _gazetteer(args)
     print(f"{gaz!r}")
-    print("Contains data from GeoNames (www.geonames.org), CC BY 4.0")
+    from . import ATTRIBUTION
+
+    print(f"layers: {', '.join(gaz.layers) or 'none'}")
+    print(ATTRIBUTION)
     return EXIT_OK
 
 
@@ -225,7 +246,7 @@ def _run(args: argparse.Namespace, date: dt.date | None) -> tuple[list[Document]
     read = [_read_report(path) for path in _inputs(args.files)]
     ok = [(doc_id, text) for doc_id, text, error in read if not error]
     # None lets the batch load the shipped gazetteer once and share it with its workers.
-    gaz = _gazetteer(args) if _gazetteer_file(args) or _places(args) else None
+    gaz = _gazetteer(args) if _custom_gazetteer(args) else None
     # A bar (tqdm, shown after half a second) only for several files on a terminal.
     show_bar = not args.no_progress and len(ok) > 1 and bool(sys.stderr and sys.stderr.isatty())
     extracted = iter(
@@ -409,7 +430,7 @@ def cmd_evaluate(args: argparse.Namespace) -> int:
     lgl, gwn = _corpora(args, ev)
     if lgl is None and gwn is None:
         raise ValueError("no corpus found: pass --lgl PATH and/or --gwn PATH")
-    gaz = _gazetteer(args) if _gazetteer_file(args) or _places(args) else None
+    gaz = _gazetteer(args) if _custom_gazetteer(args) else None
 
     def run(text: str, doc_id: str) -> Document:
         return extract(text, doc_id=doc_id, gazetteer=gaz)
@@ -433,6 +454,7 @@ def _gazetteer_options() -> argparse.ArgumentParser:
         "--places", dest="sub_places", metavar="CSV", action="append",
         help="extra places CSV to layer (repeatable)",
     )  # fmt: skip
+    p.add_argument("--layers", dest="sub_layers", metavar="LIST", help=LAYERS_HELP)
     return p
 
 
@@ -492,6 +514,7 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument(
         "--places", metavar="CSV", action="append", help="extra places CSV to layer (repeatable)"
     )
+    p.add_argument("--layers", metavar="LIST", help=LAYERS_HELP)
     sub = p.add_subparsers(dest="command", required=True)
 
     gazetteer_options = _gazetteer_options()
@@ -598,6 +621,12 @@ def build_parser() -> argparse.ArgumentParser:
     b.add_argument("--geonames", required=True, metavar="DIR", help="folder of GeoNames files")
     b.add_argument("--extra", action="append", metavar="CSV", help="curated places CSV")
     b.add_argument("-o", "--output", required=True, metavar="FILE")
+    b.add_argument(
+        "--gazetteers",
+        metavar="DIR",
+        help="folder of deeper sources (WOF, OpenSyria, OurAirports; ../shared/gazetteers)",
+    )
+    b.add_argument("--layers-out", metavar="DIR", help="where to write the village layer files")
     b.set_defaults(func=cmd_gazetteer_build)
     i = gsub.add_parser("info", parents=[gazetteer_options], help="describe the gazetteer")
     i.set_defaults(func=cmd_gazetteer_info)

@@ -26,6 +26,7 @@ from . import budget
 from .activity import activity_for, find_date, sentence_spans
 from .countries import country_codes
 from .events import link_document
+from .evidence import admit_in_report, is_village
 from .gazetteer import Gazetteer
 from .geo import destination, haversine_km
 from .model import Candidate, Document, Mention
@@ -157,6 +158,8 @@ def _best_uncached(text: str, keys: tuple[str, ...], gaz: Gazetteer) -> _Best | 
     by_cc: dict[str, float] = defaultdict(float)
     by_region: dict[tuple[str, str], float] = defaultdict(float)
     for m in matches:
+        if is_village(m.info):
+            continue  # a village is judged by the report's other places, never vouches for them
         w = (m.match**3 * (0.6 + 0.25 * m.prominence)) ** 8  # sharp: favour clear readings
         by_cc[m.info["country_code"]] = max(by_cc[m.info["country_code"]], w)
         region = _region(m.info)
@@ -216,13 +219,17 @@ class _Focus:
         return self._without[name]
 
 
-def _focus(readings: list[_Reading], country: tuple[str, ...]) -> _Focus:
-    """Countries and first-level divisions the document is about; ``country`` overrides."""
+def _focus(readings: list[_Reading], country: tuple[str, ...], *, everyone: bool = False) -> _Focus:
+    """Countries and first-level divisions the document is about; ``country`` overrides.
+    ``everyone``: every name votes, ordinary words too (evidence for villages: in Arabic most
+    big places' names are also common words)."""
     countries: dict[str, float] = defaultdict(float)
     regions: dict[tuple[str, str], float] = defaultdict(float)
     by_name: dict[str, dict[str, float]] = {}
     # Ordinary words must not steer what the document is about, unless nothing else can.
-    voters = [r for r in readings if not _common_word(r.span)] or readings
+    # (A name that only villages match casts no vote: it is no voter either.)
+    voters = [r for r in readings if r.best.by_cc and not _common_word(r.span)] or readings
+    voters = readings if everyone else voters
     for r in voters:
         by_cc, by_region = _votes(r)
         own = by_name.setdefault(r.span.text, defaultdict(float))
@@ -238,9 +245,9 @@ def _focus(readings: list[_Reading], country: tuple[str, ...]) -> _Focus:
 
 
 def _normalised(votes: dict) -> dict:
-    if not votes:
-        return {}
-    top = max(votes.values())
+    top = max(votes.values(), default=0.0)
+    if top <= 0:
+        return {}  # no votes, or only names that do not vote (villages)
     return {k: v / top for k, v in sorted(votes.items()) if v / top >= 0.05}
 
 
@@ -425,15 +432,27 @@ def extract(
     ranked: list[Ranking] = []
     # A name repeated in a report reads the same each time (same matches, same context).
     seen: dict[tuple, Ranking] = {}
+    hint_countries = set(hint)
+    evidence: _Focus | None = None  # what all the report's names say, for village rows
     for n, r in enumerate(readings):
         if n % 256 == 255:
             budget.check()
         hint = r.span.feature_hint
-        same = (r.span.text, r.span.keys, hint)
+        matches = r.matches
+        if hint not in (None, "city", "subdistrict"):
+            matches = tuple(m for m in matches if not is_village(m.info))  # "Anbar province"
+        elif any(is_village(m.info) for m in matches):  # village rows only with evidence
+            evidence = evidence or _focus(readings, hint, everyone=True)
+            matches = admit_in_report(
+                matches, countries=hint_countries, others=evidence.without(r.span.text),
+                regions=evidence.regions, common=_common_word(r.span),
+                pointed=bool(r.span.qualifier or r.span.locative or hint in ("city", "subdistrict")),
+            )  # fmt: skip
+        same = (r.span.text, r.span.keys, hint, len(matches))
         if same not in seen:
             codes = HINT_CODES.get(hint or "", None)
             seen[same] = ranking(
-                r.matches, context=doc_context, explain=doc_explain, feature_codes=codes
+                matches, context=doc_context, explain=doc_explain, feature_codes=codes
             )
         ranked.append(seen[same])
     # "X, Y" / "X in Y": X is read inside Y's best place.
@@ -463,6 +482,8 @@ def extract(
         if n % 256 == 255:
             budget.check()
         span = r.span
+        if not len(ranks):
+            continue  # only village rows matched, and nothing in the report vouches for them
         if ranks and (r.span.person_like or _common_word(r.span)):
             top = ranks.top()
             assert top is not None

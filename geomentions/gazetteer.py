@@ -29,16 +29,22 @@ import pyarrow as pa
 import pyarrow.parquet as pq
 
 from .build import FORMAT_VERSION, PlaceRow, read_place_records
+from .build_layers import DEFAULT_VILLAGE_LAYERS, OPTIONAL_VILLAGE_LAYERS
 from .names import key as name_key
 from .names import skeleton
 from .store import Store, Strings, _numpy, build_tables, open_store
 
-__all__ = ["Gazetteer", "GazetteerError", "default_path"]
+__all__ = ["Gazetteer", "GazetteerError", "default_path", "layer_path", "DEFAULT_LAYERS", "LAYERS"]
 
 DEFAULT_FILE = "geonames.parquet"
+#: Village layers (lower-case country codes) loaded by ``Gazetteer.default()``, and all of them.
+DEFAULT_LAYERS: tuple[str, ...] = DEFAULT_VILLAGE_LAYERS
+LAYERS: tuple[str, ...] = DEFAULT_VILLAGE_LAYERS + OPTIONAL_VILLAGE_LAYERS
+#: Columns a file may lack (older files, user files): they read as empty.
+_OPTIONAL_COLUMNS = ("admin1_pcode", "admin2_pcode", "admin3_pcode")
 _PLACE_COLUMNS = [
     "place_id", "name", "lat", "lon", "country_code", "feature_class", "feature_code",
-    "admin1", "admin2", "population", "radius_km", "source", "n_alt",
+    "admin1", "admin2", "population", "radius_km", "source", "n_alt", *_OPTIONAL_COLUMNS,
 ]  # fmt: skip
 # Consonants a skeleton can hold; used to enumerate skeletons one edit away from a query's.
 _SKELETON_ALPHABET = "bcdfghjklmnpqrstvxz0123456789\u0283"
@@ -138,23 +144,62 @@ def default_path() -> Path:
     return Path(__file__).resolve().parent.parent / "gazetteer" / DEFAULT_FILE
 
 
+def _empty(row: int) -> str:
+    return ""
+
+
+def layer_path(layer: str) -> Path:
+    """The file of a shipped village layer ("sy" -> ``layers/villages-sy.parquet``)."""
+    if layer not in LAYERS:
+        raise GazetteerError(
+            f"unknown gazetteer layer {layer!r}; layers are {', '.join(LAYERS)} (or 'all')"
+        )
+    return default_path().parent / "layers" / f"villages-{layer}.parquet"
+
+
+def _layer_names(layers: Iterable[str] | str | None) -> tuple[str, ...]:
+    """Layer names from None (the default ones), "all", "none", "default,ng" or ["sy", "IQ"]."""
+    if layers is None:
+        return DEFAULT_LAYERS
+    if isinstance(layers, str):
+        layers = [p for p in layers.replace(";", ",").split(",")]
+    names: list[str] = []
+    for layer in layers:
+        layer = str(layer).strip().lower()
+        if layer == "all":
+            names.extend(LAYERS)
+        elif layer == "default":
+            names.extend(DEFAULT_LAYERS)
+        elif layer and layer != "none":
+            layer_path(layer)  # refuses unknown names clearly
+            names.append(layer)
+    return tuple(sorted(set(names), key=LAYERS.index))
+
+
 class Gazetteer:
     """Places and a name index over them. Thread-safe for lookups.
 
     Rows are addressed by an integer ``row``; :meth:`place` gives a row's attributes.
     """
 
-    _default: Gazetteer | None = None
+    _defaults: dict[tuple[str, ...], Gazetteer] = {}
     _default_lock = threading.Lock()
 
     def __init__(
-        self, table: pa.Table | None = None, *, path: str | None = None, store: Store | None = None
+        self,
+        table: pa.Table | None = None,
+        *,
+        path: str | None = None,
+        store: Store | None = None,
+        layers: tuple[str, ...] = (),
     ) -> None:
         if store is None:
             if table is None:
                 raise TypeError("Gazetteer needs a table (or a store)")
             store = Store.from_tables(build_tables(table), "memory")
         self.path = path
+        #: Village layers loaded with the file ("sy", "iq", ...).
+        self.layers = layers
         self._store = store
         places = store.places
         # Columns stay in their Arrow buffers (mapped from the cache): numbers as NumPy
@@ -175,6 +220,8 @@ class Gazetteer:
             else:
                 self._cols[c] = _numpy(column)
         self._getters = [(c, self._getter(c)) for c in self._columns]
+        # Files made before p-codes (user files) read them as empty.
+        self._getters += [(c, _empty) for c in _OPTIONAL_COLUMNS if c not in self._columns]
         self._names_col = places.column("names")
         self._names = Strings(store.names.column("name"))
         self._name_place = _numpy(store.names.column("place").combine_chunks())
@@ -192,13 +239,40 @@ class Gazetteer:
 
     # --- construction ------------------------------------------------------------------------
     @classmethod
-    def from_file(cls, path: str | Path) -> Gazetteer:
-        """Load a gazetteer file. A missing, truncated or foreign file raises GazetteerError.
+    def from_file(cls, path: str | Path, *, layers: Iterable[str] | str = ()) -> Gazetteer:
+        """Load a gazetteer file (and shipped village ``layers``, e.g. ``["sy", "ng"]``).
+        A missing, truncated or foreign file raises GazetteerError.
 
-        The file is converted once into memory-mapped columns in a cache directory
-        (:mod:`geomentions.store`); later loads map them in milliseconds.
+        The file and its layers are converted once into memory-mapped columns in a cache
+        directory (:mod:`geomentions.store`); later loads map them in milliseconds.
         """
-        path = Path(path)
+        names = _layer_names(layers)
+        paths = [Path(path)] + [layer_path(n) for n in names]
+        files = [cls._open(p, base=i == 0) for i, p in enumerate(paths)]
+
+        def read() -> pa.Table:
+            tables = []
+            for p, parquet in zip(paths, files, strict=True):
+                try:
+                    tables.append(parquet.read())
+                except (pa.ArrowException, OSError) as exc:
+                    raise GazetteerError(f"cannot read gazetteer file {p}: {exc}") from exc
+            if len(tables) == 1:
+                return tables[0]
+            # Layers share the base file's columns; one a layer lacks is left out of all.
+            columns = [
+                c for c in tables[0].column_names if all(c in t.column_names for t in tables)
+            ]
+            meta = tables[0].schema.metadata
+            return pa.concat_tables(
+                [t.select(columns).replace_schema_metadata(meta) for t in tables]
+            )
+
+        return cls(path=str(path), store=open_store(paths, read), layers=names)
+
+    @staticmethod
+    def _open(path: Path, *, base: bool) -> pq.ParquetFile:
+        """A checked gazetteer (or layer) file, not yet read."""
         if not path.is_file():
             raise GazetteerError(f"gazetteer file not found: {path}")
         try:
@@ -209,31 +283,37 @@ class Gazetteer:
         schema = parquet.schema_arrow
         meta = schema.metadata or {}
         version = meta.get(b"geomentions.format", b"").decode()
-        missing = [c for c in [*_PLACE_COLUMNS, "names", "keys"] if c not in schema.names]
+        required = [c for c in [*_PLACE_COLUMNS, "names", "keys"] if c not in _OPTIONAL_COLUMNS]
+        missing = [c for c in required if c not in schema.names]
         if version != FORMAT_VERSION or missing:
             raise GazetteerError(
                 f"{path} is not a geomentions gazetteer of format {FORMAT_VERSION}"
                 f" (format {version or 'none'}, missing columns {missing or 'none'})"
             )
-        if parquet.metadata.num_rows == 0:
+        if base and parquet.metadata.num_rows == 0:
             raise GazetteerError(f"gazetteer file {path} holds no places")
-
-        def read() -> pa.Table:
-            try:
-                return parquet.read()
-            except (pa.ArrowException, OSError) as exc:
-                raise GazetteerError(f"cannot read gazetteer file {path}: {exc}") from exc
-
-        return cls(path=str(path), store=open_store(path, read))
+        return parquet
 
     @classmethod
-    def default(cls) -> Gazetteer:
-        """The shipped GeoNames gazetteer, loaded once per process."""
-        if cls._default is None:
+    def default(cls, layers: Iterable[str] | str | None = None) -> Gazetteer:
+        """The shipped gazetteer with its village ``layers``, loaded once per process.
+
+        ``layers=None`` loads the default ones (``DEFAULT_LAYERS``: villages of SY IQ YE LY LB
+        PS AF SD SO ML UA); ``layers=()`` the smaller base alone; ``"all"`` or a list of
+        lower-case country codes (``LAYERS``) other sets, e.g. ``[*DEFAULT_LAYERS, "ng"]``.
+
+        >>> len(Gazetteer.default(layers=())) < len(Gazetteer.default())
+        True
+        """
+        names = _layer_names(layers)
+        gaz = cls._defaults.get(names)
+        if gaz is None:
             with cls._default_lock:
-                if cls._default is None:
-                    cls._default = cls.from_file(default_path())
-        return cls._default
+                gaz = cls._defaults.get(names)
+                if gaz is None:
+                    gaz = cls.from_file(default_path(), layers=names)
+                    cls._defaults[names] = gaz
+        return gaz
 
     def add_places(self, data: Any, *, source: str = "user") -> Gazetteer:
         """Layer user places (a CSV path/buffer, a DataFrame/GeoDataFrame or dict records)

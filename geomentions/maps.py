@@ -60,7 +60,10 @@ EVENT_COLORS: dict[str, str] = {
     "other": "#7f7f7f",
 }
 
-GEONAMES_ATTRIBUTION = "Place data &copy; GeoNames (CC BY 4.0)"
+GEONAMES_ATTRIBUTION = (
+    "Place data &copy; GeoNames (CC BY 4.0); Data from Who's On First; "
+    "OpenSyria incl. OCHA COD (CC BY 4.0); OurAirports"
+)
 #: Basemap fills: pale and unsaturated, so that no event colour is lost on them.
 LAND_COLOR, SEA_COLOR = "#f4f1ea", "#d8e5ee"
 #: The one line an online map shows when its tiles cannot load.

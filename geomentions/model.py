@@ -64,8 +64,13 @@ class Candidate:
     why: str
     #: Extent of region-sized places (0 for a point place).
     radius_km: float = 0.0
-    #: Where the row comes from: "geonames", "curated:<source>" or "user".
+    #: Where the row comes from: "geonames", "wof", "opensyria", "ourairports",
+    #: "curated:<source>" or "user".
     source: str = "geonames"
+    #: OCHA p-codes of the place's divisions (Syria); "" where the data does not decide them.
+    admin1_pcode: str = ""
+    admin2_pcode: str = ""
+    admin3_pcode: str = ""
 
     def __repr__(self) -> str:
         return (

@@ -273,6 +273,17 @@ def fold_tokens(name: str) -> list[str]:
     return out
 
 
+def _joined_subdistrict(toks: list[str]) -> list[str]:
+    """The two tokens of "sub-district" are the feature word "subdistrict"."""
+    out: list[str] = []
+    for t in toks:
+        if t == "district" and out and out[-1] == "sub":
+            out[-1] = "subdistrict"
+        else:
+            out.append(t)
+    return out
+
+
 def key_from_tokens(tokens: Sequence[str]) -> str:
     """Join folded tokens into the key N, dropping articles and feature words.
 
@@ -280,6 +291,8 @@ def key_from_tokens(tokens: Sequence[str]) -> str:
     but a place called just "Camp" keeps its name.
     """
     toks = [t for t in tokens if t]
+    if "sub" in toks:
+        toks = _joined_subdistrict(toks)
     if len(toks) > 1:
         kept = [t for t in toks if t not in ARTICLES]
         toks = kept or toks[-1:]
@@ -359,6 +372,7 @@ _HINT_WORDS: dict[str, tuple[str, ...]] = {
     "admin": ("province governorate muhafazat muhafazah محافظة провинция область губернаторство "
               "мухафаза"),
     "district": "district قضاء район",
+    "subdistrict": "subdistrict nahiya nahiyat ناحية",
     "airbase": "airbase base airfield airport air قاعدة مطار авиабаза аэродром аэропорт",
     "camp": "camp mukhayyam مخيم",
     "crossing": "crossing معبر кпп",
@@ -369,6 +383,7 @@ _HINT_WORDS: dict[str, tuple[str, ...]] = {
 HINT_CODES: dict[str, tuple[str, ...]] = {
     "admin": ("ADM1", "ADM2"),
     "district": ("ADM2", "ADM3", "ADM1"),  # Lebanon's and Iraq's "districts" are often ADM1
+    "subdistrict": ("ADM3",),  # Syria's nahiya
     "airbase": ("AIRB", "AIRP", "AIRF", "MILB", "AIRH"),
     "camp": ("CMP", "CMPRF"),
     "crossing": ("PSTB",),
@@ -393,6 +408,8 @@ def feature_hint(name: str) -> str | None:
     toks = fold_tokens(name)
     if len(toks) < 2:
         return None
+    if "sub" in toks:
+        toks = _joined_subdistrict(toks)
     for tok in toks:
         hint = _HINT_OF_TOKEN.get(tok)
         if hint:

@@ -24,6 +24,7 @@ from __future__ import annotations
 from functools import lru_cache
 
 from .commonness import zipf as zipf_frequency
+from .evidence import BULK_SOURCES
 
 __all__ = ["COMMON_ZIPF", "is_common_word", "written_as_word", "notable", "spelled_as"]
 
@@ -74,7 +75,7 @@ def notable(info: dict, word_zipf: float = 9.0) -> bool:
         code.startswith("PCL")
         or code in _NOTABLE_CODES
         or population >= NOTABLE_POPULATION
-        or info["source"] != "geonames"
+        or info["source"] not in BULK_SOURCES  # curated and user rows were picked by hand
     ):
         return True
     return word_zipf < VERY_COMMON and (code == "PPLA3" or population >= TOWN_POPULATION)

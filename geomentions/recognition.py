@@ -24,6 +24,7 @@ from typing import NamedTuple
 from . import budget
 from .commonness import zipf
 from .gazetteer import Gazetteer
+from .lang import ar
 from .names import (
     ARTICLES,
     COUNTRY_ABBREVIATIONS,
@@ -360,14 +361,14 @@ _FEATURE_BEFORE = {
         r"(province|governorate|city|town|village|district|camp)s?\s+of\s+(?:the\s+)?"
         r"(?:[\w'’-]+(?:,\s*|\s+and\s+))*$"  # "the provinces of Hama and Idlib"
     ),
-    "arabic": re.compile(r"(محافظة|محافظتي|مدينة|بلدة|قرية|مطار|قاعدة|مخيم|معبر|منطقة)\s+$"),
+    "arabic": re.compile(r"(محافظة|محافظتي|مدينة|بلدة|قرية|ناحية|مطار|قاعدة|مخيم|معبر|منطقة)\s+$"),
     "cyrillic": re.compile(
         r"(провинци\w*|губернаторств\w*|мухафаз\w*|город\w*|посел\w*|посёл\w*|деревн\w*|"
         r"авиабаз\w*|аэродром\w*|аэропорт\w*|лагер\w*|кпп)\s+(?:[\w-]+(?:,\s*|\s+и\s+))*$"
     ),
 }
 _FEATURE_BEFORE_HINT = {
-    "محافظة": "admin", "محافظتي": "admin", "مدينة": "city", "بلدة": "city", "قرية": "city",
+    "ناحية": "subdistrict", "محافظة": "admin", "محافظتي": "admin", "مدينة": "city", "بلدة": "city", "قرية": "city",
     "مطار": "airbase", "قاعدة": "airbase", "مخيم": "camp", "معبر": "crossing", "منطقة": None,
 }  # fmt: skip
 _RU_FEATURE_STEMS = (("провинци", "admin"), ("губернатор", "admin"), ("мухафаз", "admin"),
@@ -375,6 +376,9 @@ _RU_FEATURE_STEMS = (("провинци", "admin"), ("губернатор", "ad
                      ("авиабаз", "airbase"), ("аэродром", "airbase"), ("аэропорт", "airbase"),
                      ("лагер", "camp"), ("кпп", "crossing"))  # fmt: skip
 
+
+# "the Tall Rifaat sub-district": the hyphenated word is not part of the name's run.
+_SUBDISTRICT_AFTER = re.compile(r"\s+sub-?district\b", re.I)
 
 _FEATURE_BEFORE_CUES = {
     "latin": ("of",),
@@ -463,6 +467,8 @@ def find_spans(text: str, gazetteer: Gazetteer) -> list[Span]:
             continue
         if t.script == "arabic" and t.text in _AR_STOP:
             continue  # a preposition or feature word ("ريف", "مدينة") starts no name
+        if t.script == "cyrillic" and t.lower in _RU_PREPOSITIONS:
+            continue  # "В Дейр-эз-Зоре": a sentence-initial preposition is not a name's start
         if t.lower in _SUN_ARTICLES and not _assimilated(toks, i):
             continue
         found = _longest_match(text, toks, i, gazetteer)
@@ -475,15 +481,22 @@ def find_spans(text: str, gazetteer: Gazetteer) -> list[Span]:
     return sorted(spans + abbreviations, key=lambda s: s.start)
 
 
+# Russian and Ukrainian prepositions: capitalised at a sentence start, never a name's start.
+_RU_PREPOSITIONS = frozenset("в во на у под около близ возле из с со к от до за при біля".split())
+
 # Arabic prepositions: never inside a name.
 _AR_PREPOSITIONS = frozenset(
     "في على من إلى الى عن مع حتى منذ بعد قبل عند خلال ضد نحو جراء إثر".split()
 )
 # Arabic function and qualifier words that never start a name (word frequency judges the rest).
-_AR_STOP = _AR_PREPOSITIONS | set(
-    """ريف مدينة بلدة قرية محافظة منطقة مناطق حي أحياء شرق غرب شمال جنوب قرب محيط أطراف ضواحي
+_AR_STOP = (
+    _AR_PREPOSITIONS
+    | set(
+        """ريف مدينة بلدة قرية ناحية محافظة منطقة مناطق حي أحياء شرق غرب شمال جنوب قرب محيط أطراف ضواحي
 بين معبر ومعبر المعبر والمعبر""".split()
-)
+    )
+    | set(ar.EVENT_WORDS)
+)  # the words that report what happened ("غارة", a raid) name no place
 
 
 #: Arabic articles that take the sound of the next word's first consonant ("As Sukhnah",
@@ -673,7 +686,11 @@ def _make_span(
         titled = prev is not None and prev.lower.rstrip(".") in _TITLES
         person_named = glued_before or said or titled
         person_like = person_named or glued_after
-    hint = feature_hint(surface) or _feature_words_before(text, start, script)
+    hint = (
+        feature_hint(surface)
+        or _feature_words_before(text, start, script)
+        or ("subdistrict" if _SUBDISTRICT_AFTER.match(text, end) else None)
+    )
     qualifier, direction, offset = _qualifier(text, start, end, script)
     never = (
         surface.lower().split()[0] in _MONTHS  # a month

@@ -25,6 +25,7 @@ from rapidfuzz import process
 from rapidfuzz.distance import Indel
 
 from .countries import country_codes
+from .evidence import BULK_SOURCES, admit_named
 from .gazetteer import Gazetteer
 from .geo import haversine_km
 from .model import Candidate
@@ -104,7 +105,7 @@ def prominence(info: dict) -> float:
     value = 0.55 * pop + 0.45 * notable
     # Administrative rank says "a real town" where GeoNames has no population count.
     value = max(value, _RANK_FLOOR.get(info["feature_code"], 0.0))
-    if info["source"] != "geonames":
+    if info["source"] not in BULK_SOURCES:
         value = max(value, 0.6)  # curated rows are there because reports name them
     code, fclass = info["feature_code"], info["feature_class"]
     return value * FEATURE_WEIGHT.get(code, _CLASS_WEIGHT.get(fclass, 0.5))
@@ -168,6 +169,9 @@ def make_candidate(info: dict, *, matched_name: str, score: float, why: str) -> 
         why=why,
         radius_km=info["radius_km"],
         source=info["source"],
+        admin1_pcode=info.get("admin1_pcode", ""),
+        admin2_pcode=info.get("admin2_pcode", ""),
+        admin3_pcode=info.get("admin3_pcode", ""),
     )
 
 
@@ -490,9 +494,10 @@ def resolve(
     else:
         if feature_codes is None and (asked := feature_hint(name)):
             feature_codes = HINT_CODES[asked]
+        # Village rows only with evidence (geomentions.evidence).
+        matches = admit_named(_plausible(name, matches))
         found = rank(
-            _plausible(name, matches), country=country, near=near,
-            feature_codes=feature_codes, limit=limit,
+            matches, country=country, near=near, feature_codes=feature_codes, limit=limit
         )  # fmt: skip
     return [c for c in found if c.score >= min_score]
 
@@ -529,6 +534,7 @@ def _resolve_within(
         if inside and outer.feature_code in CONTAINERS:
             break
     else:
+        matches = admit_named(matches)  # no division holds it: as a bare name
         return rank(matches, country=country, near=near, feature_codes=feature_codes, limit=limit)
     where = f"inside {outer.name} ({outer.feature_code} {outer.country_code})"
     return rank(

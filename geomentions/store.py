@@ -41,6 +41,7 @@ import shutil
 import tempfile
 import threading
 from bisect import bisect_left
+from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -270,13 +271,19 @@ def _write(folder: Path, tables: dict[str, pa.Table]) -> None:
 _lock = threading.Lock()
 
 
-def open_store(path: Path, table_loader: object = None) -> Store:
-    """The store of a gazetteer file: mapped from the cache, built there on first use.
+def open_store(paths: Path | Sequence[Path], table_loader: object = None) -> Store:
+    """The store of a gazetteer file (with its layer files): mapped from the cache, built
+    there on first use.
 
-    ``table_loader()`` returns the file's (checked) Arrow table; it is called only when the
+    ``table_loader()`` returns the files' (checked) Arrow table; it is called only when the
     cache has to be built.
     """
-    name = f"gazetteer-{_content_hash(path)}-v{STORE_VERSION}"
+    paths = [paths] if isinstance(paths, Path) else list(paths)
+    hashes = [_content_hash(p) for p in paths]
+    digest = hashes[0]  # the base file's hash first, so a folder listing shows which it is
+    if len(hashes) > 1:
+        digest += "-" + hashlib.blake2b("-".join(hashes[1:]).encode(), digest_size=6).hexdigest()
+    name = f"gazetteer-{digest}-v{STORE_VERSION}"
     with _lock:
         dirs = cache_dirs()
         for d in dirs:
