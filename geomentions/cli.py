@@ -116,6 +116,7 @@ def cmd_gazetteer_build(args: argparse.Namespace) -> int:
     out = build(
         args.geonames, args.output, extra_csv=args.extra or (),
         gazetteers=args.gazetteers, layers_out=args.layers_out,
+        admin1_points=args.admin1_points,
     )  # fmt: skip
     print(f"wrote {out} ({out.stat().st_size / 1e6:.1f} MB)", file=sys.stderr)
     return EXIT_OK
@@ -627,6 +628,11 @@ def build_parser() -> argparse.ArgumentParser:
         help="folder of deeper sources (WOF, OpenSyria, OurAirports; ../shared/gazetteers)",
     )
     b.add_argument("--layers-out", metavar="DIR", help="where to write the village layer files")
+    b.add_argument(
+        "--admin1-points",
+        metavar="GEOJSON",
+        help="label points for first-level divisions (Natural Earth admin-1 label points)",
+    )
     b.set_defaults(func=cmd_gazetteer_build)
     i = gsub.add_parser("info", parents=[gazetteer_options], help="describe the gazetteer")
     i.set_defaults(func=cmd_gazetteer_info)
