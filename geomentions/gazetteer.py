@@ -32,7 +32,7 @@ from .build import FORMAT_VERSION, PlaceRow, read_place_records
 from .build_layers import DEFAULT_VILLAGE_LAYERS, OPTIONAL_VILLAGE_LAYERS
 from .names import key as name_key
 from .names import skeleton
-from .store import Store, Strings, _numpy, build_tables, open_store
+from .store import Store, Strings, _numpy, build_tables, column_array, open_store
 
 __all__ = ["Gazetteer", "GazetteerError", "default_path", "layer_path", "DEFAULT_LAYERS", "LAYERS"]
 
@@ -208,7 +208,7 @@ class Gazetteer:
         self._categories: dict[str, list[str]] = {}
         self._columns: list[str] = []
         for c in places.column_names:
-            column = places.column(c).combine_chunks()
+            column = column_array(places.column(c))
             if pa.types.is_list(column.type) or pa.types.is_large_list(column.type):
                 continue
             self._columns.append(c)
@@ -224,7 +224,7 @@ class Gazetteer:
         self._getters += [(c, _empty) for c in _OPTIONAL_COLUMNS if c not in self._columns]
         self._names_col = places.column("names")
         self._names = Strings(store.names.column("name"))
-        self._name_place = _numpy(store.names.column("place").combine_chunks())
+        self._name_place = _numpy(column_array(store.names.column("place")))
         self._skel_index: dict[str, list[str]] | None = None
         # Layered user places: extra rows after the file's, indexed by plain dicts.
         self._extra: list[PlaceRow] = []

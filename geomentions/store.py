@@ -49,7 +49,15 @@ import numpy as np
 import pyarrow as pa
 import pyarrow.compute as pc
 
-__all__ = ["HashIndex", "Store", "Strings", "build_tables", "cache_dirs", "open_store"]
+__all__ = [
+    "HashIndex",
+    "Store",
+    "Strings",
+    "build_tables",
+    "cache_dirs",
+    "column_array",
+    "open_store",
+]
 
 #: Bumped whenever the cache layout changes, so an old cache is not misread.
 STORE_VERSION = 1
@@ -71,6 +79,15 @@ def _numpy(array: pa.Array) -> np.ndarray:
     return data[array.offset : array.offset + len(array)]
 
 
+def column_array(column: pa.Array | pa.ChunkedArray) -> pa.Array:
+    """A column as one Arrow array without copying it when it is one chunk already (as
+    every mapped cache column is): ``combine_chunks`` always copies, even a single chunk,
+    which would read every mapped page and duplicate it in private memory."""
+    if isinstance(column, pa.ChunkedArray):
+        return column.chunk(0) if column.num_chunks == 1 else column.combine_chunks()
+    return column
+
+
 def _view(array: pa.Array, code: str) -> memoryview:
     """The values of a null-free fixed-width Arrow array as a memoryview (struct ``code``):
     indexing it gives Python ints at once, with no NumPy scalar in between."""
@@ -81,9 +98,8 @@ def _view(array: pa.Array, code: str) -> memoryview:
 class Strings:
     """Random access to an Arrow string array without converting it: ``strings[i]``."""
 
-    def __init__(self, array: pa.Array) -> None:
-        if isinstance(array, pa.ChunkedArray):
-            array = array.combine_chunks()
+    def __init__(self, array: pa.Array | pa.ChunkedArray) -> None:
+        array = column_array(array)
         code = "q" if pa.types.is_large_string(array.type) else "i"
         offsets = memoryview(array.buffers()[1]).cast(code)  # type: ignore[arg-type]
         self._offsets = offsets[array.offset : array.offset + len(array) + 1]
@@ -106,10 +122,10 @@ class HashIndex:
     """
 
     def __init__(self, table: pa.Table) -> None:
-        self._hashes = _view(table.column("hash").combine_chunks(), "Q")
+        self._hashes = _view(column_array(table.column("hash")), "Q")
         self._strings = Strings(table.column("string"))
-        self._starts = _view(table.column("start").combine_chunks(), "q")
-        self._ends = _view(table.column("end").combine_chunks(), "q")
+        self._starts = _view(column_array(table.column("start")), "q")
+        self._ends = _view(column_array(table.column("end")), "q")
 
     def __len__(self) -> int:
         return len(self._strings)
@@ -214,7 +230,7 @@ class Store:
             names=tables["names"],
             keys=HashIndex(tables["keys"]),
             skeletons=HashIndex(tables["skeletons"]),
-            skeleton_keys=_numpy(tables["skeleton_keys"].column("key_row").combine_chunks()),
+            skeleton_keys=_numpy(column_array(tables["skeleton_keys"].column("key_row"))),
             key_strings=Strings(tables["keys"].column("string")),
             where=where,
         )

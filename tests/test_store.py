@@ -127,3 +127,14 @@ def test_the_shipped_gazetteer_index_matches_a_plain_dict(default_gaz: gm.Gazett
 
 def test_a_chosen_cache_dir_is_the_only_place_used(tmp_path: Path, cache: Path) -> None:
     assert store.cache_dirs() == [cache]
+
+
+def test_a_mapped_gazetteer_copies_no_column(tmp_path: Path, cache: Path) -> None:
+    # Columns are read from the mapped files where they lie: a copy (combine_chunks copies
+    # even a single chunk) would read every page and duplicate it in the process's memory.
+    path = write(PLACES, tmp_path / "g.parquet")
+    gm.Gazetteer.from_file(path)  # builds the cache
+    before = pa.total_allocated_bytes()
+    gaz = gm.Gazetteer.from_file(path)
+    assert gaz.place(2)["name"] == "Nadim" and gaz.lookup("Tal Omran") == [1]
+    assert pa.total_allocated_bytes() == before
