@@ -24,6 +24,7 @@ from typing import NamedTuple
 from wordfreq import zipf_frequency
 
 from .gazetteer import Gazetteer
+from .lang import ar, en, ru
 from .names import (
     ARTICLES,
     COUNTRY_ABBREVIATIONS,
@@ -50,18 +51,6 @@ _TRAILING_FEATURES = {"province", "governorate", "district", "airbase", "airport
                       "air", "base", "camp", "crossing", "city", "town", "village", "subdistrict", "region",
                       "countryside", "municipality"}  # fmt: skip
 
-_MONTHS = frozenset(
-    """january february march april may june july august september october november
-december monday tuesday wednesday thursday friday saturday sunday jan feb mar apr jun jul aug
-sep sept oct nov dec""".split()
-)
-# Words before a capitalised name that say it is a person, not a place.
-_TITLES = frozenset(
-    """mr mrs ms dr president minister general gen colonel col lieutenant lt captain capt
-sergeant sgt major maj commander prince king queen sheikh shaykh imam pope senator sen rep
-governor gov mayor judge justice sir lord lady saint st spokesman spokeswoman secretary
-chief director ambassador envoy officer detective""".split()
-)
 # Capitalised words after a place name that keep it a place ("Henderson County").
 _GEO_GENERICS = _TRAILING_FEATURES | set(
     """county city street st road rd avenue ave boulevard
@@ -69,18 +58,7 @@ river lake park hall council airport university college school valley mountain m
 island islands beach heights springs falls creek township parish state square bridge dam
 museum hospital mosque church market gate old new""".split()
 )
-_DIRECTIONS = set(
-    """north south east west northeast northwest southeast southwest northern
-southern eastern western central""".split()
-)
-_SPEECH = set(
-    """said says told added explained stated wrote noted asked argued recalled
-insisted replied announced according""".split()
-)
-_LOCATIVE = frozenset(
-    """in at near from to towards toward into outside around across through via
-nearby between of""".split()
-)
+_LOCATIVE = en.PREPOSITIONS | ar.LOCATIVE | ru.LOCATIVE
 
 # Organisations whose names contain place names; masked before matching.
 _ORGANISATIONS = [
@@ -175,18 +153,24 @@ class Span:
     direction: str | None = None
     #: Distance of "10 km north of"-style offsets.
     offset_km: float | None = None
-    #: How common the span is as an ordinary word (wordfreq Zipf; 0 for multi-word names).
+    #: How common the span is as an ordinary word or phrase (wordfreq Zipf, 0 = unknown).
     commonness: float = 0.0
+    #: The same for its folded form ("Côte" -> "cote"), which is how it reached the gazetteer.
+    folded_commonness: float = 0.0
     #: Preceded by a locative word ("in", "near", "في", "в").
     locative: bool = False
     #: First word of a sentence (capitalisation says nothing there).
     sentence_initial: bool = False
-    #: Looks like (part of) a person's name: a title before it, "said" after it, or a
-    #: capitalised word glued to it that is not part of the name ("George Bush").
-    person_like: bool = False
-    #: Person evidence that holds for the same name throughout the text (a title, "said", a
-    #: first name before it); a capitalised word after it ("Paris Public Library") does not.
-    person_named: bool = False
+    #: The word before the span (lowercase, a title's period dropped; "" across punctuation),
+    #: the word before that, and the word after it ("" across punctuation other than a comma).
+    before: str = ""
+    before2: str = ""
+    after: str = ""
+    #: A capitalised word glued before / after that is not part of the name ("George Bush").
+    cap_before: bool = False
+    cap_after: bool = False
+    #: The whole text is mostly upper case (a headline or telex): caps say nothing.
+    shouting: bool = False
 
     @property
     def key(self) -> str:
@@ -470,15 +454,9 @@ def find_spans(text: str, gazetteer: Gazetteer) -> list[Span]:
     return sorted(spans + abbreviations, key=lambda s: s.start)
 
 
-# Arabic prepositions: never inside a name.
-_AR_PREPOSITIONS = frozenset(
-    "في على من إلى الى عن مع حتى منذ بعد قبل عند خلال ضد نحو جراء إثر".split()
-)
-# Arabic function and qualifier words that never start a name (wordfreq judges the rest).
-_AR_STOP = _AR_PREPOSITIONS | set(
-    """ريف مدينة بلدة قرية محافظة منطقة مناطق حي أحياء شرق غرب شمال جنوب قرب محيط أطراف ضواحي
-بين معبر ومعبر المعبر والمعبر""".split()
-)
+_AR_PREPOSITIONS = ar.PREPOSITIONS
+# Arabic function and generic words that never start a name (the span model judges the rest).
+_AR_STOP = ar.PREPOSITIONS | ar.GENERIC
 
 
 #: Arabic articles that take the sound of the next word's first consonant ("As Sukhnah",
@@ -618,78 +596,64 @@ def _starts_sentence(toks: list[_Token], idx: int, text: str) -> bool:
 def _make_span(
     text: str, toks: list[_Token], i: int, j: int, start: int, end: int, keys: tuple[str, ...]
 ) -> Span:
+    """A span with the facts about its wording that the span model reads
+    (:mod:`geomentions.span_features`); no keep/drop decision is taken here."""
     first = toks[i]
     surface = text[start:end]
     script = first.script
     prev = toks[i - 1] if i > 0 else None
     gap_before = text[prev.end : start] if prev else ""
     sentence_initial = _starts_sentence(toks, i, text)
-    locative = bool(prev) and (
-        prev.lower in _LOCATIVE
-        or prev.lower in ("في", "قرب", "ب", "в", "во", "под", "у", "около", "близ", "на")
-    )
-    lang = {"latin": "en", "arabic": "ar", "cyrillic": "ru"}[script]
-    if j - i == 1:
-        commonness = _zipf(first.lower, lang)
-    else:
-        # "City Council", "White House": a phrase of ordinary words is as common as the phrase.
-        words = [t.lower for t in toks[i:j]]
-        common = all(_zipf(w, lang) >= 3.5 for w in words)
-        commonness = _zipf(" ".join(words), lang) if common else 0.0
-    person_like = person_named = False
+    locative = prev is not None and prev.lower in _LOCATIVE
+    lang = _LANG[script]
+    words = [t.lower for t in toks[i:j]]
+    phrase = " ".join(words)
+    commonness = _zipf(phrase, lang)
+    # Folding gives Latin letters: only a Latin span's folded form is an English word.
+    folded = " ".join(_fold_first(surface)) if script == "latin" else phrase
+    folded_commonness = _zipf(folded, lang) if folded != phrase else commonness
     if prev is not None and prev.lower in ARTICLES and i > 1 and gap_before in ("-", " "):
         # "Suheil al-Hassan": the word before the article decides.
         i_prev = i - 2
         prev, gap_before = toks[i_prev], text[toks[i_prev].end : toks[i - 1].start]
     else:
         i_prev = i - 1
-    if script == "latin":
-        nxt = toks[j] if j < len(toks) else None
-        gap_after = text[end : nxt.start] if nxt else ""
-        glued_before = (
+    nxt = toks[j] if j < len(toks) else None
+    gap_after = text[end : nxt.start] if nxt else ""
+    before = prev.lower.rstrip(".") if prev is not None and len(gap_before) <= 2 else ""
+    before2 = ""
+    if before and i_prev > 0 and text[toks[i_prev - 1].end : prev.start] == " ":
+        before2 = toks[i_prev - 1].lower
+    after = nxt.lower if nxt is not None and gap_after in (" ", ", ", "-") else ""
+    cap_before = cap_after = False
+    if script != "arabic":
+        # A capitalised word glued to the name that is not part of it: a title-case run
+        # ("George Bush", "Brian Lane"), not "Henderson County" or a sentence start.
+        cap_before = (
             prev is not None
             and prev.cap
-            and prev.script == "latin"
+            and prev.script == script
             and gap_before == " "
             and not _starts_sentence(toks, i_prev, text)
             and prev.lower not in _LOCATIVE
-            and prev.lower not in _MONTHS
+            and prev.lower not in en.MONTHS
         )
-        # "Brian Lane", not "Henderson County Sheriff" or "Aleppo City Council".
-        glued_after = (
-            j - i == 1
-            and nxt is not None
+        cap_after = (
+            nxt is not None
             and nxt.cap
-            and nxt.script == "latin"
+            and nxt.script == script
             and gap_after == " "
             and nxt.lower not in _GEO_GENERICS
         )
-        said = nxt is not None and nxt.lower in _SPEECH and gap_after in (" ", ", ")
-        titled = prev is not None and prev.lower.rstrip(".") in _TITLES
-        person_named = glued_before or said or titled
-        person_like = person_named or glued_after
     hint = feature_hint(surface) or _feature_words_before(text, start, script)
     qualifier, direction, offset = _qualifier(text, start, end, script)
-    never = (
-        surface.lower().split()[0] in _MONTHS  # a month
-        or (prev is not None and prev.lower.rstrip(".") in _TITLES)  # a person
-        or (j - i == 1 and first.lower in _DIRECTIONS)  # "West" alone is a direction
-        or (j - i == 1 and first.lower in _TITLES and text.startswith(".", end))  # "Rep."
-        # an acronym (TIF, NOD) unless the whole text shouts
-        or (script == "latin" and surface.isupper() and len(surface) <= 4 and not _shouting(text))
-        # a plural acronym (NGOs, IEDs, MPs)
-        or (
-            script == "latin"
-            and 3 <= len(surface) <= 6
-            and surface[-1] == "s"
-            and surface[:-1].isupper()
-        )
-    )
-    if never:
-        commonness = max(commonness, 9.0)
     return Span(
         start=start, end=end, text=surface, keys=keys, script=script, feature_hint=hint,
         qualifier=qualifier, direction=direction, offset_km=offset, commonness=commonness,
-        locative=locative, sentence_initial=sentence_initial, person_like=person_like,
-        person_named=person_named,
+        folded_commonness=folded_commonness, locative=locative,
+        sentence_initial=sentence_initial, before=before, before2=before2, after=after,
+        cap_before=cap_before, cap_after=cap_after, shouting=script == "latin" and _shouting(text),
     )  # fmt: skip
+
+
+_LANG = {"latin": "en", "arabic": "ar", "cyrillic": "ru"}
