@@ -28,6 +28,7 @@ from .lang import ar, en, ru
 from .names import (
     ARTICLES,
     COUNTRY_ABBREVIATIONS,
+    DIVISION_ABBREVIATIONS,
     FEATURE_WORDS,
     US_STATE_ABBREVIATIONS,
     feature_hint,
@@ -43,9 +44,12 @@ MIN_KEY = 3  # two-letter keys ("Al", "Ur") are words far more often than places
 
 _TOKEN = re.compile(r"[^\W_]+(?:['’ʿʾ`][^\W_]+)*", re.UNICODE)
 _TOKEN_SPLIT = re.compile(f"({_TOKEN.pattern})")
-# Lowercase words that may sit inside a Latin name: "Deir ez-Zor", "Rio de Janeiro".
+# Lowercase words that may sit inside a Latin name: "Deir ez-Zor", "Rio de Janeiro",
+# "Democratic Republic of the Congo", "Port-au-Prince", "Bosnia and Herzegovina" (a name
+# is kept only when the gazetteer has it whole, and never ends in one of these).
 _NAME_PARTICLES = ARTICLES | {"de", "del", "la", "le", "les", "du", "da", "di", "do", "dos",
-                              "das", "van", "von", "der", "den", "bin", "ibn", "bni", "beni"}  # fmt: skip
+                              "das", "van", "von", "der", "den", "bin", "ibn", "bni", "beni",
+                              "of", "the", "and", "au", "aux", "en", "sur", "upon"}  # fmt: skip
 # Lowercase words that may end a name as its feature word: "Hmeymim air base".
 _TRAILING_FEATURES = {"province", "governorate", "district", "airbase", "airport", "airfield",
                       "air", "base", "camp", "crossing", "city", "town", "village", "subdistrict", "region",
@@ -79,6 +83,12 @@ _ORGANISATIONS = [
 # A look-ahead on the possible first letters lets the scan skip most positions at once.
 _ORG_FIRST = "".join(sorted({p[0] for p in _ORGANISATIONS if p[0] != "["})) + "A-Z"
 _ORG_RE = re.compile(f"(?=[{_ORG_FIRST}])(?:" + "|".join(f"(?:{p})" for p in _ORGANISATIONS) + ")")
+
+# Words from the language data that fold onto places they are not (diseases, currencies,
+# religious movements, "X Department of Y"); masked like the organisations.
+_LANG_MASK_RE = re.compile(
+    r"(?<!\w)(?:" + "|".join(f"(?:{p})" for p in (*en.MASKS, *ar.MASKS, *ru.MASKS)) + ")"
+)
 
 # --- qualifiers ------------------------------------------------------------------------------
 _DIR = (r"(?P<dir>north[-\s]?east|north[-\s]?west|south[-\s]?east|south[-\s]?west|north|south"
@@ -195,7 +205,12 @@ def _word(w: str) -> tuple[str, str, bool, str]:
         w = w[:-2]  # possessive: "Hawaii's" is Hawaii
     # Most tokens are plain ASCII words: skip the script scan for them.
     script = "latin" if w.isascii() else script_of(w)
-    cap = w[0].isupper() if script != "arabic" else True
+    # "d'Ivoire", "l'Aquila": an elided article before a capital.
+    cap = (
+        w[0].isupper() or (len(w) > 2 and w[1] in "'’" and w[2].isupper())
+        if script != "arabic"
+        else True
+    )
     return w, script, cap, w.lower()
 
 
@@ -381,12 +396,14 @@ def _feature_words_before(text: str, start: int, script: str) -> str | None:
     return feature_hint(f"x {word}")
 
 
-# Country abbreviations: too short for the key index, unambiguous in capitals.
+# Country (and a few division) abbreviations: too short for the key index, unambiguous in
+# capitals. Not before "$": "US$460 million" is a currency.
+_STANDALONE = {**COUNTRY_ABBREVIATIONS, **DIVISION_ABBREVIATIONS}
 _ABBREVIATIONS = re.compile(
-    f"(?=[{''.join(sorted({a[0] for a in COUNTRY_ABBREVIATIONS}))}])"  # skips most positions
+    f"(?=[{''.join(sorted({a[0] for a in _STANDALONE}))}])"  # skips most positions
     r"(?<![\w.])(?:"
-    + "|".join(re.escape(a) for a in sorted(COUNTRY_ABBREVIATIONS, key=len, reverse=True))
-    + r")(?![\w])"
+    + "|".join(re.escape(a) for a in sorted(_STANDALONE, key=len, reverse=True))
+    + r")(?![\w$])"
 )
 
 
@@ -397,17 +414,19 @@ _US_STATE_RE = re.compile(
     + r")(?![\w.])|(?<![\w.])D\.C\.(?![\w.])"
 )
 # What any match needs: the look-behind above makes the full pattern slow to scan with.
-_US_STATE_CUE = re.compile(r", [A-Z][a-z]{0,4}\.")
+_US_STATE_CUE = re.compile(r"[A-Za-z], [A-Z][A-Za-z.]{1,5}")
 
 
 def _abbreviation_spans(text: str, gaz: Gazetteer) -> list[Span]:
     out = []
     for m in _ABBREVIATIONS.finditer(text):
-        k = key_from_tokens(list(fold_tokens(COUNTRY_ABBREVIATIONS[m.group()])))
+        k = key_from_tokens(list(fold_tokens(_STANDALONE[m.group()])))
         if gaz.has_key(k):
+            hint = "admin" if m.group() in DIVISION_ABBREVIATIONS else None
             out.append(
-                Span(start=m.start(), end=m.end(), text=m.group(), keys=(k,), script="latin")
-            )
+                Span(start=m.start(), end=m.end(), text=m.group(), keys=(k,), script="latin",
+                     feature_hint=hint)
+            )  # fmt: skip
     if _US_STATE_CUE.search(text) or "D.C." in text:
         for m in _US_STATE_RE.finditer(text):
             k = key_from_tokens(list(fold_tokens(US_STATE_ABBREVIATIONS[m.group()])))
@@ -426,6 +445,7 @@ def find_spans(text: str, gazetteer: Gazetteer) -> list[Span]:
         raise TypeError(f"text must be str, not {type(text).__name__}")
     abbreviations = _abbreviation_spans(text, gazetteer)
     masked = [(m.start(), m.end()) for m in _ORG_RE.finditer(text)]
+    masked += [(m.start(), m.end()) for m in _LANG_MASK_RE.finditer(text)]
     masked = sorted(masked + [(a.start, a.end) for a in abbreviations])
     toks = _tokens(text)
     spans: list[Span] = []
@@ -442,9 +462,17 @@ def find_spans(text: str, gazetteer: Gazetteer) -> list[Span]:
             continue
         if t.script == "arabic" and t.text in _AR_STOP:
             continue  # a preposition or feature word ("ريف", "مدينة") starts no name
+        if t.script == "cyrillic" and t.lower in ru.GENERIC and not _name_follows(toks, i):
+            continue  # "район", "область" alone is no name
         if t.lower in _SUN_ARTICLES and not _assimilated(toks, i):
             continue
         found = _longest_match(text, toks, i, gazetteer)
+        if found and t.lower in en.FUNCTION_WORDS and i + 1 < len(toks) and toks[i + 1].cap:
+            # "In New Zealand": "In New" may be a village somewhere; the name after the
+            # function word wins when it reaches further (not "An Nabk" over "Nabk").
+            later = _longest_match(text, toks, i + 1, gazetteer)
+            if later is not None and later[0] > found[0]:
+                i, found = i + 1, later
         if found is None:
             continue
         j, keys = found
@@ -463,6 +491,11 @@ _AR_STOP = ar.PREPOSITIONS | ar.GENERIC
 #: "Ar Raqqah", "Ash Shaddadi"): before any other word they are English ("An Alexandria
 #: grand jury", "At Aleppo airport").
 _SUN_ARTICLES = frozenset(a for a in ARTICLES if a[0] in "ae" and a[1:] not in ("l", ""))
+
+
+def _name_follows(toks: list[_Token], i: int) -> bool:
+    """A capitalised word right after token ``i`` ("область Идлиб" may be a name)."""
+    return i + 1 < len(toks) and toks[i + 1].cap
 
 
 def _assimilated(toks: list[_Token], i: int) -> bool:

@@ -20,9 +20,11 @@ Word lists are language data in :mod:`geomentions.lang`.
 from __future__ import annotations
 
 import math
+import re
 from collections import Counter, defaultdict
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
+from functools import lru_cache
 
 import numpy as np
 
@@ -85,9 +87,17 @@ class DocFacts:
             if top <= 1e-6:
                 continue
             mine = sum(votes.values()) or 1.0
-            fit[name] = sum(v / mine * others.get(cc, 0.0) / top for cc, v in votes.items())
+            share = sum(v / mine * others.get(cc, 0.0) / top for cc, v in votes.items())
+            # Other names that are all obscure ("Monday" is a hamlet somewhere) say little:
+            # the fit leans towards "not contradicted" (1) as their weight shrinks.
+            weight = min(1.0, top / _CLEAR_VOTE)
+            fit[name] = weight * share + (1.0 - weight)
         return cls(dict(count), dict(person), dict(locative), fit)
 
+
+#: The vote of one clearly known place (prominence about 0.5, squared): other names weighing
+#: less than this together only partly decide whether a name fits the document.
+_CLEAR_VOTE = 0.25
 
 # --- word classes per script ---------------------------------------------------------------
 
@@ -213,8 +223,26 @@ def qualified(c: Case, d: DocFacts) -> float:
 
 
 def feature_word(c: Case, d: DocFacts) -> float:
-    """The name carries its own feature word ("Hmeymim airbase", "Idlib province")."""
-    return float(feature_hint(c.span.text) is not None)
+    """A name followed by its own feature word ("Hmeymim airbase", "Idlib province")."""
+    toks = _folded(c.span.text)
+    return float(feature_hint(c.span.text) is not None and bool(toks) and toks[0] not in _GENERIC)
+
+
+def only_generic(c: Case, d: DocFacts) -> float:
+    """Nothing but articles and feature words ("The city", "City Council", "Air Force")."""
+    return float(all(t in _GENERIC for t in _folded(c.span.text)[:1]))
+
+
+_GENERIC = en.GENERIC
+
+
+@lru_cache(maxsize=50_000)
+def _folded(text: str) -> tuple[str, ...]:
+    """The span's words, lowercase."""
+    return tuple(w for w in _SPLIT.split(text.lower()) if w)
+
+
+_SPLIT = re.compile(r"[\s\-]+")
 
 
 # --- how it matched ------------------------------------------------------------------------
@@ -243,8 +271,12 @@ def prominence(c: Case, d: DocFacts) -> float:
 
 
 def population(c: Case, d: DocFacts) -> float:
-    """log10 of the largest matching population (0 for curated rows without one)."""
-    return math.log10(1 + max((m.info["population"] or 0 for m in c.matches), default=0)) / 7
+    """log10 of the largest matching population; a curated row (a base, a crossing) has no
+    count and is there because reports name it, so it counts as a town of 10,000."""
+    pops = [
+        m.info["population"] or (10_000 if m.info["source"] != "geonames" else 0) for m in c.matches
+    ]
+    return math.log10(1 + max(pops, default=0)) / 7
 
 
 def country(c: Case, d: DocFacts) -> float:
@@ -306,7 +338,7 @@ FEATURES: tuple[Feature, ...] = (
     all_caps, short_all_caps, sentence_initial, title_run_before, title_run_after, words,
     plural_acronym, month_or_direction, zipf, zipf_folded, zipf_at_sentence_start,
     prev_preposition, prev_title, prev_first_name, next_said, next_org_head, org_head_of,
-    qualified, feature_word, literal, own_name, prominence, population, country, division_or_capital,
+    qualified, feature_word, only_generic, literal, own_name, prominence, population, country, division_or_capital,
     places, recurrence, person_elsewhere, locative_elsewhere, focus_fit, arabic, cyrillic,
 )  # fmt: skip
 NAMES: tuple[str, ...] = tuple(f.__name__ for f in FEATURES)

@@ -14,8 +14,6 @@ import geomentions as gm
 from geomentions import batch
 from geomentions.batch import extract_many, iter_extract
 
-SPAN_MODEL_GAP = "span model (issue 14): trained on English local news (LGL, GeoWebNews), it drops this Syrian/curated name; needs annotated conflict reports to learn it"
-
 REPORTS = [
     "Rockets hit Aleppo overnight; 3 civilians were wounded.",
     "Airstrikes near Tadmur destroyed 2 depots on 4 May 2016.",
@@ -191,7 +189,6 @@ def test_bad_arguments_are_refused_up_front() -> None:
         extract_many([("a", "b", "c")], progress=False)
 
 
-@pytest.mark.xfail(reason=SPAN_MODEL_GAP, strict=False)
 def test_user_places_reach_forked_workers(private_gaz: gm.Gazetteer) -> None:
     private_gaz.add_places([{"name": "Qaryat Zeytunat", "lat": 35.51, "lon": 36.77}])
     items = ["Displaced families arrived in Qaryat Zeytunat.", "Shells hit Homs."]

@@ -18,7 +18,10 @@ from conftest import km_between
 
 import geomentions as gm
 
-SPAN_MODEL_GAP = "span model (issue 14): trained on English local news (LGL, GeoWebNews), it drops this Syrian/curated name; needs annotated conflict reports to learn it"
+SPAN_MODEL_GAP = (
+    "span model (issue 14): trained on English local news (LGL, GeoWebNews), it drops this "
+    "name here; see the issue 14 report"
+)
 
 REPORTS = Path(__file__).parent / "data" / "reports"
 REPORT_FILES = sorted(p.name for p in REPORTS.glob("*.txt"))
@@ -170,7 +173,6 @@ def test_ten_km_north_of_hama(text: str) -> None:
     assert m.precision == 2
 
 
-@pytest.mark.xfail(reason=SPAN_MODEL_GAP, strict=False)
 def test_airbase_word_picks_the_air_base_not_a_town() -> None:
     doc = extracted("ministry_briefing_en.txt")
     base = resolved_at(doc, "Hmeymim airbase")
@@ -180,7 +182,6 @@ def test_airbase_word_picks_the_air_base_not_a_town() -> None:
     assert km_between(base.lat, base.lon, 35.40, 35.95) < 3.0
 
 
-@pytest.mark.xfail(reason=SPAN_MODEL_GAP, strict=False)
 def test_kuweires_airport_is_the_military_airfield() -> None:
     doc = gm.extract("Reinforcements arrived at Kuweires airport east of the city.")
     place = resolved_at(doc, "Kuweires")
@@ -195,11 +196,7 @@ def test_bare_base_name_resolves_to_the_base() -> None:
 @pytest.mark.parametrize(
     "text, word",
     [
-        pytest.param(
-            "Fighting spread across Idlib province on Monday.",
-            "Idlib",
-            marks=pytest.mark.xfail(reason=SPAN_MODEL_GAP, strict=False),
-        ),
+        ("Fighting spread across Idlib province on Monday.", "Idlib"),
         ("The Idlib governorate council met in the city.", "Idlib"),
         ("Clashes continued in the province of Idlib.", "Idlib"),
     ],
@@ -731,9 +728,8 @@ def test_bad_options_are_rejected() -> None:
         ("Грузовики прошли через КПП Баб-эль-Хава в Идлиб.", "КПП Баб-эль-Хава",
          "gm:sy-pstb-bab-al-hawa"),
         # "crossing" belongs to the name: the point is the crossing, not the town beside it.
-        pytest.param("Aid trucks went through the Rafah crossing on Monday.", "Rafah crossing",
-                     "gm:ps-pstb-rafah-crossing",
-                     marks=pytest.mark.xfail(reason=SPAN_MODEL_GAP, strict=False)),
+        ("Aid trucks went through the Rafah crossing on Monday.", "Rafah crossing",
+         "gm:ps-pstb-rafah-crossing"),
     ],
 )  # fmt: skip
 def test_border_crossings_are_the_crossing(text: str, word: str, place_id: str) -> None:

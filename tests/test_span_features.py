@@ -31,7 +31,7 @@ def feature(text: str, surface: str, name: str, nth: int = 0) -> float:
         ("The vote was close, Paulk said on Monday.", "Paulk", "next_said", 1.0),
         # "in London, said": the speaker is someone else
         ("Police in London, said the report, made arrests.", "London", "next_said", 0.0),
-        ("The Georgia Department of Agriculture issued a recall.", "Georgia", "next_org_head", 1.0),
+        ("The Georgia Party met on Monday.", "Georgia", "next_org_head", 1.0),
         ("She sat on the Board of Georgia last year.", "Georgia", "org_head_of", 1.0),
         ("She moved to Georgia last year.", "Georgia", "org_head_of", 0.0),
         ("Troops reached the TIF depot.", "TIF", "short_all_caps", 1.0),
@@ -39,6 +39,7 @@ def feature(text: str, surface: str, name: str, nth: int = 0) -> float:
         ("Reports from Aleppo and Idlib.", "Idlib", "focus_fit", 1.0),
         ("Fighting spread across Idlib province.", "Idlib province", "feature_word", 1.0),
         ("Fighting spread across Idlib.", "Idlib", "feature_word", 0.0),
+        ("Fighting spread across Idlib province.", "Idlib province", "only_generic", 0.0),
         ("Trucks crossed into Syria at dawn.", "Syria", "country", 1.0),
         ("The NGOs met in Geneva.", "Geneva", "plural_acronym", 0.0),
         ("Aid reached Aleppo; later Aleppo was shelled, and in Aleppo markets shut.", "Aleppo",
@@ -60,8 +61,8 @@ def test_word_frequency_of_the_span_and_its_folded_form() -> None:
 
 def test_a_literal_name_and_a_folded_one() -> None:
     assert feature("Shelling hit Aleppo.", "Aleppo", "literal") == 1.0
-    # "Shiite" reaches Chita only by folding.
-    assert feature("The cleric, a Shiite, spoke.", "Shiite", "literal") == 0.0
+    # "Georgian" reaches Gyurgyan only by folding.
+    assert feature("The Georgian wine sold well.", "Georgian", "literal") == 0.0
 
 
 def test_feature_list_matches_the_shipped_model() -> None:

@@ -10,8 +10,6 @@ import pytest
 
 import geomentions as gm
 
-SPAN_MODEL_GAP = "span model (issue 14): trained on English local news (LGL, GeoWebNews), it drops this Syrian/curated name; needs annotated conflict reports to learn it"
-
 PLACES = Path(__file__).resolve().parent.parent / "gazetteer" / "supplement" / "places.csv"
 ROWS = list(csv.DictReader(PLACES.open(encoding="utf-8")))
 
@@ -42,7 +40,6 @@ def test_curated_row_resolves_from_english_arabic_and_a_variant(row: dict) -> No
         assert found and found[0] == row["id"], f"{name!r} -> {found}"
 
 
-@pytest.mark.xfail(reason=SPAN_MODEL_GAP, strict=False)
 def test_report_naming_curated_places_maps_every_one() -> None:
     text = (
         "Russian aircraft based at Hmeimim air base struck targets near Ithriyah and Kansafra, "

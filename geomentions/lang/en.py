@@ -55,3 +55,23 @@ DIRECTIONS = frozenset(
     """north south east west northeast northwest southeast southwest northern southern eastern
 western central""".split()
 )
+#: Articles and feature words: a span of only these is no name ("The city", "City Council").
+GENERIC = frozenset(
+    """the a an al el city town village county district province governorate region council
+hall air force base airbase airport airfield camp crossing municipality international
+national old new central""".split()
+)
+#: Function words that open sentences in capitals: a name may start at the next word
+#: ("In New Zealand", "At Fort Hood").
+FUNCTION_WORDS = frozenset(
+    "in at an a the on as to by of for from with and but or if after before".split()
+)
+#: Words and phrases masked before matching: they fold onto places they are not.
+MASKS = (
+    r"Ebola(?!\w)",  # Eboli, Italy
+    r"(?:Marburg|Lassa|Lyme|Nipah|Hendra|Zika|West\s+Nile|Rift\s+Valley)(?=\s+(?:virus|fever|disease|outbreak|vaccine|cases?)\b)",
+    r"(?:Shi(?:i|')?tes?|Shia|Sunnis?|Alawites?|Houthis?)(?!\w)",  # Chita; a movement, not a governorate
+    r"Hammam(?!\w|[\s-]+(?:al|el|ad|ash|as|an|[A-Z]))",  # "Hammam" alone: a bath, not Khammam
+    r"(?:US|A|C|NZ|HK|S)\$",  # currencies: "US$460 million"
+    r"[A-Z]\w+(?:\s+[A-Z]\w+)?\s+(?:Department|Ministry)\s+of\s+[A-Z]\w+",  # "Texas Department of Agriculture"
+)  # fmt: skip

@@ -13,3 +13,5 @@ SPEECH = frozenset("сказал сказала заявил заявила со
 ORG_HEADS = frozenset("министерство университет банк совет партия фронт бригада".split())
 #: Generic words that are no place when used alone ("район" district, "область" region).
 GENERIC = frozenset("район района районе области область край края округ округа".split())
+#: Words masked before matching: a movement, not a place ("хуситы"; "шииты", not Chita).
+MASKS = (r"[Хх]усит\w*", r"[Шш]иит\w*")
