@@ -166,7 +166,7 @@ def candidate_cases(text: str, gaz: Gazetteer) -> list[Case]:
 def _judge(text: str, gaz: Gazetteer, model: LogisticModel | None) -> list[_Reading]:
     """The spans kept as mentions, each with ``penalty``: how likely it is no place.
 
-    Latin-script spans are judged by the span model (penalty = 1 - its probability); Arabic
+    Latin-script spans are judged by the span model (penalty: see ``_doubt``); Arabic
     and Cyrillic ones, which it was never trained on, by their word frequency."""
     cases = candidate_cases(text, gaz)
     latin = [c for c in cases if c.span.script == "latin"]
@@ -182,12 +182,21 @@ def _judge(text: str, gaz: Gazetteer, model: LogisticModel | None) -> list[_Read
         assert best is not None  # candidate_cases kept only spans with matches
         if c.span.script == "latin":
             if id(c) in probs:
-                out.append(_Reading(c.span, best, 1.0 - probs[id(c)]))
+                out.append(_Reading(c.span, best, _doubt(probs[id(c)])))
             continue
         penalty = _word_penalty(c.span, best)
         if penalty < 0.9:
             out.append(_Reading(c.span, best, penalty))
     return out
+
+
+#: From even odds up, a kept span carries no doubt into its confidence or its vote.
+_SURE = 0.5
+
+
+def _doubt(p: float) -> float:
+    """The penalty of a kept Latin span: 0 when the span model is sure, growing below."""
+    return max(0.0, 1.0 - p / _SURE)
 
 
 def shipped_span_model() -> LogisticModel:

@@ -181,6 +181,9 @@ class Span:
     cap_after: bool = False
     #: The whole text is mostly upper case (a headline or telex): caps say nothing.
     shouting: bool = False
+    #: The span's line is in title case ("Shelling Hits Aleppo As Talks Stall"): a headline,
+    #: where a capitalised word beside a name is no sign of a longer name.
+    headline: bool = False
 
     @property
     def key(self) -> str:
@@ -619,6 +622,23 @@ def _shouting(text: str) -> bool:
     return bool(letters) and sum(c.isupper() for c in letters) > 0.6 * len(letters)
 
 
+def _line(text: str, start: int, end: int) -> str:
+    """The line a span sits on (at most 300 characters around it)."""
+    lo = text.rfind("\n", max(0, start - 300), start) + 1 or max(0, start - 300)
+    hi = text.find("\n", end, end + 300)
+    return text[lo : hi if hi != -1 else end + 300]
+
+
+_LONG_WORD = re.compile(r"[^\W\d_]{4,}")
+
+
+@lru_cache(maxsize=1_000)
+def _title_case(line: str) -> bool:
+    """Whether most longer words of a line are capitalised (a title-case headline)."""
+    words = _LONG_WORD.findall(line)
+    return len(words) >= 4 and sum(w[0].isupper() for w in words) >= 0.8 * len(words)
+
+
 def _starts_sentence(toks: list[_Token], idx: int, text: str) -> bool:
     """Whether token ``idx`` starts a sentence (or the text)."""
     if idx == 0:
@@ -686,6 +706,7 @@ def _make_span(
         folded_commonness=folded_commonness, locative=locative,
         sentence_initial=sentence_initial, before=before, before2=before2, after=after,
         cap_before=cap_before, cap_after=cap_after, shouting=script == "latin" and _shouting(text),
+        headline=script == "latin" and _title_case(_line(text, start, end)),
     )  # fmt: skip
 
 

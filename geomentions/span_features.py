@@ -35,7 +35,7 @@ from .resolution import NameMatch
 
 __all__ = ["Case", "DocFacts", "FEATURES", "NAMES", "VERSION", "matrix"]
 
-VERSION = "spans/1"
+VERSION = "spans/2"
 
 
 @dataclass(frozen=True)
@@ -134,6 +134,11 @@ def short_all_caps(c: Case, d: DocFacts) -> float:
 def sentence_initial(c: Case, d: DocFacts) -> float:
     """At a sentence start capitals say nothing ("Among", "Shelling")."""
     return float(c.span.sentence_initial and c.span.script != "arabic")
+
+
+def headline(c: Case, d: DocFacts) -> float:
+    """A title-case line: capitals around the name say nothing there."""
+    return float(c.span.headline)
 
 
 def title_run_before(c: Case, d: DocFacts) -> float:
@@ -335,7 +340,7 @@ def cyrillic(c: Case, d: DocFacts) -> float:
 
 
 FEATURES: tuple[Feature, ...] = (
-    all_caps, short_all_caps, sentence_initial, title_run_before, title_run_after, words,
+    all_caps, short_all_caps, sentence_initial, headline, title_run_before, title_run_after, words,
     plural_acronym, month_or_direction, zipf, zipf_folded, zipf_at_sentence_start,
     prev_preposition, prev_title, prev_first_name, next_said, next_org_head, org_head_of,
     qualified, feature_word, only_generic, literal, own_name, prominence, population, country, division_or_capital,

@@ -789,7 +789,6 @@ def test_country_abbreviations_are_the_countries(
     assert (place.country_code, place.feature_code) == (country, "PCLI")
 
 
-@pytest.mark.xfail(reason=SPAN_MODEL_GAP, strict=False)
 def test_a_capitalised_word_after_a_town_once_does_not_make_it_a_person_throughout() -> None:
     # "Marion Public Library" reads like "Brian Lane" there, but the later "in Marion" is the
     # town: only a title, "said" or a first name before it carries over to the other uses.

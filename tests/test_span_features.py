@@ -35,6 +35,8 @@ def feature(text: str, surface: str, name: str, nth: int = 0) -> float:
         ("She sat on the Board of Georgia last year.", "Georgia", "org_head_of", 1.0),
         ("She moved to Georgia last year.", "Georgia", "org_head_of", 0.0),
         ("Troops reached the TIF depot.", "TIF", "short_all_caps", 1.0),
+        ("Shelling Hits Aleppo As Talks Stall\nMore later.", "Aleppo", "headline", 1.0),
+        ("Rockets hit Aleppo as the talks stalled.", "Aleppo", "headline", 0.0),
         ("THE STORM HIT TEXAS ON MONDAY.", "TEXAS", "all_caps", 0.0),  # the whole text shouts
         ("Reports from Aleppo and Idlib.", "Idlib", "focus_fit", 1.0),
         ("Fighting spread across Idlib province.", "Idlib province", "feature_word", 1.0),
