@@ -86,8 +86,12 @@ _ORG_RE = re.compile(f"(?=[{_ORG_FIRST}])(?:" + "|".join(f"(?:{p})" for p in _OR
 
 # Words from the language data that fold onto places they are not (diseases, currencies,
 # religious movements, "X Department of Y"); masked like the organisations.
+# The look-ahead holds every first letter the masks can start with (Latin capitals; و, ا, ح;
+# Х, Ш in either case), so the scan skips most positions at once.
 _LANG_MASK_RE = re.compile(
-    r"(?<!\w)(?:" + "|".join(f"(?:{p})" for p in (*en.MASKS, *ar.MASKS, *ru.MASKS)) + ")"
+    r"(?=[A-ZواحХхШш])(?<!\w)(?:"
+    + "|".join(f"(?:{p})" for p in (*en.MASKS, *ar.MASKS, *ru.MASKS))
+    + ")"
 )
 
 # --- qualifiers ------------------------------------------------------------------------------
