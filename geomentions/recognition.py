@@ -183,7 +183,8 @@ class Span:
     #: A capitalised word glued before / after that is not part of the name ("George Bush").
     cap_before: bool = False
     cap_after: bool = False
-    #: The whole text is mostly upper case (a headline or telex): caps say nothing.
+    #: An all-capitals span in a text that is mostly upper case (a headline or telex):
+    #: caps say nothing there.
     shouting: bool = False
     #: The span's line is in title case ("Shelling Hits Aleppo As Talks Stall"): a headline,
     #: where a capitalised word beside a name is no sign of a longer name.
@@ -627,10 +628,10 @@ def _shouting(text: str) -> bool:
 
 
 def _line(text: str, start: int, end: int) -> str:
-    """The line a span sits on (at most 300 characters around it)."""
-    lo = text.rfind("\n", max(0, start - 300), start) + 1 or max(0, start - 300)
-    hi = text.find("\n", end, end + 300)
-    return text[lo : hi if hi != -1 else end + 300]
+    """The line (or paragraph) a span sits on; the spans of one line share it, so its
+    title-case check is made once."""
+    hi = text.find("\n", end)
+    return text[text.rfind("\n", 0, start) + 1 : hi if hi != -1 else len(text)]
 
 
 _LONG_WORD = re.compile(r"[^\W\d_]{4,}")
@@ -709,7 +710,7 @@ def _make_span(
         qualifier=qualifier, direction=direction, offset_km=offset, commonness=commonness,
         folded_commonness=folded_commonness, locative=locative,
         sentence_initial=sentence_initial, before=before, before2=before2, after=after,
-        cap_before=cap_before, cap_after=cap_after, shouting=script == "latin" and _shouting(text),
+        cap_before=cap_before, cap_after=cap_after, shouting=script == "latin" and surface.isupper() and _shouting(text),
         headline=script == "latin" and _title_case(_line(text, start, end)),
     )  # fmt: skip
 

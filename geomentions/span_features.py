@@ -80,14 +80,17 @@ class DocFacts:
             for cc, v in votes.items():
                 totals[cc] += v
         fit = {}
+        ranked = sorted(totals.items(), key=lambda kv: -kv[1])
         for name, votes in own.items():
-            # Leave the name out: a stray word must not vouch for itself.
-            others = {cc: totals[cc] - votes.get(cc, 0.0) for cc in totals}
-            top = max(others.values(), default=0.0)
+            # Leave the name out: a stray word must not vouch for itself. The others' top
+            # country is the best of this name's countries (less its vote) and the first
+            # country it did not vote for.
+            top = max((totals[cc] - v for cc, v in votes.items()), default=0.0)
+            top = max(top, next((t for cc, t in ranked if cc not in votes), 0.0))
             if top <= 1e-6:
                 continue
             mine = sum(votes.values()) or 1.0
-            share = sum(v / mine * others.get(cc, 0.0) / top for cc, v in votes.items())
+            share = sum(v / mine * (totals[cc] - v) / top for cc, v in votes.items())
             # Other names that are all obscure ("Monday" is a hamlet somewhere) say little:
             # the fit leans towards "not contradicted" (1) as their weight shrinks.
             weight = min(1.0, top / _CLEAR_VOTE)
