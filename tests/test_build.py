@@ -242,3 +242,62 @@ def test_cli_gazetteer_build_with_missing_dir(
     err = capsys.readouterr().err
     assert "error" in err and "nope" in err
     assert not (tmp_path / "o").exists()
+
+
+def test_country_points_file_gives_countries_geonames_own_point(
+    dump_dir: Path, tmp_path: Path, rows: dict[str, dict]
+) -> None:
+    # Without the file, the country sits at countryinfo's point or the middle of its towns.
+    estimated = rows["geonames:9900100"]
+    d = tmp_path / "geonames"
+    shutil.copytree(dump_dir, d)
+    (d / "country-points.tsv").write_text(
+        "geonameid\tname\tfeature_code\tcountry_code\tadmin1_code\tlat\tlon\tsource\n"
+        "9900100\tSyria\tPCLI\tSY\t00\t36.5\t39.5\ttest\n",
+        encoding="utf-8",
+    )
+    out = {r["place_id"]: r for r in pq.read_table(build(d, tmp_path / "g.parquet")).to_pylist()}
+    assert (out["geonames:9900100"]["lat"], out["geonames:9900100"]["lon"]) == (36.5, 39.5)
+    assert (estimated["lat"], estimated["lon"]) != (36.5, 39.5)
+
+
+def test_admin1_label_points_move_divisions_by_name(dump_dir: Path, tmp_path: Path) -> None:
+    import gzip
+    import json
+
+    rows = {
+        r["place_id"]: r for r in pq.read_table(build(dump_dir, tmp_path / "a.parquet")).to_pylist()
+    }
+    adm1 = next(r for r in rows.values() if r["feature_code"] == "ADM1")
+    labels = tmp_path / "labels.json.gz"
+    feature = {
+        "type": "Feature",
+        "properties": {"iso_a2": "SY", "name": adm1["name"], "featurecla": "Admin-1 scale rank"},
+        "geometry": {"type": "Point", "coordinates": [37.5, 35.25]},
+    }
+    with gzip.open(labels, "wt", encoding="utf-8") as fh:
+        json.dump({"type": "FeatureCollection", "features": [feature]}, fh)
+    moved = build(dump_dir, tmp_path / "b.parquet", admin1_points=labels)
+    row = next(r for r in pq.read_table(moved).to_pylist() if r["place_id"] == adm1["place_id"])
+    assert (row["lat"], row["lon"]) == (35.25, 37.5)
+
+
+def test_a_full_dump_keeps_its_own_country_row(dump_dir: Path, tmp_path: Path) -> None:
+    d = tmp_path / "geonames"
+    shutil.copytree(dump_dir, d)
+    (d / "SY.zip").unlink()
+    own = _dump_rows()
+    # GeoNames' own country record, as a full dump carries it.
+    country = ["9900100", "Syria", "Syria", "", "34.9", "38.9", "A", "PCLI", "SY", "", "00"]
+    country += ["", "", "", "22933531", "", "", "Asia/Damascus", "2024-01-01"]
+    text = "\n".join("\t".join(r) for r in [*own, country]) + "\n"
+    (d / "SY.txt").write_text(text, encoding="utf-8")
+    _zip(d / "SY.txt", d / "SY.zip")
+    (d / "SY.txt").unlink()
+    (d / "country-points.tsv").write_text(
+        "geonameid\tname\tfeature_code\tcountry_code\tadmin1_code\tlat\tlon\tsource\n"
+        "9900100\tSyria\tPCLI\tSY\t00\t35\t38\ttest\n",
+        encoding="utf-8",
+    )
+    out = {r["place_id"]: r for r in pq.read_table(build(d, tmp_path / "g.parquet")).to_pylist()}
+    assert (out["geonames:9900100"]["lat"], out["geonames:9900100"]["lon"]) == (34.9, 38.9)
