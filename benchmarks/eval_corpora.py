@@ -3,7 +3,7 @@
 Usage::
 
     python benchmarks/eval_corpora.py [--lgl PATH] [--gwn PATH] [--limit N]
-                                      [--min-confidence X] [--json OUT]
+                                      [--min-confidence X] [--json OUT] [--cv K [--seed S]]
 
 The corpora are not part of the repository (GPL/MIT research data); paths default to
 ``../shared/corpora/...`` beside the repository root. A corpus whose file is missing is skipped.
@@ -21,6 +21,16 @@ of the error curve (Gritta et al. 2018: sorted ln(1 + error km) integrated and s
 
 *Strict end-to-end* - every gold toponym with coordinates counts; a missed or unresolved one is
 an error of 20,039 km. Accuracy@161 km, exact-id share (over gold toponyms with an id) and AUC.
+
+*Calibration* - over predicted mentions that overlap a gold toponym with an id and have a
+candidate: the mention's confidence against whether its top candidate is right (same GeoNames
+id, or within 161 km), in ten bins, with the expected calibration error (ECE).
+
+*Cross-validation* (``--cv K``, needs the ``train`` extra) - the shipped ranker was trained
+on these corpora, so plain figures would be in-sample. With ``--cv K`` the documents are
+dealt into K folds (fixed ``--seed``) and each document is resolved by a ranker (with its
+calibration) trained only on the other folds, by ``benchmarks/train_ranker.py``'s own
+training code. These are the figures to report.
 
 *Throughput* - documents/s and MB/s (UTF-8) of the ``extract`` calls alone, after one warm-up
 call that loads the gazetteer (its time is reported separately).
@@ -138,6 +148,10 @@ class Predicted:
     lat: float | None = None
     lon: float | None = None
     confidence: float = 1.0
+    #: The top candidate even when the mention was left unresolved (for calibration).
+    top_geonameid: int | None = None
+    top_lat: float | None = None
+    top_lon: float | None = None
 
     def resolved(self, min_confidence: float = 0.0) -> bool:
         return self.lat is not None and self.lon is not None and self.confidence >= min_confidence
@@ -346,7 +360,14 @@ def to_predicted(mention: Any) -> Predicted:
     lon = getattr(place, "lon", None) if place is not None else None
     gid = geonames_id(getattr(place, "place_id", None)) if place is not None else None
     confidence = getattr(mention, "confidence", 1.0)
-    return Predicted(start, end, gid, lat, lon, float(confidence if confidence is not None else 0))
+    cands = getattr(mention, "candidates", None) or []
+    top = cands[0] if cands else place
+    return Predicted(
+        start, end, gid, lat, lon, float(confidence if confidence is not None else 0),
+        geonames_id(getattr(top, "place_id", None)) if top is not None else None,
+        getattr(top, "lat", None) if top is not None else None,
+        getattr(top, "lon", None) if top is not None else None,
+    )  # fmt: skip
 
 
 def run_extractor(articles: Sequence[Article], extract: Extractor, warm_up: bool = True) -> Run:
@@ -394,6 +415,7 @@ def score(articles: Sequence[Article], run: Run, min_confidence: float = 0.0) ->
     strict_errors: list[float] = []
     strict_id_hits = strict_id_total = 0
     by_kind: dict[str, list[int]] = {}  # kind -> [gold, matched]
+    calibration: list[tuple[float, bool]] = []  # (confidence, top candidate right)
     for art in articles:
         preds = run.predictions.get(art.doc_id, [])
         gold_spans = [(g.start, g.end) for g in art.gold]
@@ -418,6 +440,11 @@ def score(articles: Sequence[Article], run: Run, min_confidence: float = 0.0) ->
                 continue
             p = preds[pairs[i]] if i in pairs else None
             matched_with_coords += p is not None
+            if p is not None and p.top_lat is not None and g.geonameid is not None:
+                right = p.top_geonameid == g.geonameid or (
+                    haversine_km(g.lat, g.lon, p.top_lat, p.top_lon) <= ACCURACY_KM
+                )
+                calibration.append((p.confidence, right))
             if p is not None and p.resolved(min_confidence):
                 err = haversine_km(g.lat, g.lon, p.lat, p.lon)
                 errors.append(err)
@@ -471,7 +498,35 @@ def score(articles: Sequence[Article], run: Run, min_confidence: float = 0.0) ->
             "mb_per_s": run.n_bytes / 1e6 / secs if secs else None,
         },
         "failures": {"count": len(run.failures), "articles": dict(sorted(run.failures.items()))},
+        "calibration": reliability([c for c, _ in calibration], [r for _, r in calibration]),
     }
+
+
+def reliability(probs: Sequence[float], right: Sequence[bool], bins: int = 10) -> dict[str, Any]:
+    """Reliability bins (mean predicted probability, observed share right, count) and the
+    expected calibration error: the count-weighted mean gap between the two.
+
+    >>> reliability([0.9, 0.9, 0.1, 0.1], [True, True, False, True], bins=2)["ece"]
+    0.25
+    """
+    rows = []
+    ece = 0.0
+    n = len(probs)
+    for b in range(bins):
+        lo, hi = b / bins, (b + 1) / bins
+        sel = [
+            (p, r) for p, r in zip(probs, right, strict=True)
+            if lo <= p < hi or (b == bins - 1 and p == hi)
+        ]  # fmt: skip
+        if not sel:
+            continue
+        pred = statistics.fmean(p for p, _ in sel)
+        obs = sum(r for _, r in sel) / len(sel)
+        ece += len(sel) / n * abs(pred - obs)
+        rows.append(
+            {"bin": f"{lo:.1f}-{hi:.1f}", "n": len(sel), "predicted": pred, "observed": obs}
+        )
+    return {"bins": rows, "ece": round(ece, 6) if n else None, "n": n}
 
 
 # ----------------------------------------------------------------------------- output
@@ -510,6 +565,16 @@ def format_report(name: str, m: dict[str, Any], skipped: Counter[str] | None = N
         f"({tp['seconds']:.2f} s extracting, {tp['load_seconds']:.2f} s warm-up)",
         f"  failures: {m['failures']['count']}",
     ]
+    cal = m.get("calibration")
+    if cal and cal["n"]:
+        lines.append(
+            f"  calibration ({cal['n']} matched mentions): ECE {_fmt(cal['ece'])}; "
+            "bin n predicted observed:"
+        )
+        lines += [
+            f"    {b['bin']}  {b['n']:>5}  {b['predicted']:.3f}  {b['observed']:.3f}"
+            for b in cal["bins"]
+        ]
     for doc_id, err in list(m["failures"]["articles"].items())[:5]:
         lines.append(f"    {doc_id}: {err[:120]}")
     if skipped:
@@ -538,6 +603,43 @@ def load_extractor() -> Extractor:
     if extract is None:
         raise SystemExit("geomentions.extract is not available (yet)")
     return lambda text, doc_id: extract(text, doc_id=doc_id)
+
+
+def cv_extractor(lgl: Path | None, gwn: Path | None, folds: int, seed: int) -> Extractor:
+    """``extract`` where each document is resolved by a ranker trained without it: the
+    documents of both corpora (and the example reports, always in training) are dealt into
+    ``folds`` folds, and a calibrated ranker is trained per fold on the others with
+    ``benchmarks/train_ranker.py``'s code."""
+    sys.path.insert(0, str(REPO_ROOT / "benchmarks"))
+    try:
+        import train_ranker as tr
+    except ImportError as exc:  # scikit-learn missing
+        raise SystemExit(f"--cv needs the train extra (pip install '.[train]'): {exc}") from exc
+    from geomentions import extract
+    from geomentions.resolution import using_ranker
+
+    t0 = time.perf_counter()
+    corpora = tr.load_corpora(lgl, gwn)
+    rows = [r for corpus, arts in corpora.items() for r in tr.build_table(arts, corpus)]
+    evaluated = [a.doc_id for c, arts in corpora.items() if c != "examples" for a in arts]
+    fold_of = tr.doc_folds(evaluated, folds, seed)
+    models = {}
+    for f in range(folds):
+        train = [r for r in rows if fold_of.get(r.doc, -1) != f]
+        models[f], _ = tr.fit_calibrated(train, folds=folds - 1, seed=seed)
+    print(
+        f"[cv] {folds} document folds (seed {seed}), {len(rows)} training mentions, "
+        f"{folds} rankers trained in {time.perf_counter() - t0:.0f} s",
+        file=sys.stderr,
+    )
+
+    def run(text: str, doc_id: str) -> Any:
+        if doc_id not in fold_of:  # the warm-up call
+            return extract(text, doc_id=doc_id)
+        with using_ranker(models[fold_of[doc_id]]):
+            return extract(text, doc_id=doc_id)
+
+    return run
 
 
 def evaluate(
@@ -586,7 +688,14 @@ def main(argv: Sequence[str] | None = None) -> int:
     ap.add_argument("--limit", type=int, help="only the first N articles of each corpus")
     ap.add_argument("--min-confidence", type=float, default=0.0, help="unresolve mentions below X")
     ap.add_argument("--json", dest="json_out", help="also write the results to this JSON file")
+    ap.add_argument(
+        "--cv", type=int, metavar="K", help="cross-validated: each document resolved by a "
+        "ranker trained on the other K-1 folds (needs the train extra)",
+    )  # fmt: skip
+    ap.add_argument("--seed", type=int, default=13, help="fold seed for --cv (default 13)")
     args = ap.parse_args(argv)
+    if args.cv is not None and args.cv < 2:
+        ap.error("--cv needs at least 2 folds")
     if args.limit is not None and args.limit < 1:
         ap.error("--limit must be at least 1")
     if not 0.0 <= args.min_confidence <= 1.0:
@@ -595,7 +704,12 @@ def main(argv: Sequence[str] | None = None) -> int:
     if lgl is None and gwn is None:
         print("no corpus found; pass --lgl / --gwn", file=sys.stderr)
         return 2
-    results, blocks = evaluate(lgl, gwn, load_extractor(), args.limit, args.min_confidence)
+    if args.cv is not None and args.limit is not None:
+        ap.error("--cv trains on whole corpora; it cannot be combined with --limit")
+    extractor = cv_extractor(lgl, gwn, args.cv, args.seed) if args.cv else load_extractor()
+    results, blocks = evaluate(lgl, gwn, extractor, args.limit, args.min_confidence)
+    if args.cv:
+        blocks.insert(0, f"== cross-validated: {args.cv} document folds, seed {args.seed} ==")
     print("\n\n".join([*blocks, format_anchors()]))
     if args.json_out:
         out = {
@@ -604,6 +718,8 @@ def main(argv: Sequence[str] | None = None) -> int:
                 "gwn": str(gwn) if gwn else None,
                 "limit": args.limit,
                 "min_confidence": args.min_confidence,
+                "cv_folds": args.cv,
+                "seed": args.seed,
                 "accuracy_km": ACCURACY_KM,
                 "max_error_km": MAX_ERROR_KM,
             },

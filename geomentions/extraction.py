@@ -23,15 +23,17 @@ from dataclasses import dataclass, field, replace
 from typing import NamedTuple
 
 from .activity import activity_for, find_date, sentence_spans
+from .context import MentionContext, Voter, document_context, outer_of
+from .features import Candidates
 from .gazetteer import Gazetteer
-from .geo import destination, haversine_km
+from .geo import destination
 from .model import Candidate, Document, Mention
 from .names import HINT_CODES
 from .names import key as name_key
 from .recognition import Span, find_spans
-from .resolution import CONTAINERS, NameMatch, Ranking, lies_in, match_name, ranking
+from .resolution import CONTAINERS, NameMatch, match_name, ranking
 
-__all__ = ["extract", "MIN_CONFIDENCE", "MAX_CHARS"]
+__all__ = ["extract", "reading_tables", "MIN_CONFIDENCE", "MAX_CHARS"]
 
 #: Below this confidence a mention keeps its candidates but gets no place.
 MIN_CONFIDENCE = 0.35
@@ -81,6 +83,10 @@ class _Best(NamedTuple):
     #: How strongly the matches prefer each country and division, before scaling (_votes).
     by_cc: dict[str, float]
     by_region: dict[tuple[str, str], float]
+    #: The matches as feature columns (worked out once per name).
+    cands: Candidates
+    #: (lat, lon) of the one clear reading of the name, if it has one.
+    anchor: tuple[float, float] | None
 
 
 #: How English nationality words end ("Georgian", "Lebanese", "Kurdish").
@@ -153,13 +159,22 @@ def _best_uncached(text: str, keys: tuple[str, ...], gaz: Gazetteer) -> _Best | 
     )
     by_cc: dict[str, float] = defaultdict(float)
     by_region: dict[tuple[str, str], float] = defaultdict(float)
+    weights = []
     for m in matches:
         w = (m.match**3 * (0.6 + 0.25 * m.prominence)) ** 8  # sharp: favour clear readings
+        weights.append(w)
         by_cc[m.info["country_code"]] = max(by_cc[m.info["country_code"]], w)
         region = _region(m.info)
         if region[1]:
             by_region[region] = max(by_region[region], w)
-    return _Best(tuple(matches), country, notable, dict(by_cc), dict(by_region))
+    # A clear reading (most of the prior weight on one place) anchors the others' distances.
+    top = max(range(len(matches)), key=lambda i: weights[i])
+    clear = weights[top] >= 0.5 * sum(weights)
+    anchor = (matches[top].info["lat"], matches[top].info["lon"]) if clear else None
+    return _Best(
+        tuple(matches), country, notable, dict(by_cc), dict(by_region),
+        Candidates(tuple(matches)), anchor,
+    )  # fmt: skip
 
 
 def _read(span: Span, gaz: Gazetteer) -> _Reading | None:
@@ -242,35 +257,6 @@ def _normalised(votes: dict) -> dict:
     return {k: v / top for k, v in sorted(votes.items()) if v / top >= 0.05}
 
 
-def _containers(readings: list[_Reading], text: str) -> dict[int, int]:
-    """Index of X -> index of Y for "X, Y" and "X in Y" phrases."""
-    out = {}
-    for i in range(len(readings) - 1):
-        a, b = readings[i].span, readings[i + 1].span
-        gap = text[a.end : b.start]
-        if gap in (", ", ",", " in ", ", in ") or gap.strip() in (",", "in", "،", "в"):
-            out[i] = i + 1
-    return out
-
-
-def _is_a_list(r: _Reading, outer: Candidate) -> bool:
-    """Whether "X, Y" lists two places rather than putting X in Y: X spells a country's name
-    (no country lies in another place), or X and Y are both first-level divisions and no
-    place of X's very name lies in Y ("Iowa, Kansas", but "Washington, D.C." and, in a
-    country, "Homs, Libya")."""
-    spelled = {m.info["feature_code"] for m in r.matches if m.literal}
-    if any(code.startswith("PCL") for code in spelled):
-        return True
-    return (
-        "ADM1" in spelled
-        and outer.feature_code == "ADM1"
-        and not any(
-            m.info["name"].casefold() == m.matched.casefold() and lies_in(m.info, outer)
-            for m in r.matches
-        )
-    )
-
-
 def _common_word(span: Span) -> bool:
     """Whether a span is also an ordinary word often enough to doubt it."""
     if span.script == "arabic":
@@ -294,6 +280,9 @@ def _stray_word(reading: _Reading, top: Candidate, others: dict[str, float]) -> 
     outside = others.get(top.country_code, 0.0) < 0.3 if others else False
     if span.person_like and outside and not top.feature_code.startswith("PCL"):
         return True
+    if top.feature_code.startswith("PCL") and top.matched_name.casefold() != span.text.casefold():
+        # A common word that reaches a country only by folding ("Towns": Tunis) is the word.
+        return _common_word(span)
     if not _common_word(span) or top.feature_code.startswith("PCL"):
         return False
     # Names of big places are common words because they are big places ("London", "حلب").
@@ -304,22 +293,66 @@ def _stray_word(reading: _Reading, top: Candidate, others: dict[str, float]) -> 
     return outside and not (major and span.script != "arabic")
 
 
-def _confidence(cands: list[Candidate], reading: _Reading) -> float:
-    if not cands:
-        return 0.0
-    top = cands[0]
-    # The runner-up that is a real alternative: another place, not the city's own province.
-    rival = next(
-        (
-            c
-            for c in cands[1:]
-            if haversine_km(top.lat, top.lon, c.lat, c.lon) > max(25.0, top.radius_km, c.radius_km)
-        ),
-        None,
+def _voter(r: _Reading, votes: bool) -> Voter:
+    """A reading as the document context sees it (see :mod:`geomentions.context`)."""
+    by_cc, by_region = _votes(r)
+    literal = [m.info for m in r.matches if m.literal]
+    countries = frozenset(i["country_code"] for i in literal if i["feature_code"].startswith("PCL"))
+    regions = frozenset(
+        (i["country_code"], name_key(i["name"])) for i in literal if i["feature_code"] == "ADM1"
     )
-    margin = top.score - rival.score if rival else top.score
-    conf = top.score * (0.55 + 0.45 * min(1.0, margin / 0.12))
-    return round(max(0.0, min(1.0, conf * (1 - 0.7 * reading.penalty))), 4)
+    # What the name stands for when another is put inside it: its divisions and countries,
+    # and the towns it spells as written ("south of Cairns").
+    outers = tuple(
+        outer_of(m.info)
+        for m in r.matches
+        if m.exact
+        and (m.info["feature_code"] in CONTAINERS or (m.literal and m.info["feature_class"] == "P"))
+    )
+    return Voter(
+        start=r.span.start, end=r.span.end, text=r.span.text, script=r.span.script,
+        by_cc=by_cc, by_region=by_region, as_outer=outers, spells_countries=countries,
+        spells_regions=regions, is_country_name=bool(countries), is_region_name=bool(regions),
+        literal_places=tuple(
+            i
+            for i in literal
+            if i["feature_code"] not in CONTAINERS
+            and i["name"].casefold() == r.span.text.casefold()  # its own name, not an alias
+        ),
+        anchor=r.best.anchor if votes and r.penalty < 0.5 else None,
+        word_penalty=r.penalty, person_like=r.span.person_like, votes=votes,
+    )  # fmt: skip
+
+
+def _contexts(
+    text: str, readings: list[_Reading], sentences: list[tuple[int, int]], country: str | None
+) -> list[MentionContext]:
+    """Each reading's context: what the rest of the document says around it."""
+    # Ordinary words must not steer what the document is about, unless nothing else can.
+    anyone = all(_common_word(r.span) for r in readings)
+    voters = [_voter(r, anyone or not _common_word(r.span)) for r in readings]
+    codes = [frozenset(HINT_CODES.get(r.span.feature_hint or "", ())) for r in readings]
+    fixed = country.replace(";", ",").split(",") if country else None
+    return document_context(text, voters, sentences, country=fixed, feature_codes=codes)
+
+
+def reading_tables(
+    text: str, *, country: str | None = None, gazetteer: Gazetteer | None = None
+) -> list[tuple[Span, Candidates, MentionContext]]:
+    """Every name ``extract`` would rank in ``text``, with its candidates and context (the
+    rows the ranker is trained on; see ``benchmarks/train_ranker.py``)."""
+    gaz = gazetteer or Gazetteer.default()
+    readings = _readings(text, gaz)
+    contexts = _contexts(text, readings, sentence_spans(text), country)
+    return [(r.span, r.best.cands, c) for r, c in zip(readings, contexts, strict=True)]
+
+
+def _readings(text: str, gaz: Gazetteer) -> list[_Reading]:
+    spans = find_spans(text, gaz)
+    # One sense per discourse: a name used as a person's once ("Mr Paulk") is one throughout.
+    persons = {s.text for s in spans if s.person_named}
+    spans = [replace(s, person_like=True) if s.text in persons else s for s in spans]
+    return [r for r in (_read(s, gaz) for s in spans) if r is not None]
 
 
 _BEARING = {
@@ -388,64 +421,16 @@ def extract(
     doc = Document(doc_id=doc_id, text=text, date=doc_date)
     if not text.strip():
         return doc
-    spans = find_spans(text, gaz)
-    # One sense per discourse: a name used as a person's once ("Mr Paulk") is one throughout.
-    persons = {s.text for s in spans if s.person_named}
-    spans = [replace(s, person_like=True) if s.text in persons else s for s in spans]
-    readings = [r for r in (_read(s, gaz) for s in spans) if r is not None]
+    readings = _readings(text, gaz)
     doc_focus = _focus(readings, country)
-    focus, regions = doc_focus.countries, doc_focus.regions
+    focus = doc_focus.countries
     doc.focus = tuple(cc for cc, _ in sorted(focus.items(), key=lambda kv: (-kv[1], kv[0])))
-
-    def local_share(info: dict) -> tuple[str, float]:
-        """(first-level division, its share of the document) of a place."""
-        region = _region(info)
-        return region[1], (regions.get(region, 0.0) if region[1] else 0.0)
-
-    def doc_context(info: dict) -> float:
-        share = focus.get(info["country_code"], 0.0)
-        return 0.65 * share + 0.35 * local_share(info)[1] if regions else share
-
-    def doc_explain(info: dict) -> str:
-        note = f"document focus {info['country_code']} {focus.get(info['country_code'], 0.0):.2f}"
-        admin1, local = local_share(info)
-        return note + (f", {admin1} {local:.2f}" if local else "")
-
-    containers = _containers(readings, text)
-    ranked: list[Ranking] = []
-    # A name repeated in a report reads the same each time (same matches, same context).
-    seen: dict[tuple, Ranking] = {}
-    for r in readings:
-        hint = r.span.feature_hint
-        same = (r.span.text, r.span.keys, hint)
-        if same not in seen:
-            codes = HINT_CODES.get(hint or "", None)
-            seen[same] = ranking(
-                r.matches, context=doc_context, explain=doc_explain, feature_codes=codes
-            )
-        ranked.append(seen[same])
-    # "X, Y" / "X in Y": X is read inside Y's best place.
-    for i, j in sorted(containers.items()):
-        outer = ranked[j].top()
-        if outer is None or outer.feature_code not in CONTAINERS:
-            continue  # "Aleppo, Idlib" is a list, not Aleppo inside Idlib city
-        if not any(lies_in(m.info, outer) for m in readings[i].matches):
-            continue
-        if _is_a_list(readings[i], outer):
-            continue  # "China, India and Vietnam", "Iowa, Kansas and Nebraska"
-
-        def inside(info: dict, outer: Candidate = outer) -> float:
-            return 1.0 if lies_in(info, outer) else 0.0
-
-        def inside_explain(info: dict, outer: Candidate = outer) -> str:
-            return f"{'inside' if lies_in(info, outer) else 'outside'} {outer.name}"
-
-        codes = HINT_CODES.get(readings[i].span.feature_hint or "", None)
-        ranked[i] = ranking(
-            readings[i].matches, context=inside, explain=inside_explain, feature_codes=codes
-        )
-
     sentences = sentence_spans(text)
+    contexts = _contexts(text, readings, sentences, country)
+    ranked = [
+        ranking(r.matches, ctx, cands=r.best.cands, country=country)
+        for r, ctx in zip(readings, contexts, strict=True)
+    ]
     for r, ranks in zip(readings, ranked, strict=True):
         span = r.span
         if ranks and (r.span.person_like or _common_word(r.span)):
@@ -454,7 +439,7 @@ def extract(
             if _stray_word(r, top, doc_focus.without(r.span.text)):
                 continue  # only its top candidate was made
         cands = ranks.candidates(_CANDIDATES)
-        confidence = _confidence(cands, r)
+        confidence = ranks.confidence()
         mention = Mention(
             text=span.text, start=span.start, end=span.end, candidates=cands,
             confidence=confidence, qualifier=span.qualifier, feature_hint=span.feature_hint,

@@ -47,6 +47,9 @@ class LogisticModel:
     calibration: tuple[tuple[float, ...], tuple[float, ...]] = ((), ())
     name: str = ""
     version: str = ""
+    #: The range of each feature in training; inputs are clipped to it (empty: no clipping).
+    lower: tuple[float, ...] = ()
+    upper: tuple[float, ...] = ()
     #: Free-form training facts (corpora, folds, seed, CV figures), shown by ``describe()``.
     meta: tuple[tuple[str, str], ...] = ()
 
@@ -61,9 +64,18 @@ class LogisticModel:
         object.__setattr__(self, "_w", np.asarray(self.weights, dtype=np.float64))
         object.__setattr__(self, "_mean", np.asarray(self.mean or [0.0] * n, dtype=np.float64))
         object.__setattr__(self, "_scale", np.asarray(self.scale or [1.0] * n, dtype=np.float64))
+        if len(self.lower) != len(self.upper) or (self.lower and len(self.lower) != n):
+            raise ModelError(f"model {self.name!r}: feature ranges do not match the features")
+        object.__setattr__(self, "_lower", np.asarray(self.lower, dtype=np.float64))
+        object.__setattr__(self, "_upper", np.asarray(self.upper, dtype=np.float64))
 
     def _z(self, x: Sequence[float] | np.ndarray) -> np.ndarray:
-        return (np.asarray(x, dtype=np.float64) - self._mean) / self._scale  # type: ignore[attr-defined]
+        x = np.asarray(x, dtype=np.float64)
+        if self.lower:
+            # A value outside what training saw (a fuzzy match where training had exact
+            # ones) must not swing the score without bound: a linear model extrapolates.
+            x = np.clip(x, self._lower, self._upper)  # type: ignore[attr-defined]
+        return (x - self._mean) / self._scale  # type: ignore[attr-defined]
 
     def raw(self, x: Sequence[float] | np.ndarray) -> np.ndarray:
         """Uncalibrated probability for one row (1-D) or many rows (2-D)."""
@@ -72,9 +84,13 @@ class LogisticModel:
 
     def probability(self, x: Sequence[float] | np.ndarray) -> np.ndarray:
         """Calibrated probability for one row (1-D) or many rows (2-D)."""
-        p = self.raw(x)
+        return self.calibrate(self.raw(x))
+
+    def calibrate(self, score: float | np.ndarray) -> np.ndarray:
+        """The calibration table applied to a score on the scale it was fitted on (the raw
+        probability, or a decision score derived from it, see ``meta``)."""
         xs, ys = self.calibration
-        return np.interp(p, xs, ys) if xs else p
+        return np.interp(score, xs, ys) if xs else np.asarray(score, dtype=np.float64)
 
     def explain(self, x: Sequence[float], top: int = 3) -> list[tuple[str, float]]:
         """The features that moved this row's score most: ``[(name, contribution), ...]``,
@@ -111,6 +127,8 @@ class LogisticModel:
                 "mean": [round(v, 8) for v in self.mean],
                 "scale": [round(v, 8) for v in self.scale],
                 "calibration": [list(self.calibration[0]), list(self.calibration[1])],
+                "lower": [round(v, 8) for v in self.lower],
+                "upper": [round(v, 8) for v in self.upper],
                 "meta": dict(self.meta),
             },
             ensure_ascii=False,
@@ -135,6 +153,8 @@ class LogisticModel:
                 mean=tuple(float(v) for v in d.get("mean", ())),
                 scale=tuple(float(v) for v in d.get("scale", ())),
                 calibration=(tuple(map(float, cal[0])), tuple(map(float, cal[1]))),
+                lower=tuple(float(v) for v in d.get("lower", ())),
+                upper=tuple(float(v) for v in d.get("upper", ())),
                 name=str(d.get("name", "")),
                 version=str(d.get("version", "")),
                 meta=tuple(sorted((str(k), str(v)) for k, v in d.get("meta", {}).items())),

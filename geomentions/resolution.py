@@ -2,13 +2,13 @@
 
 Candidates come from the gazetteer's key index (exact key) and from the blocked skeleton
 index (every key whose consonant skeleton is within one edit), so the right place is never
-cut by a popularity sort before ranking. Each candidate is scored as
+cut by a popularity sort before ranking. The trained ranker (:func:`ranker`, a logistic
+regression over :mod:`geomentions.features`) gives each candidate a probability; the
+``country``/``near`` hints of :func:`resolve` are read as a document's focus would be. Every
+candidate carries a ``why`` naming the features that moved it most.
 
-    score = match^3 x (0.60 + 0.25 x prominence + 0.15 x context)
-
-``match`` is name similarity (:func:`geomentions.names.similarity`), ``prominence`` comes
-from population and feature type, ``context`` from the ``country``/``near`` hints (0.5 when
-there are none). Every candidate carries a ``why`` that spells these parts out.
+``prominence`` (population, notability, feature type) is a prior used only to weigh how a
+name votes for the countries a document is about, not to rank.
 
 >>> [c.name for c in resolve("Tadmur")][:1]
 ['Tadmur']
@@ -18,15 +18,21 @@ from __future__ import annotations
 
 import math
 import re
-from collections.abc import Callable, Iterable, Sequence
-from dataclasses import dataclass
+from collections.abc import Iterable, Iterator, Sequence
+from contextlib import contextmanager
+from contextvars import ContextVar
+from dataclasses import dataclass, replace
 
+import numpy as np
 from rapidfuzz import process
 from rapidfuzz.distance import Indel
 
+from .context import MentionContext, hint_context, outer_of
+from .features import FEATURE_NAMES, Candidates, describe, matrix
 from .gazetteer import Gazetteer
 from .geo import haversine_km
 from .model import Candidate
+from .models import LogisticModel, shipped
 from .names import (
     HINT_CODES,
     US_STATE_ABBREVIATIONS,
@@ -174,18 +180,6 @@ def make_candidate(info: dict, *, matched_name: str, score: float, why: str) -> 
     )
 
 
-def _why(m: NameMatch, notes: list[str]) -> str:
-    how = "exact key" if m.exact else "fuzzy"
-    alias = "" if m.matched == m.info["name"] else f" via name {m.matched!r}"
-    info = m.info
-    pop = f"pop {info['population']:,}" if info["population"] else "pop unknown"
-    what = info["feature_code"] or info["feature_class"]
-    return (
-        f"{how} match {m.match:.2f}{alias}; {what} {pop} prominence {m.prominence:.2f}; "
-        + "; ".join(notes)
-    )
-
-
 @dataclass(frozen=True)
 class NameMatch:
     """A gazetteer place whose name matches a query, before any context is applied."""
@@ -276,6 +270,36 @@ def _match(gaz: Gazetteer, name: str, qkey: str | None, fuzzy: bool) -> tuple[Na
     return tuple(out)
 
 
+#: The shipped ranker (``geomentions/data/ranker.json``), see ``benchmarks/train_ranker.py``.
+RANKER_FILE = "ranker.json"
+_override: ContextVar[LogisticModel | None] = ContextVar("ranker_override", default=None)
+
+
+def ranker() -> LogisticModel:
+    """The model that ranks candidates: the shipped one, or the one set by :func:`using_ranker`."""
+    model = _override.get() or shipped(RANKER_FILE)
+    if model.feature_names != FEATURE_NAMES:
+        model.check_features(FEATURE_NAMES)
+    return model
+
+
+@contextmanager
+def using_ranker(model: LogisticModel) -> Iterator[None]:
+    """Rank with ``model`` inside the block (cross-validation: each document is resolved by
+    a model trained without it). The pipeline's memos do not hold rankings, so nothing leaks.
+
+    >>> with using_ranker(ranker()):
+    ...     resolve("Mexico")[0].feature_code
+    'PCLI'
+    """
+    model.check_features(FEATURE_NAMES)
+    token = _override.set(model)
+    try:
+        yield
+    finally:
+        _override.reset(token)
+
+
 def rank(
     matches: Iterable[NameMatch],
     *,
@@ -283,147 +307,215 @@ def rank(
     near: tuple[float, float] | None = None,
     feature_codes: Iterable[str] | None = None,
     limit: int = 5,
-    context: Callable[[dict], float] | None = None,
-    explain: Callable[[dict], str] | None = None,
 ) -> list[Candidate]:
-    """Apply context to name matches and return the best ``limit`` candidates.
+    """Rank name matches with the trained ranker and return the best ``limit`` candidates.
 
-    ``country`` is an explicit constraint (outside it scores x0.7), ``near`` a point;
-    ``feature_codes`` the feature types the text asks for. ``context(info) -> 0..1``
-    replaces the country/near context with the caller's own (a document's focus), and
-    ``explain(info)`` says why in words (asked only of the candidates returned).
+    ``country`` (ISO codes) and ``near`` ((lat, lon)) stand for what a document would say
+    (its focus, a confident place nearby); ``feature_codes`` the feature types the text asks
+    for. Scores are the ranker's probabilities.
     """
-    return ranking(
-        matches, country=country, near=near, feature_codes=feature_codes,
-        context=context, explain=explain,
-    ).candidates(limit)  # fmt: skip
+    return ranking(matches, country=country, near=near, feature_codes=feature_codes).candidates(
+        limit
+    )
 
 
 class Ranking:
-    """Name matches in ranked order; Candidates (and their reasons) are made on demand, so
-    a caller that looks at the top one and drops the name pays for no more."""
+    """A mention's candidates in ranked order with their probabilities; Candidates (and
+    their reasons) are made on demand, so a caller that looks at the top one pays for no more."""
 
-    __slots__ = ("_scored", "_notes", "_made")
+    __slots__ = (
+        "cands", "context", "scores", "order", "note", "ruled", "_hint", "_x", "_keys", "_model",
+        "_made",
+    )  # fmt: skip
 
     def __init__(
         self,
-        scored: list[tuple[float, str, NameMatch, tuple[bool, bool, bool, bool]]],
-        notes: Callable[[dict, bool, bool, bool, bool], list[str]],
+        cands: Candidates,
+        context: MentionContext,
+        model: LogisticModel,
+        *,
+        hint: frozenset[str] = frozenset(),
+        note: str = "",
     ) -> None:
-        self._scored = scored
-        self._notes = notes
+        self.cands, self.context, self._model, self.note = cands, context, model, note
+        self._hint = hint
+        self._x = matrix(cands, context)
+        self.scores = model.raw(self._x) if len(cands) else np.zeros(0)
+        ids = [i["place_id"] for i in cands.infos]
+        x = self._x
+        # Constraints, not scores: a country the caller names, a feature type the words ask
+        # for ("Baghdad airport", "Idlib province"), and a place the text puts the name in
+        # ("Paris, Texas", "Lima, a village in New York"): places that meet them come first.
+        inside = bool(len(cands)) and bool(x[:, _COL["inside_named_outer"]].any())
+        self._keys = [
+            (
+                bool(hint) and cands.cc[i] not in hint,
+                bool(x[i, _COL["feature_unasked"]]),
+                inside and not x[i, _COL["inside_named_outer"]],
+                -self.scores[i],
+                ids[i],
+            )
+            for i in range(len(cands))
+        ]
+        order = sorted(range(len(cands)), key=self._keys.__getitem__)
+        chosen = _rule(cands, self._x, order)
+        if chosen is not None and chosen != order[0]:
+            order.remove(chosen)
+            order.insert(0, chosen)
+        self.ruled = chosen is not None and chosen == order[0]
+        self.order = order
         self._made: list[Candidate] = []
 
     def __len__(self) -> int:
-        return len(self._scored)
+        return len(self.order)
+
+    def confidence(self) -> float:
+        """Calibrated probability that the top candidate is the place meant."""
+        if not self.order:
+            return 0.0
+        return round(float(self._model.calibrate(self.decision_score())), 4)
+
+    def decision_score(self) -> float:
+        """What the calibration maps to a probability: the top candidate's share of the
+        probability of the candidates that meet the same constraints, damped for a span that
+        reads as an ordinary word. The share travels across kinds of text better than the
+        probability itself: a transliterated Syrian town with one reading has a low
+        probability (news text rarely names it that way) but no rival."""
+        if not self.order:
+            return 0.0
+        top = float(self.scores[self.order[0]])
+        rivals = [i for i in self.order if self._keys[i][:3] == self._keys[self.order[0]][:3]]
+        # A rule is a constraint too: the places it passed over are not rivals.
+        share = 1.0 if self.ruled else top / max(float(self.scores[rivals].sum()), 1e-12)
+        return (
+            share * (1.0 - self.context.word_penalty) * (0.5 if self.context.person_like else 1.0)
+        )
 
     def candidates(self, limit: int) -> list[Candidate]:
         """The best ``limit`` candidates (a new list each call)."""
-        made, scored = self._made, self._scored
-        for neg, _, m, flags in scored[len(made) : limit]:
-            why = _why(m, self._notes(m.info, *flags))
+        made = self._made
+        for i in self.order[len(made) : limit]:
+            m = self.cands.matches[i]
             made.append(
-                make_candidate(m.info, matched_name=m.matched, score=round(-neg, 4), why=why)
-            )
+                make_candidate(
+                    m.info, matched_name=m.matched, score=round(float(self.scores[i]), 4),
+                    why=self.why(i),
+                )
+            )  # fmt: skip
         return made[:limit]
 
     def top(self) -> Candidate | None:
         """The best candidate, or None when nothing matched."""
-        return self.candidates(1)[0] if self._scored else None
+        return self.candidates(1)[0] if self.order else None
+
+    def why(self, i: int, n: int = 3) -> str:
+        """The features that moved candidate ``i`` most, in words."""
+        info = self.cands.infos[i]
+        row = self._x[i]
+        # Reasons are features the place has (a zero flag below its average says little).
+        said = [
+            (name, c)
+            for name, c in self._model.explain(row, top=len(row))
+            if row[_COL[name]] != 0 or name.startswith(("km_", "log_"))
+        ]
+        parts = [
+            describe(name, info, self.context, float(row[_COL[name]]), c) for name, c in said[:n]
+        ]
+        if i == self.order[0] and self.ruled:
+            parts.insert(0, "rule: " + _RULE_WHY[_rule_kind(self.cands, self._x, i)])
+        m = self.cands.matches[i]
+        if m.matched != info["name"]:
+            parts.insert(0, f"via name {m.matched!r}")
+        if self._hint:
+            inside = "in" if info["country_code"] in self._hint else "outside"
+            parts.insert(0, f"{inside} {'/'.join(sorted(self._hint))}")
+        if self.note:
+            parts.insert(0, self.note)
+        return f"p={float(self.scores[i]):.2f}: " + "; ".join(parts)
+
+
+_COL = {name: i for i, name in enumerate(FEATURE_NAMES)}
+_RULE_WHY = {
+    "country": "the document names this country",
+    "capital": "capital of a country the document names, no local evidence against it",
+    "town": "the town the division is named after",
+}
+
+
+def _local_evidence(x: np.ndarray, i: int) -> bool:
+    """Whether the text itself puts candidate ``i`` somewhere: "X, Y", "X in Y", the same
+    name placed so elsewhere, or its state named in the sentence."""
+    return bool(
+        x[i, _COL["inside_named_outer"]]
+        or x[i, _COL["inside_outer_elsewhere"]]
+        or x[i, _COL["region_named_sentence"]]
+    )
+
+
+def _rule_kind(cands: Candidates, x: np.ndarray, i: int) -> str:
+    if cands.code[i].startswith("PCL"):
+        return "country"
+    return "capital" if x[i, _COL["capital_of_named_country"]] else "town"
+
+
+def _rule(cands: Candidates, x: np.ndarray, order: list[int]) -> int | None:
+    """The rule the model must not break, as a constraint: a name the document spells as a
+    country stays that country, unless the text puts the top town somewhere; the capital of
+    a country the document names needs local evidence to lose (Moscow with Russia named);
+    a division named after its town means the town. Returns the candidate the rule holds
+    to (possibly the model's own top), or None."""
+    if not order:
+        return None
+    top = order[0]
+    if cands.code[top].startswith("PCL"):
+        return top if cands.matches[top].literal else None
+    if _local_evidence(x, top):
+        return None
+    # A state that shares a country's name ("Georgia") is the model's call, not the rule's.
+    if cands.code[top] != "ADM1":
+        country = [i for i in order if cands.code[i].startswith("PCL") and cands.matches[i].literal]
+        if country:
+            return country[0]
+    capital = [
+        i for i in order if x[i, _COL["capital_of_named_country"]] and cands.matches[i].exact
+    ]
+    if capital:
+        return capital[0]
+    # A division or base named after its town ("Idlib", "Hama") means the town, unless the
+    # words ask for the division ("Idlib province").
+    if x[top, _COL["named_after_town"]] and not x[top, _COL["feature_asked"]]:
+        own = name_key(cands.infos[top]["name"])
+        towns = [
+            i for i in order
+            if cands.fclass[i] == "P" and cands.matches[i].exact
+            and name_key(cands.infos[i]["name"]) == own
+            and haversine_km(cands.lat[i], cands.lon[i], cands.lat[top], cands.lon[top]) <= 100
+        ]  # fmt: skip
+        if towns:
+            return towns[0]
+    return None
 
 
 def ranking(
     matches: Iterable[NameMatch],
+    context: MentionContext | None = None,
     *,
+    cands: Candidates | None = None,
     country: str | Iterable[str] | None = None,
     near: tuple[float, float] | None = None,
     feature_codes: Iterable[str] | None = None,
-    context: Callable[[dict], float] | None = None,
-    explain: Callable[[dict], str] | None = None,
+    note: str = "",
 ) -> Ranking:
-    """What ``rank`` returns, before any Candidate is made (same arguments, no limit)."""
-    hint = _countries(country)
-    near = check_point(near)
-    wanted = frozenset(feature_codes or ())
-    matches = list(matches)
-    # A division or base named after a town ("Hama" the governorate, "Dumayr" the air base)
-    # is not what a bare name means: the town is. Remember the exact-match towns.
-    towns = [m.info for m in matches if m.exact and m.info["feature_class"] == "P"]
-    seats = {(t["country_code"], t["admin1"]) for t in towns}
-    # Feature words count only when some candidate is of the type asked for.
-    offered = any(m.info["feature_code"] in wanted for m in matches)
-    # The text spells a country's own name ("China"): places that share only its folded key
-    # (Cheyenne's alias "Šaiena", Chennai) are weaker readings.
-    spelled_country = any(m.literal and m.info["feature_code"].startswith("PCL") for m in matches)
-    scored: list[tuple[float, str, NameMatch, tuple[bool, bool, bool, bool]]] = []
-    for m in matches:
-        info = m.info
-        if context is not None:
-            ctx = context(info)
-        elif hint:
-            ctx = 1.0 if info["country_code"] in hint else 0.0
-        else:
-            ctx = 0.5
-        if near is not None and context is None:
-            d = haversine_km(near[0], near[1], info["lat"], info["lon"])
-            ctx = max(ctx, math.exp(-d / 300.0)) if hint else math.exp(-d / 300.0)
-        asked = unasked = False
-        if wanted and offered:
-            if info["feature_code"] in wanted:
-                ctx = min(1.0, ctx + 0.5)
-                asked = True
-            else:
-                unasked = True
-        # Cubing spreads fuzzy matches away from exact ones: 0.9 -> 0.73, 0.8 -> 0.51.
-        score = m.match**3 * (0.60 + 0.25 * m.prominence + 0.15 * ctx)
-        if unasked:
-            score *= 0.85  # the text names a feature type ("air base") this place is not
-        if hint and info["country_code"] not in hint:
-            score *= 0.7  # an explicit country is strong evidence
-        after_town = False
-        if info["feature_class"] in ("A", "S") and not (wanted and info["feature_code"] in wanted):
-            seat = info["feature_code"] == "ADM1" and (info["country_code"], info["name"]) in seats
-            if seat or any(
-                haversine_km(t["lat"], t["lon"], info["lat"], info["lon"]) <= 60 for t in towns
-            ):
-                score *= 0.95
-                after_town = True
-        folded_country = info["feature_code"].startswith("PCL") and not m.literal
-        if folded_country:
-            # "Suède" is Sweden, but Suwayda (same key) is not: a country needs its own name.
-            score *= 0.9
-        folded_not_country = spelled_country and not m.literal
-        if folded_not_country:
-            score *= 0.9
-        flags = (asked, after_town, folded_country, folded_not_country)
-        scored.append((-score, info["place_id"], m, flags))
-    scored.sort(key=lambda t: (t[0], t[1]))
-
-    def notes(
-        info: dict, asked: bool, after_town: bool, folded_country: bool, folded_not_country: bool
-    ) -> list[str]:
-        out: list[str] = []
-        if explain is not None:
-            out.append(explain(info))
-        elif context is None and hint:
-            inside = info["country_code"] in hint
-            out.append(f"{'in' if inside else 'outside'} {'/'.join(sorted(hint))}")
-        if near is not None and context is None:
-            d = haversine_km(near[0], near[1], info["lat"], info["lon"])
-            out.append(f"{d:.0f} km from near point")
-        if not out:
-            out.append("no context hint")
-        if asked:
-            out.append(f"feature {info['feature_code']} as asked")
-        if after_town:
-            out.append("named after its town")
-        if folded_country:
-            out.append("country matched only after folding")
-        if folded_not_country:
-            out.append("the text spells a country's name; this place matches only after folding")
-        return out
-
-    return Ranking(scored, notes)
+    """What ``rank`` returns, before any Candidate is made: ``matches`` ranked in ``context``
+    (a document's, see :mod:`geomentions.context`) or in the hints ``country``, ``near`` and
+    ``feature_codes`` as :func:`rank` reads them. ``cands`` reuses the columns of the same
+    matches worked out earlier; ``note`` starts every candidate's ``why``."""
+    if cands is None:
+        cands = Candidates(tuple(matches))
+    hint = _countries(country)  # a caller's country is a constraint with a document too
+    if context is None:
+        context = hint_context(country=hint, near=check_point(near), feature_codes=feature_codes)
+    return Ranking(cands, context, ranker(), hint=hint, note=note)
 
 
 #: A comma in any script ("سرمدا، إدلب").
@@ -511,8 +603,11 @@ def _resolve_within(
             break
     else:
         return rank(matches, country=country, near=near, feature_codes=feature_codes, limit=limit)
+    # Only the places inside are kept (a filter); the ranker then reads the phrase as the
+    # containment it is.
+    ctx = hint_context(
+        country=_countries(country), near=check_point(near), feature_codes=feature_codes
+    )
+    ctx = replace(ctx, outers=(outer_of(outer.to_dict()),))
     where = f"inside {outer.name} ({outer.feature_code} {outer.country_code})"
-    return rank(
-        inside, country=country, feature_codes=feature_codes, limit=limit,
-        context=lambda info: 1.0, explain=lambda info: where,
-    )  # fmt: skip
+    return ranking(inside, ctx, note=where).candidates(limit)
