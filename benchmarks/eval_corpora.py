@@ -22,9 +22,11 @@ of the error curve (Gritta et al. 2018: sorted ln(1 + error km) integrated and s
 *Strict end-to-end* - every gold toponym with coordinates counts; a missed or unresolved one is
 an error of 20,039 km. Accuracy@161 km, exact-id share (over gold toponyms with an id) and AUC.
 
-*Calibration* - over predicted mentions that overlap a gold toponym with an id and have a
-candidate: the mention's confidence against whether its top candidate is right (same GeoNames
-id, or within 161 km), in ten bins, with the expected calibration error (ECE).
+*Calibration* - the confidence is the probability that the mention is its top candidate.
+Over predicted mentions with a candidate that overlap a gold toponym with an id (right: same
+GeoNames id, or within 161 km) or that touch no annotation at all (not a toponym: wrong),
+the confidence against the share right, in ten bins, with the expected calibration error
+(ECE).
 
 *Cross-validation* (``--cv K``, needs the ``train`` extra) - the shipped ranker was trained
 on these corpora, so plain figures would be in-sample. With ``--cv K`` the documents are
@@ -456,6 +458,11 @@ def score(articles: Sequence[Article], run: Run, min_confidence: float = 0.0) ->
             strict_id_total += g.geonameid is not None
             strict_id_hits += hit
             id_hits += hit
+        # A predicted name that touches no annotation is no toponym: its place is wrong.
+        marked = gold_spans + list(art.ignore)
+        for p in preds:
+            if p.top_lat is not None and not any(overlap((p.start, p.end), s) for s in marked):
+                calibration.append((p.confidence, False))
 
     def share(k: int, n: int) -> float | None:
         return k / n if n else None
@@ -568,7 +575,7 @@ def format_report(name: str, m: dict[str, Any], skipped: Counter[str] | None = N
     cal = m.get("calibration")
     if cal and cal["n"]:
         lines.append(
-            f"  calibration ({cal['n']} matched mentions): ECE {_fmt(cal['ece'])}; "
+            f"  calibration ({cal['n']} mentions): ECE {_fmt(cal['ece'])}; "
             "bin n predicted observed:"
         )
         lines += [

@@ -438,7 +438,7 @@ def extract(
             assert top is not None
             if _stray_word(r, top, doc_focus.without(r.span.text)):
                 continue  # only its top candidate was made
-        cands = ranks.candidates(_CANDIDATES)
+        cands = ranks.candidates(_CANDIDATES, explain=False)
         confidence = ranks.confidence()
         mention = Mention(
             text=span.text, start=span.start, end=span.end, candidates=cands,

@@ -256,38 +256,52 @@ def country_share_paragraph(c: Candidates, x: MentionContext) -> np.ndarray:
 
 def country_share_sentence(c: Candidates, x: MentionContext) -> np.ndarray:
     """The same within the sentence ("Moscow and Kyiv", "Moscow and Boise")."""
+    if not x.country_sentence:
+        return np.zeros(len(c))
     return np.array([x.country_sentence.get(cc, 0.0) for cc in c.cc])
 
 
 def region_share_sentence(c: Candidates, x: MentionContext) -> np.ndarray:
     """Division share within the sentence."""
+    if not x.region_sentence:
+        return np.zeros(len(c))
     return np.array([x.region_sentence.get(r, 0.0) if r[1] else 0.0 for r in c.region])
 
 
 def country_named_doc(c: Candidates, x: MentionContext) -> np.ndarray:
     """The document spells the candidate's country elsewhere ("Russia" for Moscow)."""
+    if not x.named_countries:
+        return np.zeros(len(c))
     return _flags([cc in x.named_countries for cc in c.cc])
 
 
 def country_named_sentence(c: Candidates, x: MentionContext) -> np.ndarray:
     """The sentence spells the candidate's country."""
+    if not x.named_countries_sentence:
+        return np.zeros(len(c))
     return _flags([cc in x.named_countries_sentence for cc in c.cc])
 
 
 def region_named_doc(c: Candidates, x: MentionContext) -> np.ndarray:
     """The document spells the candidate's state or province elsewhere."""
+    if not x.named_regions:
+        return np.zeros(len(c))
     return _flags([bool(r[1]) and r in x.named_regions for r in c.region_key])
 
 
 def region_named_sentence(c: Candidates, x: MentionContext) -> np.ndarray:
     """The sentence spells the candidate's state or province ("Texas named in the same
     sentence")."""
+    if not x.named_regions_sentence:
+        return np.zeros(len(c))
     return _flags([bool(r[1]) and r in x.named_regions_sentence for r in c.region_key])
 
 
 def inside_named_outer(c: Candidates, x: MentionContext) -> np.ndarray:
     """ "X, Y", "X in Y", "X (Y)", "X, south of Y", "X, a village in Y", "the Y town of X":
     the candidate lies in Y."""
+    if not x.outers:
+        return np.zeros(len(c))
     return _flags([any(contains(o, i) for o in x.outers) for i in c.infos])
 
 
@@ -309,6 +323,8 @@ def outside_named_outer(c: Candidates, x: MentionContext) -> np.ndarray:
 def inside_outer_elsewhere(c: Candidates, x: MentionContext) -> np.ndarray:
     """Another mention of the same name was put inside the candidate's Y ("Paris, Texas"
     earlier in an obituary): one sense per discourse."""
+    if not x.outers_discourse:
+        return np.zeros(len(c))
     return _flags([any(contains(o, i) for o in x.outers_discourse) for i in c.infos])
 
 
@@ -345,6 +361,8 @@ def no_other_places(c: Candidates, x: MentionContext) -> np.ndarray:
 
 def capital_of_named_country(c: Candidates, x: MentionContext) -> np.ndarray:
     """A national capital whose country the document spells: Moscow with Russia named."""
+    if not x.named_countries:
+        return np.zeros(len(c))
     return _flags(
         [code == "PPLC" and cc in x.named_countries for code, cc in zip(c.code, c.cc, strict=True)]
     )
@@ -353,22 +371,30 @@ def capital_of_named_country(c: Candidates, x: MentionContext) -> np.ndarray:
 def script_fits_country(c: Candidates, x: MentionContext) -> np.ndarray:
     """An Arabic or Russian report about a country that writes that script."""
     own = SCRIPT_COUNTRIES.get(x.script)
-    return _flags([own is not None and cc in own for cc in c.cc])
+    if own is None:
+        return np.zeros(len(c))
+    return _flags([cc in own for cc in c.cc])
 
 
 def script_foreign(c: Candidates, x: MentionContext) -> np.ndarray:
     """An Arabic or Russian report naming a place in a country that does not write it."""
     own = SCRIPT_COUNTRIES.get(x.script)
-    return _flags([own is not None and cc not in own for cc in c.cc])
+    if own is None:
+        return np.zeros(len(c))
+    return _flags([cc not in own for cc in c.cc])
 
 
 def demonym_in_doc(c: Candidates, x: MentionContext) -> np.ndarray:
     """The document uses the nationality of the candidate's country ("Australian")."""
+    if not x.demonym_countries:
+        return np.zeros(len(c))
     return _flags([cc in x.demonym_countries for cc in c.cc])
 
 
 def feature_asked(c: Candidates, x: MentionContext) -> np.ndarray:
     """The words around the name ask for this feature type ("Idlib province", "air base")."""
+    if not x.feature_codes:
+        return np.zeros(len(c))
     return _flags([code in x.feature_codes for code in c.code])
 
 

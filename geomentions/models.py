@@ -96,11 +96,9 @@ class LogisticModel:
         """The features that moved this row's score most: ``[(name, contribution), ...]``,
         largest absolute contribution to the logit first, zero contributions left out."""
         contrib = self._z(x) * self._w  # type: ignore[attr-defined]
-        order = sorted(range(len(contrib)), key=lambda i: (-abs(contrib[i]), i))
+        order = np.argsort(-np.abs(contrib), kind="stable")[:top]  # ties: feature order
         return [
-            (self.feature_names[i], round(float(contrib[i]), 3))
-            for i in order[:top]
-            if contrib[i] != 0.0
+            (self.feature_names[i], round(float(contrib[i]), 3)) for i in order if contrib[i] != 0.0
         ]
 
     def check_features(self, names: Sequence[str]) -> None:

@@ -391,17 +391,19 @@ class Ranking:
             share * (1.0 - self.context.word_penalty) * (0.5 if self.context.person_like else 1.0)
         )
 
-    def candidates(self, limit: int) -> list[Candidate]:
-        """The best ``limit`` candidates (a new list each call)."""
+    def candidates(self, limit: int, *, explain: bool = True) -> list[Candidate]:
+        """The best ``limit`` candidates (a new list each call). ``explain=False`` words the
+        ``why`` of the top one only (the others get their probability): a report's runners-up
+        are rarely read, and wording them costs more than ranking."""
         made = self._made
         for i in self.order[len(made) : limit]:
             m = self.cands.matches[i]
+            why = self.why(i) if explain or not made else f"p={float(self.scores[i]):.2f}"
             made.append(
                 make_candidate(
-                    m.info, matched_name=m.matched, score=round(float(self.scores[i]), 4),
-                    why=self.why(i),
+                    m.info, matched_name=m.matched, score=round(float(self.scores[i]), 4), why=why
                 )
-            )  # fmt: skip
+            )
         return made[:limit]
 
     def top(self) -> Candidate | None:
@@ -415,7 +417,7 @@ class Ranking:
         # Reasons are features the place has (a zero flag below its average says little).
         said = [
             (name, c)
-            for name, c in self._model.explain(row, top=len(row))
+            for name, c in self._model.explain(row, top=12)
             if row[_COL[name]] != 0 or name.startswith(("km_", "log_"))
         ]
         parts = [
