@@ -68,6 +68,11 @@ GEONAMES_ATTRIBUTION = (
 LAND_COLOR, SEA_COLOR = "#f4f1ea", "#d8e5ee"
 #: The one line an online map shows when its tiles cannot load.
 TILE_NOTICE = "Map tiles could not load (no network?): showing the built-in basemap."
+#: The line an online map shows when even its map library (Leaflet, from a CDN) cannot load.
+LIBRARY_NOTICE = (
+    "This map loads its map library from the network, which could not be reached: "
+    "make it with --offline (offline=True in Python) to open it without a network."
+)
 #: Above this many circles, markers are clustered unless ``cluster=False``.
 CLUSTER_THRESHOLD = 50
 #: Below this confidence a circle is dashed and its popup lists the other candidates.
@@ -407,9 +412,26 @@ map.eachLayer(function (layer) {
 
 
 def _add_tile_notice(m: folium.Map, basemap: bool) -> None:
-    """Say so in one line when the tiles cannot load, instead of a silent blank."""
+    """Say so in one line when the tiles cannot load, instead of a silent blank; and, in
+    plain HTML that the page removes once Leaflet has loaded, when the map library cannot."""
     text = TILE_NOTICE if basemap else TILE_NOTICE.split(":")[0] + "."
     m.add_child(_Script("TileNotice", _TILE_NOTICE_STYLE, _TILE_NOTICE_SCRIPT, text=_js(text)))
+    root = m.get_root()
+    root.html.add_child(Element(_LIBRARY_NOTICE_HTML.format(text=html.escape(LIBRARY_NOTICE))))
+    root.header.add_child(Element(_LIBRARY_NOTICE_SCRIPT))
+
+
+_LIBRARY_NOTICE_HTML = (
+    '<div class="gm-notice gm-library-notice" id="gm-library-notice" style="position:absolute;'
+    "top:10px;left:10px;right:10px;z-index:2000;background:#fff;padding:6px 10px;"
+    'font:14px/1.4 sans-serif;color:#333;border:1px solid #999">{text}</div>'
+)
+_LIBRARY_NOTICE_SCRIPT = """<script>
+window.addEventListener("load", function () {
+  var n = document.getElementById("gm-library-notice");
+  if (n && window.L) { n.remove(); }
+});
+</script>"""
 
 
 def _keep_assets(element: MacroElement, js: Iterable[str] = (), css: Iterable[str] = ()) -> None:

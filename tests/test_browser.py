@@ -25,7 +25,15 @@ from pathlib import Path
 
 import pytest
 
-from geomentions.maps import LAND_COLOR, SEA_COLOR, TILE_NOTICE, _npm_path, make_map, save_offline
+from geomentions.maps import (
+    LAND_COLOR,
+    LIBRARY_NOTICE,
+    SEA_COLOR,
+    TILE_NOTICE,
+    _npm_path,
+    make_map,
+    save_offline,
+)
 
 sys.path.insert(0, str(Path(__file__).parent / "browser"))
 from gm_map_samples import hostile_doc, many_docs, sample_docs  # noqa: E402
@@ -332,3 +340,14 @@ def test_offline_time_slider_and_heat_map_run(server: tuple[str, Path]) -> None:
     per_day = {"2024-03-01": 1, "2024-03-02": 1, "2024-03-05": 2}
     assert _drawn(dom) == per_day[shown.group(1)]
     assert "time slider: 4 dated mentions" in dom
+
+
+def test_online_map_without_any_network_says_why_it_is_empty(server: tuple[str, Path]) -> None:
+    base, root = server
+    # Leaflet itself comes from a CDN this machine cannot reach: no map can be drawn at all.
+    (root / "cut-off.html").write_text(make_map(sample_docs()).get_root().render(), "utf-8")
+
+    dom = _chromium(f"{base}/cut-off.html", root, "--dump-dom")
+
+    notices = re.findall(r'<div class="gm-notice gm-library-notice"[^>]*>([^<]*)</div>', dom)
+    assert notices == [html.escape(LIBRARY_NOTICE, quote=False)]

@@ -511,3 +511,15 @@ def test_control_characters_never_reach_a_popup() -> None:
         assert not re.search("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]", text)
         assert "<mark>Idlib</mark> at dawn,[31m the monitor said." in text
         assert "document dx" in text
+
+
+def test_online_map_carries_a_plain_html_line_for_when_leaflet_cannot_load() -> None:
+    import html
+
+    from geomentions.maps import LIBRARY_NOTICE
+
+    page = make_map(sample_docs()).get_root().render()
+    # In the page body as plain HTML (no script needed to show it), removed once Leaflet runs.
+    body = page.split("<body>", 1)[1]
+    assert html.escape(LIBRARY_NOTICE) in body
+    assert 'getElementById("gm-library-notice")' in page and "window.L" in page
