@@ -157,10 +157,6 @@ def _best_uncached(text: str, keys: tuple[str, ...], gaz: Gazetteer) -> _Best | 
     return _Best(tuple(matches), country, notable, dict(by_cc), dict(by_region))
 
 
-#: The weight a village-only name carries in the span model's country counts: next to nothing.
-_NO_VOTE = 1e-9
-
-
 def candidate_cases(text: str, gaz: Gazetteer) -> list[Case]:
     """Every span recognition finds whose name has a place, with its matches: what the span
     model judges (and what ``benchmarks/train_spans.py`` learns from)."""
@@ -168,10 +164,9 @@ def candidate_cases(text: str, gaz: Gazetteer) -> list[Case]:
     for span in find_spans(text, gaz):
         best = _best(span.text, span.keys, gaz)
         if best is not None:
-            # A name only villages have casts no vote, but the span model still asks whether
-            # the report's other names point to the villages' countries.
-            by_cc = best.by_cc or {m.info["country_code"]: _NO_VOTE for m in best.matches}
-            cases.append(Case(span, best.matches, by_cc))
+            # Villages cast no vote (by_cc leaves them out); the span model still asks
+            # whether the report's other names point to their countries (DocFacts.build).
+            cases.append(Case(span, best.matches, best.by_cc))
     return cases
 
 

@@ -680,6 +680,11 @@ def _make_span(
     words = [t.lower for t in toks[i:j]]
     phrase = " ".join(words)
     commonness = _zipf(phrase, lang)
+    if script != "latin" and len(words) > 1 and any(_zipf(w, lang) < 3.5 for w in words):
+        # The word-frequency rules that judge Arabic and Cyrillic spans (extraction) count a
+        # phrase as an ordinary word only when all its words are ("حمام العليل" is a name,
+        # though "حمام" is "bath"); the span model reads Latin phrases' own frequency.
+        commonness = 0.0
     # Folding gives Latin letters: only a Latin span's folded form is an English word.
     folded = " ".join(_fold_first(surface)) if script == "latin" else phrase
     folded_commonness = _zipf(folded, lang) if folded != phrase else commonness

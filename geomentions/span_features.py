@@ -28,6 +28,7 @@ from functools import lru_cache
 
 import numpy as np
 
+from .evidence import is_village
 from .lang import ar, en, ru
 from .names import feature_hint
 from .recognition import Span
@@ -64,11 +65,20 @@ class DocFacts:
         person: Counter[str] = Counter()
         locative: Counter[str] = Counter()
         own: dict[str, dict[str, float]] = {}
+        #: Countries of villages spelled exactly as the name: they cast no vote, but a name
+        #: with a village where the report is ("Kajaki" beside "Helmand") fits it however
+        #: far its town is. Only exact spellings: among 158k villages nearly any word has a
+        #: same-key one somewhere ("DAILY" and Dīllī, Syria).
+        villages: dict[str, set[str]] = {}
         for c in cases:
             name = c.span.text
             count[name] += 1
             person[name] += _person_cue(c.span)
             locative[name] += c.span.locative
+            if name not in villages:
+                villages[name] = {
+                    m.info["country_code"] for m in c.matches if m.literal and is_village(m.info)
+                }
             if name not in own and c.by_cc:
                 # One vote per name, spread over its places' countries and weighted by how
                 # well known its best place is: "Monday" (a hamlet) barely outvotes "Idlib".
@@ -81,16 +91,23 @@ class DocFacts:
                 totals[cc] += v
         fit = {}
         ranked = sorted(totals.items(), key=lambda kv: -kv[1])
-        for name, votes in own.items():
+        for name, village_ccs in villages.items():
+            votes = own.get(name, {})
+            mine_ccs = votes.keys() | village_ccs
+            if not mine_ccs:
+                continue
             # Leave the name out: a stray word must not vouch for itself. The others' top
             # country is the best of this name's countries (less its vote) and the first
-            # country it did not vote for.
-            top = max((totals[cc] - v for cc, v in votes.items()), default=0.0)
-            top = max(top, next((t for cc, t in ranked if cc not in votes), 0.0))
+            # country it has no place in.
+            top = max((totals[cc] - votes.get(cc, 0.0) for cc in mine_ccs), default=0.0)
+            top = max(top, next((t for cc, t in ranked if cc not in mine_ccs), 0.0))
             if top <= 1e-6:
                 continue
             mine = sum(votes.values()) or 1.0
             share = sum(v / mine * (totals[cc] - v) / top for cc, v in votes.items())
+            # A village in the report's leading country fits as well as a vote there would.
+            for cc in village_ccs:
+                share = max(share, (totals[cc] - votes.get(cc, 0.0)) / top)
             # Other names that are all obscure ("Monday" is a hamlet somewhere) say little:
             # the fit leans towards "not contradicted" (1) as their weight shrinks.
             weight = min(1.0, top / _CLEAR_VOTE)
