@@ -173,7 +173,11 @@ def _tuned(results: Iterator[Document]) -> Iterator[Document]:
         yield from results
 
 
-def _init_worker(source: Gazetteer | str | None) -> None:
+#: How a spawned worker finds its gazetteer: the file and the village layers loaded with it.
+_FileSource = tuple[str, tuple[str, ...]]
+
+
+def _init_worker(source: Gazetteer | _FileSource | None) -> None:
     """Pool initializer: the gazetteer this worker uses, loaded at most once."""
     global _worker_gazetteer
     if isinstance(source, Gazetteer):
@@ -181,7 +185,8 @@ def _init_worker(source: Gazetteer | str | None) -> None:
     elif source is None:
         _worker_gazetteer = Gazetteer.default()  # a no-op when inherited through fork
     else:
-        _worker_gazetteer = Gazetteer.from_file(source)
+        path, layers = source
+        _worker_gazetteer = Gazetteer.from_file(path, layers=layers)
     # The worker is ours: tune its collector for good, and freeze what it inherited.
     gc.set_threshold(*_GC_THRESHOLDS)
     gc.freeze()
@@ -240,7 +245,7 @@ def _pool_context() -> tuple[mp.context.BaseContext, bool]:
     return mp.get_context("spawn"), False
 
 
-def _worker_source(gazetteer: Gazetteer | None, forks: bool) -> Gazetteer | str | None:
+def _worker_source(gazetteer: Gazetteer | None, forks: bool) -> Gazetteer | _FileSource | None:
     """What the pool initializer gets to find the gazetteer; ValueError if it cannot."""
     if gazetteer is None:
         if forks:
@@ -256,7 +261,7 @@ def _worker_source(gazetteer: Gazetteer | None, forks: bool) -> Gazetteer | str 
             "and worker processes here start fresh (no fork), so they cannot load it; use "
             "workers=1, or build a gazetteer file with the places (see gazetteer/README.md)"
         )
-    return gazetteer.path
+    return gazetteer.path, gazetteer.layers  # the same villages as here, not the file alone
 
 
 def _length(items: Iterable[Any]) -> int | None:
@@ -354,7 +359,7 @@ def _run_pool(
     n_workers: int,
     chunksize: int,
     context: mp.context.BaseContext,
-    source: Gazetteer | str | None,
+    source: Gazetteer | _FileSource | None,
     forks: bool = False,
 ) -> Iterator[Document]:
     chunks = _chunks(tasks, chunksize)

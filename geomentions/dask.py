@@ -42,13 +42,16 @@ from .batch import TIME_BUDGET, _check_options, _run_one, _tasks
 from .countries import country_codes
 from .extraction import MIN_CONFIDENCE
 from .frames import to_geodataframe
-from .gazetteer import Gazetteer, default_path
+from .gazetteer import DEFAULT_LAYERS, Gazetteer, default_path
 
 __all__ = ["extract"]
 
+#: A gazetteer file and the village layers loaded with it.
+_Source = tuple[str, tuple[str, ...]]
+
 _OPTIONS = {"country", "date", "min_confidence", "time_budget", "gazetteer"}
-# Gazetteers loaded in this (worker) process, by file path: each is loaded once.
-_loaded: dict[str, Gazetteer] = {}
+# Gazetteers loaded in this (worker) process, by (file, layers): each is loaded once.
+_loaded: dict[_Source, Gazetteer] = {}
 _loaded_lock = threading.Lock()
 
 
@@ -66,12 +69,15 @@ def _require_dask() -> tuple[Any, Any, Any, Any]:
     return dask, db, dd, dask_geopandas
 
 
-def _gazetteer_path(gazetteer: Any) -> str | None:
-    """The file a worker loads the gazetteer from (None: the default one)."""
+def _gazetteer_path(gazetteer: Any) -> _Source | None:
+    """The file a worker loads the gazetteer from, with its village layers (None: the
+    default gazetteer; a bare path: that file with the layers ``Gazetteer.default`` loads
+    for the shipped file, none for any other)."""
     if gazetteer is None:
         return None
     if isinstance(gazetteer, (str, os.PathLike)):
-        return os.fsdecode(gazetteer)
+        path = os.fsdecode(gazetteer)
+        return path, DEFAULT_LAYERS if Path(path) == default_path() else ()
     if isinstance(gazetteer, Gazetteer):
         if gazetteer.path is None or len(gazetteer) > gazetteer.n_file_places:
             raise ValueError(
@@ -79,30 +85,38 @@ def _gazetteer_path(gazetteer: Any) -> str | None:
                 "add_places); Dask workers cannot load it: build a gazetteer file and pass "
                 "its path"
             )
+        source = (gazetteer.path, gazetteer.layers)
         with _loaded_lock:  # a local (threaded) scheduler uses this very object
-            _loaded.setdefault(gazetteer.path, gazetteer)
-        return gazetteer.path
+            _loaded.setdefault(source, gazetteer)
+        return source
     raise TypeError(f"gazetteer must be a file path or a Gazetteer, not {type(gazetteer).__name__}")
 
 
-def _worker_gazetteer(path: str | None) -> Gazetteer:
-    if path is None or Path(path) == default_path():
+def _worker_gazetteer(source: _Source | None) -> Gazetteer:
+    if source is None:
         return Gazetteer.default()
+    path, layers = source
+    if Path(path) == default_path():
+        return Gazetteer.default(layers=layers)  # shared with the rest of this process
     with _loaded_lock:  # threads of one worker must not load the same file twice
-        if path not in _loaded:
-            _loaded[path] = Gazetteer.from_file(path)
-        return _loaded[path]
+        if source not in _loaded:
+            _loaded[source] = Gazetteer.from_file(path, layers=layers)
+        return _loaded[source]
 
 
 def _extract_items(
-    items: Any, start: int, opts: dict[str, Any], gaz_path: str | None
+    items: Any, start: int, opts: dict[str, Any], gaz_path: _Source | None
 ) -> gpd.GeoDataFrame:
     gaz = _worker_gazetteer(gaz_path)
     return to_geodataframe([_run_one(task, opts, gaz) for task in _tasks(items, start)])
 
 
 def _extract_frame(
-    part: Any, text_column: str, id_column: str | None, opts: dict[str, Any], gaz_path: str | None
+    part: Any,
+    text_column: str,
+    id_column: str | None,
+    opts: dict[str, Any],
+    gaz_path: _Source | None,
 ) -> gpd.GeoDataFrame:
     ids = part[id_column] if id_column is not None else part.index.to_series()
     items = [

@@ -253,3 +253,15 @@ def test_without_fork_user_places_need_one_worker(
     for gaz in (in_memory, private_gaz):
         with pytest.raises(ValueError, match="workers=1"):
             extract_many(["Shells hit Homs."], gazetteer=gaz, workers=2)
+
+
+def test_spawned_workers_load_the_same_village_layers(monkeypatch: pytest.MonkeyPatch) -> None:
+    # Khan Tuman is a village row (Syria's layer): a worker that reloaded the file alone
+    # would not know it, and the batch would depend on how workers start.
+    text = "Clashes were reported in Khan Tuman, south of Aleppo, Syria."
+    gaz = gm.Gazetteer.default()
+    one = extract_many([text], gazetteer=gaz, progress=False)
+    assert "Khan Tuman" in [m.text for m in one[0].places]
+    monkeypatch.setattr(batch, "_pool_context", lambda: (mp.get_context("spawn"), False))
+    two = extract_many([text, text], gazetteer=gaz, workers=2, chunksize=1, progress=False)
+    assert _dicts(two[:1]) == _dicts(one)

@@ -121,3 +121,15 @@ def test_missing_dask_gives_install_hint(monkeypatch: pytest.MonkeyPatch) -> Non
     monkeypatch.setitem(sys.modules, "dask_geopandas", None)  # import now fails
     with pytest.raises(ImportError, match=r"geomentions\[dask\]"):
         gmd.extract(db.from_sequence(["Homs"]))
+
+
+def test_workers_load_the_village_layers_of_the_gazetteer_given() -> None:
+    # Khan Tuman is a row of Syria's village layer: the base file alone does not have it.
+    text = "Clashes were reported in Khan Tuman, south of Aleppo, Syria."
+    bag = db.from_sequence([text], npartitions=1)
+    with_villages = gmd.extract(bag).compute(scheduler="sync")
+    base_only = gmd.extract(bag, gazetteer=gm.Gazetteer.default(layers=())).compute(
+        scheduler="sync"
+    )
+    assert "Khan Tuman" in list(with_villages["mention"])
+    assert "Khan Tuman" not in list(base_only["mention"])
