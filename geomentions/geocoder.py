@@ -17,7 +17,7 @@ from geopy.geocoders.base import Geocoder as _GeopyGeocoder
 from geopy.location import Location
 from geopy.point import Point
 
-from .commonness import zipf as zipf_frequency
+from . import commonness
 from .countries import country_codes
 from .gazetteer import Gazetteer
 from .model import Candidate
@@ -29,6 +29,9 @@ __all__ = ["Geocoder"]
 
 #: Scripts of the languages ``language=`` can ask for; other languages get the main name.
 _SCRIPTS = {"ar": "arabic", "ru": "cyrillic", "uk": "cyrillic", "en": "latin"}
+#: The shipped word-frequency table that ranks a script's spellings (Ukrainian has none:
+#: Russian's is the nearest).
+_FREQUENCIES = {"arabic": "ar", "cyrillic": "ru"}
 
 
 def _language(language: str | bool | None) -> str | None:
@@ -49,7 +52,8 @@ def _name_in(gaz: Gazetteer, c: Candidate, language: str | None) -> str:
     names = [n for n in (gaz.names_of(row) if row is not None else []) if script_of(n) == script]
     # A place has several spellings in a script (Алеп, Алеппо): the one most used in the
     # language; max() keeps the first of equals, so the answer is stable.
-    return max(names, key=lambda n: zipf_frequency(n, language or ""), default=c.name)
+    lang = _FREQUENCIES[script]
+    return max(names, key=lambda n: commonness.zipf(n, lang), default=c.name)
 
 
 def _location(c: Candidate, name: str | None = None) -> Location:

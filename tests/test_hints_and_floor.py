@@ -119,6 +119,16 @@ def test_geocoder_language_names_the_place_in_that_language(language: str, name:
     assert geocoder.reverse((36.2012, 37.1612), language=language).address.split(",")[0] == name
 
 
+def test_geocoder_languages_without_a_frequency_table_of_their_own() -> None:
+    geocoder = gm.Geocoder()
+    # Ukrainian is written in Cyrillic but ships no word table: it still names the place
+    # in Cyrillic (it raised FileNotFoundError before).
+    uk = geocoder.geocode("Halab", language="uk").address.split(",")[0]
+    assert uk and all("\u0400" <= ch <= "\u04ff" for ch in uk if ch.isalpha())
+    # A language with no script of ours keeps the place's main name.
+    assert geocoder.geocode("Halab", language="fr").address.split(",")[0] == "Aleppo"
+
+
 def test_reverse_sees_added_places() -> None:
     gaz = Gazetteer.from_file(Gazetteer.default().path)
     gaz.add_places([{"name": "Camp Nakhla", "lat": 10.0, "lon": -30.0}])  # mid-Atlantic
