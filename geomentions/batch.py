@@ -356,7 +356,7 @@ def _chunks(tasks: Iterator[_Task], size: int) -> Iterator[list[_Task]]:
 def _run_pool(
     tasks: Iterator[_Task],
     opts: dict[str, Any],
-    n_workers: int,
+    procs: int,
     chunksize: int,
     context: mp.context.BaseContext,
     source: Gazetteer | _FileSource | None,
@@ -375,13 +375,13 @@ def _run_pool(
     # Executor.map would submit every input at once; a window of futures bounds memory.
     # A worker that dies (killed, out of memory) raises BrokenProcessPool instead of hanging.
     pool = ProcessPoolExecutor(
-        max_workers=n_workers, mp_context=context, initializer=_init_worker, initargs=(source,)
+        max_workers=procs, mp_context=context, initializer=_init_worker, initargs=(source,)
     )
     window: deque[tuple[Future[list[Document]], list[_Task]]] = deque()
     try:
         for chunk in chunks:
             window.append((pool.submit(_run_chunk, chunk, opts), chunk))
-            if len(window) >= n_workers * _CHUNKS_PER_WORKER:
+            if len(window) >= procs * _CHUNKS_PER_WORKER:
                 future, done = window.popleft()
                 yield from _restore_texts(future.result(), done)
         while window:

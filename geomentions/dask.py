@@ -69,7 +69,7 @@ def _require_dask() -> tuple[Any, Any, Any, Any]:
     return dask, db, dd, dask_geopandas
 
 
-def _gazetteer_path(gazetteer: Any) -> _Source | None:
+def _gazetteer_source(gazetteer: Any) -> _Source | None:
     """The file a worker loads the gazetteer from, with its village layers (None: the
     default gazetteer; a bare path: that file with the layers ``Gazetteer.default`` loads
     for the shipped file, none for any other)."""
@@ -105,9 +105,9 @@ def _worker_gazetteer(source: _Source | None) -> Gazetteer:
 
 
 def _extract_items(
-    items: Any, start: int, opts: dict[str, Any], gaz_path: _Source | None
+    items: Any, start: int, opts: dict[str, Any], gaz_source: _Source | None
 ) -> gpd.GeoDataFrame:
-    gaz = _worker_gazetteer(gaz_path)
+    gaz = _worker_gazetteer(gaz_source)
     return to_geodataframe([_run_one(task, opts, gaz) for task in _tasks(items, start)])
 
 
@@ -116,14 +116,14 @@ def _extract_frame(
     text_column: str,
     id_column: str | None,
     opts: dict[str, Any],
-    gaz_path: _Source | None,
+    gaz_source: _Source | None,
 ) -> gpd.GeoDataFrame:
     ids = part[id_column] if id_column is not None else part.index.to_series()
     items = [
         (None if _missing(i) else str(i), t)
         for i, t in zip(ids.tolist(), part[text_column].tolist(), strict=True)
     ]
-    return _extract_items(items, 0, opts, gaz_path)
+    return _extract_items(items, 0, opts, gaz_source)
 
 
 def _missing(value: Any) -> bool:
@@ -160,7 +160,7 @@ def extract(
         "time_budget": kwargs.get("time_budget", TIME_BUDGET),
     }
     _check_options(opts["date"], opts["min_confidence"], 1, opts["time_budget"])
-    gaz_path = _gazetteer_path(kwargs.get("gazetteer"))
+    gaz_source = _gazetteer_source(kwargs.get("gazetteer"))
     meta = to_geodataframe([])
 
     if isinstance(data, dd.Series):
@@ -169,7 +169,9 @@ def extract(
         for col in (text_column, id_column):
             if col is not None and col not in data.columns:
                 raise ValueError(f"column {col!r} not in the DataFrame ({list(data.columns)})")
-        out = data.map_partitions(_extract_frame, text_column, id_column, opts, gaz_path, meta=meta)
+        out = data.map_partitions(
+            _extract_frame, text_column, id_column, opts, gaz_source, meta=meta
+        )
     elif isinstance(data, db.Bag):
         # Each partition needs the index of its first item: the counts of the partitions
         # before it. The partition is computed once and shared by both tasks.
@@ -180,7 +182,7 @@ def extract(
             starts.append(running)
             running = dask.delayed(operator.add)(running, dask.delayed(len)(p))
         frames = [
-            dask.delayed(_extract_items)(p, s, opts, gaz_path)
+            dask.delayed(_extract_items)(p, s, opts, gaz_source)
             for p, s in zip(parts, starts, strict=True)
         ]
         out = dd.from_delayed(frames, meta=meta, verify_meta=False)

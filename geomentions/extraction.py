@@ -18,7 +18,7 @@ from __future__ import annotations
 import datetime as dt
 import math
 import re
-from collections import defaultdict
+from collections import Counter, defaultdict
 from dataclasses import dataclass, field, replace
 from typing import NamedTuple
 
@@ -391,7 +391,7 @@ def extract(
     """
     text = _check_text(text)
     gaz = gazetteer or Gazetteer.default()
-    hint = country_codes(country, gaz)  # checked before anything else: a bad hint is an error
+    country_hint = country_codes(country, gaz)  # checked first: a bad hint is an error
     if date is not None and not isinstance(date, dt.date):
         raise TypeError(f"date must be datetime.date or None, not {type(date).__name__}")
     if not 0.0 <= min_confidence <= 1.0:
@@ -411,7 +411,7 @@ def extract(
             budget.check()
         if (r := _read(s, gaz)) is not None:
             readings.append(r)
-    doc_focus = _focus(readings, hint)
+    doc_focus = _focus(readings, country_hint)
     focus, regions = doc_focus.countries, doc_focus.regions
 
     def local_share(info: dict) -> tuple[str, float]:
@@ -432,7 +432,6 @@ def extract(
     ranked: list[Ranking] = []
     # A name repeated in a report reads the same each time (same matches, same context).
     seen: dict[tuple, Ranking] = {}
-    hint_countries = set(hint)
     evidence: _Focus | None = None  # what all the report's names say, for village rows
     for n, r in enumerate(readings):
         if n % 256 == 255:
@@ -442,9 +441,9 @@ def extract(
         if hint not in (None, "city", "subdistrict"):
             matches = tuple(m for m in matches if not is_village(m.info))  # "Anbar province"
         elif any(is_village(m.info) for m in matches):  # village rows only with evidence
-            evidence = evidence or _focus(readings, hint, everyone=True)
+            evidence = evidence or _focus(readings, country_hint, everyone=True)
             matches = admit_in_report(
-                matches, countries=hint_countries, others=evidence.without(r.span.text),
+                matches, countries=country_hint, others=evidence.without(r.span.text),
                 regions=evidence.regions, common=_common_word(r.span),
                 pointed=bool(r.span.qualifier or r.span.locative or hint in ("city", "subdistrict")),
             )  # fmt: skip
@@ -506,10 +505,7 @@ def extract(
 
 
 def _resolved_countries(mentions: list[Mention]) -> tuple[str, ...]:
-    """Countries of the resolved mentions, most mentioned first (ties: first mentioned)."""
-    counts: dict[str, int] = {}
-    for m in mentions:
-        if m.place is not None and m.place.country_code:
-            counts[m.place.country_code] = counts.get(m.place.country_code, 0) + 1
-    order = {cc: i for i, cc in enumerate(counts)}
-    return tuple(sorted(counts, key=lambda cc: (-counts[cc], order[cc])))
+    """Countries of the resolved mentions, most mentioned first (ties: first mentioned, as
+    ``Counter.most_common`` keeps them)."""
+    counts = Counter(m.place.country_code for m in mentions if m.place and m.place.country_code)
+    return tuple(cc for cc, _ in counts.most_common())

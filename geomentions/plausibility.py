@@ -23,7 +23,7 @@ from __future__ import annotations
 
 from functools import lru_cache
 
-from .commonness import zipf as zipf_frequency
+from . import commonness
 from .evidence import BULK_SOURCES
 
 __all__ = ["COMMON_ZIPF", "is_common_word", "written_as_word", "notable", "spelled_as"]
@@ -49,7 +49,7 @@ TOWN_POPULATION = 20_000
 def zipf(word: str) -> float:
     """How common ``word`` is in English, Arabic or Russian, whichever is highest."""
     low = word.strip().lower()
-    return max(zipf_frequency(low, lang) for lang in ("en", "ar", "ru"))
+    return max(commonness.zipf(low, lang) for lang in ("en", "ar", "ru"))
 
 
 def is_common_word(name: str) -> bool:
