@@ -20,18 +20,38 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
 
-__all__ = ["VILLAGE_SOURCES", "BULK_SOURCES", "is_village", "admit_named", "admit_in_report"]
+__all__ = [
+    "VILLAGE_SOURCES",
+    "BULK_SOURCES",
+    "BULK_PREFIXES",
+    "is_bulk",
+    "is_village",
+    "admit_named",
+    "admit_in_report",
+]
 
 #: ``source`` values of village-layer rows.
 VILLAGE_SOURCES = frozenset({"wof"})
 #: Sources imported in bulk (not chosen row by row because reports name them, as curated and
 #: user rows are).
 BULK_SOURCES = frozenset({"geonames", "opensyria", "ourairports"}) | VILLAGE_SOURCES
+#: Supplement files imported whole: every Natural Earth river, sea and region is there, not
+#: just the ones reports name (so "Inn" the river does not make "أين" a place).
+BULK_PREFIXES = ("curated:naturalearth:",)
 #: Share of the report's weight a division or country needs to vouch for a village in it.
 REGION_SHARE = 0.25
 COUNTRY_SHARE = 0.5
 #: A fuzzy match this close is a spelling of that place, not a reason to reach for a village.
 NEAR_MATCH = 0.9
+
+
+def is_bulk(source: str) -> bool:
+    """Whether a ``source`` value names bulk-imported rows rather than hand-picked ones.
+
+    >>> is_bulk("geonames"), is_bulk("curated:naturalearth:rivers_lake_centerlines"), is_bulk("user")
+    (True, True, False)
+    """
+    return source in BULK_SOURCES or source.startswith(BULK_PREFIXES)
 
 
 def is_village(info: Mapping) -> bool:

@@ -17,12 +17,11 @@ from __future__ import annotations
 
 import datetime as dt
 import math
-import re
 from collections import Counter, defaultdict
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 from typing import NamedTuple
 
-from . import budget
+from . import budget, span_features
 from .activity import activity_for, find_date, sentence_spans
 from .countries import country_codes
 from .events import link_document
@@ -30,10 +29,12 @@ from .evidence import admit_in_report, is_village
 from .gazetteer import Gazetteer
 from .geo import destination, haversine_km
 from .model import Candidate, Document, Mention
+from .models import LogisticModel, shipped
 from .names import HINT_CODES
 from .names import key as name_key
 from .recognition import Span, find_spans
 from .resolution import CONTAINERS, NameMatch, Ranking, lies_in, match_name, ranking
+from .span_features import Case
 
 __all__ = ["extract", "MIN_CONFIDENCE", "MAX_CHARS"]
 
@@ -87,26 +88,16 @@ class _Best(NamedTuple):
     by_region: dict[tuple[str, str], float]
 
 
-#: How English nationality words end ("Georgian", "Lebanese", "Kurdish").
-_DEMONYM_END = re.compile(r"(?:ian|ean|ese|ish|ans)\Z")
-
-
 def _word_penalty(span: Span, best: _Best) -> float:
-    """How much a span looks like an ordinary word (or a person) rather than a place."""
-    if span.commonness >= 9:
-        return 1.0
+    """How much an Arabic or Cyrillic span looks like an ordinary word rather than a place.
+
+    The annotated corpora the span model learns from are English, so these scripts keep the
+    word-frequency rules until annotated Arabic and Russian text exists to train on."""
     country = best.country
     if span.commonness >= 5.5 and not country:
         return 1.0  # "She", "But", "Once": only a country name is that common ("China")
     if span.sentence_initial and span.script != "arabic" and span.commonness >= 4.5 and not country:
         return 1.0  # "Among", "Daily" opening a sentence
-    if (
-        span.script == "latin"
-        and span.commonness >= 3.0
-        and _DEMONYM_END.search(span.text)
-        and not any(m.literal for m in best.matches)
-    ):
-        return 1.0  # a nationality that folds onto a place's name ("Georgian": Gyurgyan)
     notable = best.notable
     if span.script == "arabic":
         # Unvowelled Arabic words collide with names far more often ("غارة", "حربية").
@@ -121,8 +112,6 @@ def _word_penalty(span: Span, best: _Best) -> float:
         penalty *= 0.6
     if span.qualifier or span.feature_hint:
         penalty *= 0.5
-    if span.person_like:
-        penalty = max(penalty, 0.5 if notable else 0.9)
     return penalty
 
 
@@ -168,14 +157,63 @@ def _best_uncached(text: str, keys: tuple[str, ...], gaz: Gazetteer) -> _Best | 
     return _Best(tuple(matches), country, notable, dict(by_cc), dict(by_region))
 
 
-def _read(span: Span, gaz: Gazetteer) -> _Reading | None:
-    best = _best(span.text, span.keys, gaz)
-    if best is None:
-        return None
-    penalty = _word_penalty(span, best)
-    if penalty >= 0.9:
-        return None
-    return _Reading(span, best, penalty)
+def candidate_cases(text: str, gaz: Gazetteer) -> list[Case]:
+    """Every span recognition finds whose name has a place, with its matches: what the span
+    model judges (and what ``benchmarks/train_spans.py`` learns from)."""
+    cases = []
+    for span in find_spans(text, gaz):
+        best = _best(span.text, span.keys, gaz)
+        if best is not None:
+            # Villages cast no vote (by_cc leaves them out); the span model still asks
+            # whether the report's other names point to their countries (DocFacts.build).
+            cases.append(Case(span, best.matches, best.by_cc))
+    return cases
+
+
+def _judge(text: str, gaz: Gazetteer, model: LogisticModel | None) -> list[_Reading]:
+    """The spans kept as mentions, each with ``penalty``: how likely it is no place.
+
+    Latin-script spans are judged by the span model (penalty: see ``_doubt``); Arabic
+    and Cyrillic ones, which it was never trained on, by their word frequency."""
+    cases = candidate_cases(text, gaz)
+    budget.check()
+    latin = [c for c in cases if c.span.script == "latin"]
+    probs: dict[int, float] = {}
+    if latin:
+        model = model or shipped_span_model()
+        threshold = float(dict(model.meta).get("threshold", 0.5))
+        found = model.probability(span_features.matrix(latin))
+        probs = {id(c): float(p) for c, p in zip(latin, found, strict=True) if p >= threshold}
+    out = []
+    for n, c in enumerate(cases):
+        if n % 256 == 255:
+            budget.check()
+        best = _best(c.span.text, c.span.keys, gaz)
+        assert best is not None  # candidate_cases kept only spans with matches
+        if c.span.script == "latin":
+            if id(c) in probs:
+                out.append(_Reading(c.span, best, _doubt(probs[id(c)])))
+            continue
+        penalty = _word_penalty(c.span, best)
+        if penalty < 0.9:
+            out.append(_Reading(c.span, best, penalty))
+    return out
+
+
+#: From even odds up, a kept span carries no doubt into its confidence or its vote.
+_SURE = 0.5
+
+
+def _doubt(p: float) -> float:
+    """The penalty of a kept Latin span: 0 when the span model is sure, growing below."""
+    return max(0.0, 1.0 - p / _SURE)
+
+
+def shipped_span_model() -> LogisticModel:
+    """The shipped span model, checked against the feature list it was trained on."""
+    model = shipped("spans.json")
+    model.check_features(span_features.NAMES)
+    return model
 
 
 def _region(info: dict) -> tuple[str, str]:
@@ -226,9 +264,14 @@ def _focus(readings: list[_Reading], country: tuple[str, ...], *, everyone: bool
     countries: dict[str, float] = defaultdict(float)
     regions: dict[tuple[str, str], float] = defaultdict(float)
     by_name: dict[str, dict[str, float]] = {}
-    # Ordinary words must not steer what the document is about, unless nothing else can.
-    # (A name that only villages match casts no vote: it is no voter either.)
-    voters = [r for r in readings if r.best.by_cc and not _common_word(r.span)] or readings
+    # Ordinary words must not steer what the document is about, unless nothing else can (the
+    # span model has judged Latin-script words already: they vote with its belief). A name that
+    # only villages match casts no vote: it is no voter either.
+    voters = [
+        r
+        for r in readings
+        if r.best.by_cc and (r.span.script == "latin" or not _common_word(r.span))
+    ] or readings
     voters = readings if everyone else voters
     for r in voters:
         by_cc, by_region = _votes(r)
@@ -292,8 +335,8 @@ def _common_word(span: Span) -> bool:
 
 
 def _stray_word(reading: _Reading, top: Candidate, others: dict[str, float]) -> bool:
-    """An ordinary word, a person or an adjective read as a place that does not fit the
-    document ("مدنيين" civilians as Medenine, Tunisia; "al-Hassan" as Hassan, India)."""
+    """An Arabic or Cyrillic ordinary word or adjective read as a place that does not fit the
+    document ("مدنيين" civilians as Medenine, Tunisia); the span model judges Latin script."""
     span = reading.span
     if span.script == "arabic" and top.feature_code.startswith("PCL"):
         # "الروسية" (the Russian) is an adjective: Arabic nisba ending on a definite word.
@@ -301,8 +344,6 @@ def _stray_word(reading: _Reading, top: Candidate, others: dict[str, float]) -> 
             return True
     # Judged by the other places only: a stray word must not vouch for itself.
     outside = others.get(top.country_code, 0.0) < 0.3 if others else False
-    if span.person_like and outside and not top.feature_code.startswith("PCL"):
-        return True
     if not _common_word(span) or top.feature_code.startswith("PCL"):
         return False
     # Names of big places are common words because they are big places ("London", "حلب").
@@ -376,6 +417,7 @@ def extract(
     date: dt.date | None = None,
     gazetteer: Gazetteer | None = None,
     min_confidence: float = MIN_CONFIDENCE,
+    span_model: LogisticModel | None = None,
 ) -> Document:
     """The places a report mentions, resolved in the document's context, in text order.
 
@@ -383,7 +425,8 @@ def extract(
     (ValueError for anything else); ``doc.focus`` lists the countries of the resolved mentions,
     most mentioned first; ``date`` is the report date used
     when a sentence states none (else the first date in the text). Mentions below
-    ``min_confidence`` keep their candidates and get ``place=None``.
+    ``min_confidence`` keep their candidates and get ``place=None``. ``span_model``
+    replaces the shipped span model (for cross-validated evaluation).
 
     >>> doc = extract("Clashes near Tripoli, Lebanon, and in Halba.")
     >>> [(m.text, m.place.country_code) for m in doc.places]
@@ -400,17 +443,8 @@ def extract(
     doc = Document(doc_id=doc_id, text=text, date=doc_date)
     if not text.strip():
         return doc
-    spans = find_spans(text, gaz)
+    readings = _judge(text, gaz, span_model)
     budget.check()
-    # One sense per discourse: a name used as a person's once ("Mr Paulk") is one throughout.
-    persons = {s.text for s in spans if s.person_named}
-    spans = [replace(s, person_like=True) if s.text in persons else s for s in spans]
-    readings: list[_Reading] = []
-    for n, s in enumerate(spans):
-        if n % 256 == 255:
-            budget.check()
-        if (r := _read(s, gaz)) is not None:
-            readings.append(r)
     doc_focus = _focus(readings, country_hint)
     focus, regions = doc_focus.countries, doc_focus.regions
 
@@ -483,7 +517,7 @@ def extract(
         span = r.span
         if not len(ranks):
             continue  # only village rows matched, and nothing in the report vouches for them
-        if ranks and (r.span.person_like or _common_word(r.span)):
+        if ranks and r.span.script != "latin" and _common_word(r.span):
             top = ranks.top()
             assert top is not None
             if _stray_word(r, top, doc_focus.without(r.span.text)):

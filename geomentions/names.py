@@ -15,10 +15,12 @@ string problem; they come from the gazetteer's alternate names.
 
 from __future__ import annotations
 
+import json
 import re
 import unicodedata
 from collections.abc import Sequence
 from functools import lru_cache
+from importlib import resources
 
 from anyascii import anyascii
 from rapidfuzz.distance import Indel
@@ -417,26 +419,17 @@ def feature_hint(name: str) -> str | None:
     return None
 
 
-#: US states as wire copy abbreviates them after a town ("Charleston, W.Va."; AP style).
-US_STATE_ABBREVIATIONS = {
-    "Ala.": "Alabama", "Ariz.": "Arizona", "Ark.": "Arkansas", "Calif.": "California",
-    "Colo.": "Colorado", "Conn.": "Connecticut", "Del.": "Delaware", "Fla.": "Florida",
-    "Ga.": "Georgia", "Ill.": "Illinois", "Ind.": "Indiana", "Kan.": "Kansas", "Ky.": "Kentucky",
-    "La.": "Louisiana", "Md.": "Maryland", "Mass.": "Massachusetts", "Mich.": "Michigan",
-    "Minn.": "Minnesota", "Miss.": "Mississippi", "Mo.": "Missouri", "Mont.": "Montana",
-    "Neb.": "Nebraska", "Nev.": "Nevada", "N.H.": "New Hampshire", "N.J.": "New Jersey",
-    "N.M.": "New Mexico", "N.Y.": "New York", "N.C.": "North Carolina", "N.D.": "North Dakota",
-    "Okla.": "Oklahoma", "Ore.": "Oregon", "Pa.": "Pennsylvania", "R.I.": "Rhode Island",
-    "S.C.": "South Carolina", "S.D.": "South Dakota", "Tenn.": "Tennessee", "Tex.": "Texas",
-    "Vt.": "Vermont", "Va.": "Virginia", "Wash.": "Washington", "W.Va.": "West Virginia",
-    "Wis.": "Wisconsin", "Wyo.": "Wyoming", "D.C.": "District of Columbia",
-}  # fmt: skip
+def _abbreviations() -> dict[str, dict[str, str]]:
+    ref = resources.files("geomentions") / "data" / "abbreviations.json"
+    return json.loads(ref.read_text(encoding="utf-8"))
 
 
+_ABBREVIATIONS = _abbreviations()
+#: First-level divisions as wire copy and postal codes abbreviate them after a town
+#: ("Charleston, W.Va.", "Regina, Sask.", "Austin, TX"); data in ``data/abbreviations.json``.
+US_STATE_ABBREVIATIONS: dict[str, str] = _ABBREVIATIONS["divisions_after_town"]
+#: Divisions whose abbreviation stands alone, being no ordinary word ("NSW").
+DIVISION_ABBREVIATIONS: dict[str, str] = _ABBREVIATIONS["divisions_standalone"]
 #: Country abbreviations in running text and the country each stands for ("US" is not Osh,
-#: whose old name is Us).
-COUNTRY_ABBREVIATIONS = {
-    "U.S.": "United States", "U.S.A.": "United States", "USA": "United States",
-    "US": "United States", "U.K.": "United Kingdom", "UK": "United Kingdom",
-    "UAE": "United Arab Emirates", "DPRK": "North Korea",
-}  # fmt: skip
+#: whose old name is Us; "DRC", "KSA", "BiH").
+COUNTRY_ABBREVIATIONS: dict[str, str] = _ABBREVIATIONS["countries"]

@@ -24,7 +24,7 @@ from __future__ import annotations
 from functools import lru_cache
 
 from . import commonness
-from .evidence import BULK_SOURCES
+from .evidence import BULK_PREFIXES, is_bulk
 
 __all__ = ["COMMON_ZIPF", "is_common_word", "written_as_word", "notable", "spelled_as"]
 
@@ -67,7 +67,8 @@ def notable(info: dict, word_zipf: float = 9.0) -> bool:
     word of that frequency. The commoner the word, the more notable the place must be: for
     the commonest words (Zipf ``VERY_COMMON`` and up: "nice", "كان") a country, division,
     capital or seat ("Nice" and "Tadmur" may be, a village called "Over" may not); for rarer
-    ones (Zipf 3.5 to 5: "جاسم", "Dana") also a third-level seat or a town of 20,000.
+    ones (Zipf 3.5 to 5: "جاسم", "Dana") also a third-level seat, a town of 20,000 or a
+    Natural Earth river, sea or island.
     """
     code = str(info["feature_code"])
     population = int(info["population"] or 0)
@@ -75,10 +76,15 @@ def notable(info: dict, word_zipf: float = 9.0) -> bool:
         code.startswith("PCL")
         or code in _NOTABLE_CODES
         or population >= NOTABLE_POPULATION
-        or info["source"] not in BULK_SOURCES  # curated and user rows were picked by hand
+        or not is_bulk(info["source"])  # curated and user rows were picked by hand
     ):
         return True
-    return word_zipf < VERY_COMMON and (code == "PPLA3" or population >= TOWN_POPULATION)
+    # Natural Earth's rivers, seas and islands are drawn at world scale: as well known as a
+    # town ("الفرات", "Java"), not enough for the commonest words ("أين" is no river Inn).
+    world_scale = str(info["source"]).startswith(BULK_PREFIXES)
+    return word_zipf < VERY_COMMON and (
+        code == "PPLA3" or population >= TOWN_POPULATION or world_scale
+    )
 
 
 # Hamza seats, a final ة, ى or hamza, tatweel. Persian letters (ی, ک) stay: a Persian

@@ -24,10 +24,11 @@ from typing import NamedTuple
 from . import budget
 from .commonness import zipf
 from .gazetteer import Gazetteer
-from .lang import ar
+from .lang import ar, en, ru
 from .names import (
     ARTICLES,
     COUNTRY_ABBREVIATIONS,
+    DIVISION_ABBREVIATIONS,
     FEATURE_WORDS,
     US_STATE_ABBREVIATIONS,
     feature_hint,
@@ -43,26 +44,17 @@ MIN_KEY = 3  # two-letter keys ("Al", "Ur") are words far more often than places
 
 _TOKEN = re.compile(r"[^\W_]+(?:['’ʿʾ`][^\W_]+)*", re.UNICODE)
 _TOKEN_SPLIT = re.compile(f"({_TOKEN.pattern})")
-# Lowercase words that may sit inside a Latin name: "Deir ez-Zor", "Rio de Janeiro".
+# Lowercase words that may sit inside a Latin name: "Deir ez-Zor", "Rio de Janeiro",
+# "Democratic Republic of the Congo", "Port-au-Prince", "Bosnia and Herzegovina" (a name
+# is kept only when the gazetteer has it whole, and never ends in one of these).
 _NAME_PARTICLES = ARTICLES | {"de", "del", "la", "le", "les", "du", "da", "di", "do", "dos",
-                              "das", "van", "von", "der", "den", "bin", "ibn", "bni", "beni"}  # fmt: skip
+                              "das", "van", "von", "der", "den", "bin", "ibn", "bni", "beni",
+                              "of", "the", "and", "au", "aux", "en", "sur", "upon"}  # fmt: skip
 # Lowercase words that may end a name as its feature word: "Hmeymim air base".
 _TRAILING_FEATURES = {"province", "governorate", "district", "airbase", "airport", "airfield",
                       "air", "base", "camp", "crossing", "city", "town", "village", "subdistrict", "region",
                       "countryside", "municipality"}  # fmt: skip
 
-_MONTHS = frozenset(
-    """january february march april may june july august september october november
-december monday tuesday wednesday thursday friday saturday sunday jan feb mar apr jun jul aug
-sep sept oct nov dec""".split()
-)
-# Words before a capitalised name that say it is a person, not a place.
-_TITLES = frozenset(
-    """mr mrs ms dr president minister general gen colonel col lieutenant lt captain capt
-sergeant sgt major maj commander prince king queen sheikh shaykh imam pope senator sen rep
-governor gov mayor judge justice sir lord lady saint st spokesman spokeswoman secretary
-chief director ambassador envoy officer detective""".split()
-)
 # Capitalised words after a place name that keep it a place ("Henderson County").
 _GEO_GENERICS = _TRAILING_FEATURES | set(
     """county city street st road rd avenue ave boulevard
@@ -70,18 +62,7 @@ river lake park hall council airport university college school valley mountain m
 island islands beach heights springs falls creek township parish state square bridge dam
 museum hospital mosque church market gate old new""".split()
 )
-_DIRECTIONS = set(
-    """north south east west northeast northwest southeast southwest northern
-southern eastern western central""".split()
-)
-_SPEECH = set(
-    """said says told added explained stated wrote noted asked argued recalled
-insisted replied announced according""".split()
-)
-_LOCATIVE = frozenset(
-    """in at near from to towards toward into outside around across through via
-nearby between of""".split()
-)
+_LOCATIVE = en.NAME_PREPOSITIONS | ar.LOCATIVE | ru.LOCATIVE
 
 # Organisations whose names contain place names; masked before matching.
 _ORGANISATIONS = [
@@ -105,6 +86,16 @@ _ORGANISATIONS = [
 # would run to the word's end each time, which is quadratic.
 _ORG_FIRST = "".join(sorted({p[0] for p in _ORGANISATIONS if p[0] != "["})) + "A-Z"
 _ORG_RE = re.compile(f"(?=[{_ORG_FIRST}])(?:" + "|".join(f"(?:{p})" for p in _ORGANISATIONS) + ")")
+
+# Words from the language data that fold onto places they are not (diseases, currencies,
+# religious movements, "X Department of Y"); masked like the organisations.
+# The look-ahead holds every first letter the masks can start with (Latin capitals; و, ا, ح;
+# Х, Ш in either case), so the scan skips most positions at once.
+_LANG_MASK_RE = re.compile(
+    r"(?=[A-ZواحХхШш])(?<!\w)(?:"
+    + "|".join(f"(?:{p})" for p in (*en.MASKS, *ar.MASKS, *ru.MASKS))
+    + ")"
+)
 
 # --- qualifiers ------------------------------------------------------------------------------
 _DIR = (r"(?P<dir>north[-\s]?east|north[-\s]?west|south[-\s]?east|south[-\s]?west|north|south"
@@ -181,16 +172,26 @@ class Span:
     offset_km: float | None = None
     #: How common the span is as an ordinary word (Zipf scale, :mod:`geomentions.commonness`).
     commonness: float = 0.0
+    #: The same for its folded form ("Côte" -> "cote"), which is how it reached the gazetteer.
+    folded_commonness: float = 0.0
     #: Preceded by a locative word ("in", "near", "في", "в").
     locative: bool = False
     #: First word of a sentence (capitalisation says nothing there).
     sentence_initial: bool = False
-    #: Looks like (part of) a person's name: a title before it, "said" after it, or a
-    #: capitalised word glued to it that is not part of the name ("George Bush").
-    person_like: bool = False
-    #: Person evidence that holds for the same name throughout the text (a title, "said", a
-    #: first name before it); a capitalised word after it ("Paris Public Library") does not.
-    person_named: bool = False
+    #: The word before the span (lowercase, a title's period dropped; "" across punctuation),
+    #: the word before that, and the word after it ("" across punctuation other than a comma).
+    before: str = ""
+    before2: str = ""
+    after: str = ""
+    #: A capitalised word glued before / after that is not part of the name ("George Bush").
+    cap_before: bool = False
+    cap_after: bool = False
+    #: An all-capitals span in a text that is mostly upper case (a headline or telex):
+    #: caps say nothing there.
+    shouting: bool = False
+    #: The span's line is in title case ("Shelling Hits Aleppo As Talks Stall"): a headline,
+    #: where a capitalised word beside a name is no sign of a longer name.
+    headline: bool = False
 
     @property
     def key(self) -> str:
@@ -215,7 +216,12 @@ def _word(w: str) -> tuple[str, str, bool, str]:
         w = w[:-2]  # possessive: "Hawaii's" is Hawaii
     # Most tokens are plain ASCII words: skip the script scan for them.
     script = "latin" if w.isascii() else script_of(w)
-    cap = w[0].isupper() if script != "arabic" else True
+    # "d'Ivoire", "l'Aquila": an elided article before a capital.
+    cap = (
+        w[0].isupper() or (len(w) > 2 and w[1] in "'’" and w[2].isupper())
+        if script != "arabic"
+        else True
+    )
     return w, script, cap, w.lower()
 
 
@@ -404,12 +410,14 @@ def _feature_words_before(text: str, start: int, script: str) -> str | None:
     return feature_hint(f"x {word}")
 
 
-# Country abbreviations: too short for the key index, unambiguous in capitals.
+# Country (and a few division) abbreviations: too short for the key index, unambiguous in
+# capitals. Not before "$": "US$460 million" is a currency.
+_STANDALONE = {**COUNTRY_ABBREVIATIONS, **DIVISION_ABBREVIATIONS}
 _ABBREVIATIONS = re.compile(
-    f"(?=[{''.join(sorted({a[0] for a in COUNTRY_ABBREVIATIONS}))}])"  # skips most positions
+    f"(?=[{''.join(sorted({a[0] for a in _STANDALONE}))}])"  # skips most positions
     r"(?<![\w.])(?:"
-    + "|".join(re.escape(a) for a in sorted(COUNTRY_ABBREVIATIONS, key=len, reverse=True))
-    + r")(?![\w])"
+    + "|".join(re.escape(a) for a in sorted(_STANDALONE, key=len, reverse=True))
+    + r")(?![\w$])"
 )
 
 
@@ -420,17 +428,19 @@ _US_STATE_RE = re.compile(
     + r")(?![\w.])|(?<![\w.])D\.C\.(?![\w.])"
 )
 # What any match needs: the look-behind above makes the full pattern slow to scan with.
-_US_STATE_CUE = re.compile(r", [A-Z][a-z]{0,4}\.")
+_US_STATE_CUE = re.compile(r"[A-Za-z], [A-Z][A-Za-z.]{1,5}")
 
 
 def _abbreviation_spans(text: str, gaz: Gazetteer) -> list[Span]:
     out = []
     for m in _ABBREVIATIONS.finditer(text):
-        k = key_from_tokens(list(fold_tokens(COUNTRY_ABBREVIATIONS[m.group()])))
+        k = key_from_tokens(list(fold_tokens(_STANDALONE[m.group()])))
         if gaz.has_key(k):
+            hint = "admin" if m.group() in DIVISION_ABBREVIATIONS else None
             out.append(
-                Span(start=m.start(), end=m.end(), text=m.group(), keys=(k,), script="latin")
-            )
+                Span(start=m.start(), end=m.end(), text=m.group(), keys=(k,), script="latin",
+                     feature_hint=hint)
+            )  # fmt: skip
     if _US_STATE_CUE.search(text) or "D.C." in text:
         for m in _US_STATE_RE.finditer(text):
             k = key_from_tokens(list(fold_tokens(US_STATE_ABBREVIATIONS[m.group()])))
@@ -449,6 +459,7 @@ def find_spans(text: str, gazetteer: Gazetteer) -> list[Span]:
         raise TypeError(f"text must be str, not {type(text).__name__}")
     abbreviations = _abbreviation_spans(text, gazetteer)
     masked = [(m.start(), m.end()) for m in _ORG_RE.finditer(text)]
+    masked += [(m.start(), m.end()) for m in _LANG_MASK_RE.finditer(text)]
     masked = sorted(masked + [(a.start, a.end) for a in abbreviations])
     toks = _tokens(text)
     spans: list[Span] = []
@@ -469,9 +480,17 @@ def find_spans(text: str, gazetteer: Gazetteer) -> list[Span]:
             continue  # a preposition or feature word ("ريف", "مدينة") starts no name
         if t.script == "cyrillic" and t.lower in _RU_PREPOSITIONS:
             continue  # "В Дейр-эз-Зоре": a sentence-initial preposition is not a name's start
+        if t.script == "cyrillic" and t.lower in ru.GENERIC and not _name_follows(toks, i):
+            continue  # "район", "область" alone is no name
         if t.lower in _SUN_ARTICLES and not _assimilated(toks, i):
             continue
         found = _longest_match(text, toks, i, gazetteer)
+        if found and t.lower in en.FUNCTION_WORDS and i + 1 < len(toks) and toks[i + 1].cap:
+            # "In New Zealand": "In New" may be a village somewhere; the name after the
+            # function word wins when it reaches further (not "An Nabk" over "Nabk").
+            later = _longest_match(text, toks, i + 1, gazetteer)
+            if later is not None and later[0] > found[0]:
+                i, found = i + 1, later
         if found is None:
             continue
         j, keys = found
@@ -483,26 +502,21 @@ def find_spans(text: str, gazetteer: Gazetteer) -> list[Span]:
 
 # Russian and Ukrainian prepositions: capitalised at a sentence start, never a name's start.
 _RU_PREPOSITIONS = frozenset("в во на у под около близ возле из с со к от до за при біля".split())
-
-# Arabic prepositions: never inside a name.
-_AR_PREPOSITIONS = frozenset(
-    "في على من إلى الى عن مع حتى منذ بعد قبل عند خلال ضد نحو جراء إثر".split()
-)
-# Arabic function and qualifier words that never start a name (word frequency judges the rest).
-_AR_STOP = (
-    _AR_PREPOSITIONS
-    | set(
-        """ريف مدينة بلدة قرية ناحية محافظة منطقة مناطق حي أحياء شرق غرب شمال جنوب قرب محيط أطراف ضواحي
-بين معبر ومعبر المعبر والمعبر""".split()
-    )
-    | set(ar.EVENT_WORDS)
-)  # the words that report what happened ("غارة", a raid) name no place
+_AR_PREPOSITIONS = ar.NAME_PREPOSITIONS
+# Arabic function, generic and event words that never start a name ("غارة", a raid, names no
+# place); the span model judges the rest.
+_AR_STOP = ar.NAME_PREPOSITIONS | ar.GENERIC | set(ar.EVENT_WORDS)
 
 
 #: Arabic articles that take the sound of the next word's first consonant ("As Sukhnah",
 #: "Ar Raqqah", "Ash Shaddadi"): before any other word they are English ("An Alexandria
 #: grand jury", "At Aleppo airport").
 _SUN_ARTICLES = frozenset(a for a in ARTICLES if a[0] in "ae" and a[1:] not in ("l", ""))
+
+
+def _name_follows(toks: list[_Token], i: int) -> bool:
+    """A capitalised word right after token ``i`` ("область Идлиб" may be a name)."""
+    return i + 1 < len(toks) and toks[i + 1].cap
 
 
 def _assimilated(toks: list[_Token], i: int) -> bool:
@@ -626,6 +640,23 @@ def _shouting(text: str) -> bool:
     return bool(letters) and sum(c.isupper() for c in letters) > 0.6 * len(letters)
 
 
+def _line(text: str, start: int, end: int) -> str:
+    """The line (or paragraph) a span sits on; the spans of one line share it, so its
+    title-case check is made once."""
+    hi = text.find("\n", end)
+    return text[text.rfind("\n", 0, start) + 1 : hi if hi != -1 else len(text)]
+
+
+_LONG_WORD = re.compile(r"[^\W\d_]{4,}")
+
+
+@lru_cache(maxsize=1_000)
+def _title_case(line: str) -> bool:
+    """Whether most longer words of a line are capitalised (a title-case headline)."""
+    words = _LONG_WORD.findall(line)
+    return len(words) >= 4 and sum(w[0].isupper() for w in words) >= 0.8 * len(words)
+
+
 def _starts_sentence(toks: list[_Token], idx: int, text: str) -> bool:
     """Whether token ``idx`` starts a sentence (or the text)."""
     if idx == 0:
@@ -636,82 +667,74 @@ def _starts_sentence(toks: list[_Token], idx: int, text: str) -> bool:
 def _make_span(
     text: str, toks: list[_Token], i: int, j: int, start: int, end: int, keys: tuple[str, ...]
 ) -> Span:
+    """A span with the facts about its wording that the span model reads
+    (:mod:`geomentions.span_features`); no keep/drop decision is taken here."""
     first = toks[i]
     surface = text[start:end]
     script = first.script
     prev = toks[i - 1] if i > 0 else None
     gap_before = text[prev.end : start] if prev else ""
     sentence_initial = _starts_sentence(toks, i, text)
-    locative = bool(prev) and (
-        prev.lower in _LOCATIVE
-        or prev.lower in ("في", "قرب", "ب", "в", "во", "под", "у", "около", "близ", "на")
-    )
-    lang = {"latin": "en", "arabic": "ar", "cyrillic": "ru"}[script]
-    if j - i == 1:
-        commonness = _zipf(first.lower, lang)
-    else:
-        # "City Council", "White House": a phrase of ordinary words is as common as the phrase.
-        words = [t.lower for t in toks[i:j]]
-        common = all(_zipf(w, lang) >= 3.5 for w in words)
-        commonness = _zipf(" ".join(words), lang) if common else 0.0
-    person_like = person_named = False
+    locative = prev is not None and prev.lower in _LOCATIVE
+    lang = _LANG[script]
+    words = [t.lower for t in toks[i:j]]
+    phrase = " ".join(words)
+    commonness = _zipf(phrase, lang)
+    if script != "latin" and len(words) > 1 and any(_zipf(w, lang) < 3.5 for w in words):
+        # The word-frequency rules that judge Arabic and Cyrillic spans (extraction) count a
+        # phrase as an ordinary word only when all its words are ("حمام العليل" is a name,
+        # though "حمام" is "bath"); the span model reads Latin phrases' own frequency.
+        commonness = 0.0
+    # Folding gives Latin letters: only a Latin span's folded form is an English word.
+    folded = " ".join(_fold_first(surface)) if script == "latin" else phrase
+    folded_commonness = _zipf(folded, lang) if folded != phrase else commonness
     if prev is not None and prev.lower in ARTICLES and i > 1 and gap_before in ("-", " "):
         # "Suheil al-Hassan": the word before the article decides.
         i_prev = i - 2
         prev, gap_before = toks[i_prev], text[toks[i_prev].end : toks[i - 1].start]
     else:
         i_prev = i - 1
-    if script == "latin":
-        nxt = toks[j] if j < len(toks) else None
-        gap_after = text[end : nxt.start] if nxt else ""
-        glued_before = (
+    nxt = toks[j] if j < len(toks) else None
+    gap_after = text[end : nxt.start] if nxt else ""
+    before = prev.lower.rstrip(".") if prev is not None and len(gap_before) <= 2 else ""
+    before2 = ""
+    if before and i_prev > 0 and text[toks[i_prev - 1].end : prev.start] == " ":
+        before2 = toks[i_prev - 1].lower
+    after = nxt.lower if nxt is not None and gap_after in (" ", ", ", "-") else ""
+    cap_before = cap_after = False
+    if script != "arabic":
+        # A capitalised word glued to the name that is not part of it: a title-case run
+        # ("George Bush", "Brian Lane"), not "Henderson County" or a sentence start.
+        cap_before = (
             prev is not None
             and prev.cap
-            and prev.script == "latin"
+            and prev.script == script
             and gap_before == " "
             and not _starts_sentence(toks, i_prev, text)
             and prev.lower not in _LOCATIVE
-            and prev.lower not in _MONTHS
+            and prev.lower not in en.MONTHS
         )
-        # "Brian Lane", not "Henderson County Sheriff" or "Aleppo City Council".
-        glued_after = (
-            j - i == 1
-            and nxt is not None
+        cap_after = (
+            nxt is not None
             and nxt.cap
-            and nxt.script == "latin"
+            and nxt.script == script
             and gap_after == " "
             and nxt.lower not in _GEO_GENERICS
         )
-        said = nxt is not None and nxt.lower in _SPEECH and gap_after in (" ", ", ")
-        titled = prev is not None and prev.lower.rstrip(".") in _TITLES
-        person_named = glued_before or said or titled
-        person_like = person_named or glued_after
     hint = (
         feature_hint(surface)
         or _feature_words_before(text, start, script)
         or ("subdistrict" if _SUBDISTRICT_AFTER.match(text, end) else None)
     )
     qualifier, direction, offset = _qualifier(text, start, end, script)
-    never = (
-        surface.lower().split()[0] in _MONTHS  # a month
-        or (prev is not None and prev.lower.rstrip(".") in _TITLES)  # a person
-        or (j - i == 1 and first.lower in _DIRECTIONS)  # "West" alone is a direction
-        or (j - i == 1 and first.lower in _TITLES and text.startswith(".", end))  # "Rep."
-        # an acronym (TIF, NOD) unless the whole text shouts
-        or (script == "latin" and surface.isupper() and len(surface) <= 4 and not _shouting(text))
-        # a plural acronym (NGOs, IEDs, MPs)
-        or (
-            script == "latin"
-            and 3 <= len(surface) <= 6
-            and surface[-1] == "s"
-            and surface[:-1].isupper()
-        )
-    )
-    if never:
-        commonness = max(commonness, 9.0)
     return Span(
         start=start, end=end, text=surface, keys=keys, script=script, feature_hint=hint,
         qualifier=qualifier, direction=direction, offset_km=offset, commonness=commonness,
-        locative=locative, sentence_initial=sentence_initial, person_like=person_like,
-        person_named=person_named,
+        folded_commonness=folded_commonness, locative=locative,
+        sentence_initial=sentence_initial, before=before, before2=before2, after=after,
+        cap_before=cap_before, cap_after=cap_after, shouting=script == "latin" and surface.isupper() and _shouting(text),
+        headline=script == "latin" and _title_case(_line(text, start, end)),
     )  # fmt: skip
+
+
+_LANG = {"latin": "en", "arabic": "ar", "cyrillic": "ru"}

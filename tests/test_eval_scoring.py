@@ -128,7 +128,7 @@ def test_parse_lgl_reads_spans_ids_and_coordinates(tmp_path: Path) -> None:
     path = tmp_path / "lgl.xml"
     path.write_text(LGL_XML, encoding="utf-8")
     articles, skipped = ev.parse_lgl(path)
-    assert [a.doc_id for a in articles] == ["lgl-7", "lgl-8"]
+    assert [a.doc_id for a in articles] == ["lgl:7", "lgl:8"]
     gold = articles[0].gold
     assert [(g.text, g.geonameid, g.has_coords) for g in gold] == [
         ("Paris", 4717560, True),
@@ -173,7 +173,7 @@ def test_parse_gwn_counts_toponym_types_and_skips_the_rest(tmp_path: Path) -> No
     path = tmp_path / "GWN.xml"
     path.write_text(GWN_XML, encoding="utf-8")
     (art,), skipped = ev.parse_gwn(path)
-    assert art.doc_id == "gwn-3"
+    assert art.doc_id == "gwn:3"
     assert [(g.text, g.kind) for g in art.gold] == [
         ("Turkey", "Metonymic"),
         ("Afrin", "Literal"),

@@ -1,9 +1,39 @@
-"""Arabic words the event linker reads (see ``geomentions.event_features``).
+"""Arabic word lists (data, no logic).
 
-Entries are normalised (one alef, ي for ى, no short vowels) stems: a word matches when it
-starts with one, after the conjunctions و/ف are dropped.
+Recognition and the span features read the first part; the event linker
+(``geomentions.event_features``) reads the second.
 """
 
+from __future__ import annotations
+
+# --- recognition and span features --------------------------------------------------
+#: Prepositions: never inside a name.
+NAME_PREPOSITIONS = frozenset(
+    "في على من إلى الى عن مع حتى منذ بعد قبل عند خلال ضد نحو جراء إثر".split()
+)
+#: Words before a place ("في", "قرب").
+LOCATIVE = frozenset({"في", "قرب", "ب"})
+#: Titles before a person's name.
+TITLES = frozenset(
+    "الرئيس الوزير وزير الشيخ السيد العميد اللواء العقيد الأمير الملك المتحدث الناطق الدكتور".split()
+)
+#: Verbs of speech after a name.
+SPEECH = frozenset("قال وقال صرح وصرح أضاف وأضاف أكد وأكد أعلن وأعلن".split())
+#: Heads of organisation names ("وزارة", "جامعة", "بنك", "حزب", "جبهة", "لواء").
+ORG_HEADS = frozenset("وزارة جامعة بنك مصرف مجلس حزب جبهة لواء كتائب شركة".split())
+#: Generic and function words that start no name ("ريف" countryside, "مدينة" city).
+GENERIC = frozenset(
+    """ريف وريف مدينة بلدة قرية ناحية محافظة منطقة مناطق حي أحياء شرق غرب شمال جنوب قرب محيط أطراف
+ضواحي بين معبر ومعبر المعبر والمعبر""".split()
+)
+#: Words masked before matching: a movement, not the governorate ("الحوثي", "الحوثيون").
+MASKS = (r"(?:و?ال)?حوثي(?:ون|ين|ة)?",)
+
+# --- event linker: ----------------------------------------------------------------------
+# Arabic words the event linker reads (see ``geomentions.event_features``).
+#
+# Entries are normalised (one alef, ي for ى, no short vowels) stems: a word matches when it
+# starts with one, after the conjunctions و/ف are dropped.
 #: Preposition -> the class of place relation it marks.
 PREPOSITIONS: dict[str, str] = {
     "في": "in", "داخل": "in", "على": "in",

@@ -1,8 +1,92 @@
-"""English words the event linker reads (see ``geomentions.event_features``).
+"""English word lists (data, no logic).
 
-Words are matched whole and lowercased; verbs are listed in the forms reports use.
+Recognition and the span features read the first part; the event linker
+(``geomentions.event_features``) reads the second.
 """
 
+from __future__ import annotations
+
+# --- recognition and span features --------------------------------------------------
+MONTHS = frozenset(
+    """january february march april may june july august september october november
+december monday tuesday wednesday thursday friday saturday sunday jan feb mar apr jun jul aug
+sep sept oct nov dec""".split()
+)
+#: Words before a capitalised name that say it is a person, not a place.
+TITLES = frozenset(
+    """mr mrs ms dr president minister general gen colonel col lieutenant lt captain capt
+sergeant sgt major maj commander prince king queen sheikh shaykh imam pope senator sen rep
+governor gov mayor judge justice sir lord lady saint st spokesman spokeswoman secretary
+chief director ambassador envoy officer detective coach deputy sheriff professor prof
+rev reverend father sister brother uncle aunt attorney""".split()
+)
+#: Common given names: a capitalised word after one is a surname ("Sarah Palin", "Mark Lewis").
+FIRST_NAMES = frozenset(
+    """james john robert michael william david richard joseph thomas charles christopher daniel
+matthew anthony mark donald steven paul andrew joshua kenneth kevin brian george timothy ronald
+edward jason jeffrey ryan jacob gary nicholas eric jonathan stephen larry justin scott brandon
+benjamin samuel gregory alexander frank patrick raymond jack dennis jerry tyler aaron jose adam
+nathan henry douglas zachary peter kyle walter ethan jeremy harold keith christian roger noah
+gerald carl terry sean austin arthur lawrence jesse dylan bryan joe jordan billy bruce albert
+willie gabriel logan alan juan wayne roy ralph randy eugene vincent russell elijah louis bobby
+philip johnny mary patricia jennifer linda elizabeth barbara susan jessica sarah karen nancy
+lisa betty margaret sandra ashley kimberly emily donna michelle dorothy carol amanda melissa
+deborah stephanie rebecca sharon laura cynthia kathleen amy shirley angela helen anna brenda
+pamela nicole emma samantha katherine christine debra rachel catherine carolyn janet ruth maria
+heather diane virginia julie joyce victoria olivia kelly christina lauren joan evelyn judith
+megan cheryl andrea hannah martha jacqueline frances gloria ann teresa kathryn sara janice jean
+alice madison doris abigail julia judy grace denise amber marilyn beverly danielle theresa
+sophia marie diana brittany natalie isabella charlotte rose alexis kayla bill bob jim tom mike
+dave steve tony chris jeff ben sam dan nick ted ed al hillary barack vladimir bashar""".split()
+)
+#: Verbs of speech after a name: "Paulk said" is a person.
+SPEECH = frozenset(
+    """said says told added explained stated wrote noted asked argued recalled insisted replied
+announced""".split()
+)
+#: Locative prepositions before a place ("in", "near").
+NAME_PREPOSITIONS = frozenset(
+    """in at near from to towards toward into outside around across through via nearby between
+of""".split()
+)
+#: Heads of organisation names that may hold a place name ("Texas Department of Agriculture",
+#: "University of Georgia", "Bank of England", "Nusra Front", "Emirates Airlines").
+ORG_HEADS = frozenset(
+    """department ministry university college bank council party front brigade brigades airlines
+airways air force army navy corporation company inc corp ltd association institute
+foundation committee commission agency authority board federation union league club
+times post herald tribune journal news""".split()
+)
+#: Compass words that are no place on their own ("West" alone).
+DIRECTIONS = frozenset(
+    """north south east west northeast northwest southeast southwest northern southern eastern
+western central""".split()
+)
+#: Articles and feature words: a span of only these is no name ("The city", "City Council").
+GENERIC = frozenset(
+    """the a an al el city town village county district province governorate region council
+hall air force base airbase airport airfield camp crossing municipality international
+national old new central""".split()
+)
+#: Function words that open sentences in capitals: a name may start at the next word
+#: ("In New Zealand", "At Fort Hood").
+FUNCTION_WORDS = frozenset(
+    "in at an a the on as to by of for from with and but or if after before".split()
+)
+#: Words and phrases masked before matching: they fold onto places they are not.
+MASKS = (
+    r"Ebola(?!\w)",  # Eboli, Italy
+    r"(?:Marburg|Lassa|Lyme|Nipah|Hendra|Zika|West\s+Nile|Rift\s+Valley)(?=\s+(?:virus|fever|disease|outbreak|vaccine|cases?)\b)",
+    r"(?:Shi(?:i|')?tes?|Shia|Sunnis?|Alawites?|Houthis?)(?!\w)",  # Chita; a movement, not a governorate
+    r"Hammam(?!\w|[\s-]+(?:al|el|ad|ash|as|an|[A-Z]))",  # "Hammam" alone: a bath, not Khammam
+    r"(?:US|A|C|NZ|HK|S)\$",  # currencies: "US$460 million"
+    r"[A-Z]\w+(?:\s+[A-Z]\w+)?\s+(?:Department|Ministry)\s+of\s+[A-Z]\w+",  # "Texas Department of Agriculture"
+)  # fmt: skip
+
+# --- event linker: ----------------------------------------------------------------------
+# English words the event linker reads (see ``geomentions.event_features``).
+#
+# Words are matched whole and lowercased; verbs are listed in the forms reports use.
 #: Preposition -> the class of place relation it marks.
 PREPOSITIONS: dict[str, str] = {
     "in": "in", "at": "in", "on": "in", "inside": "in", "across": "in", "throughout": "in",

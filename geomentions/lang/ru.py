@@ -1,8 +1,32 @@
-"""Russian words the event linker reads (see ``geomentions.event_features``).
+"""Russian word lists (data, no logic).
 
-Entries are stems: a word matches when it starts with one (lowercase, ё as е).
+Recognition and the span features read the first part; the event linker
+(``geomentions.event_features``) reads the second.
 """
 
+from __future__ import annotations
+
+# --- recognition and span features --------------------------------------------------
+#: Prepositions before a place ("в Алеппо", "под Пальмирой").
+LOCATIVE = frozenset({"в", "во", "под", "у", "около", "близ", "на"})
+#: Titles before a person's name.
+TITLES = frozenset(
+    """президент министр генерал полковник господин глава премьер губернатор мэр посол
+представитель""".split()
+)
+#: Verbs of speech after a name.
+SPEECH = frozenset("сказал сказала заявил заявила сообщил сообщила отметил отметила".split())
+#: Heads of organisation names.
+ORG_HEADS = frozenset("министерство университет банк совет партия фронт бригада".split())
+#: Generic words that are no place when used alone ("район" district, "область" region).
+GENERIC = frozenset("район района районе области область край края округ округа".split())
+#: Words masked before matching: a movement, not a place ("хуситы"; "шииты", not Chita).
+MASKS = (r"[Хх]усит\w*", r"[Шш]иит\w*")
+
+# --- event linker: ----------------------------------------------------------------------
+# Russian words the event linker reads (see ``geomentions.event_features``).
+#
+# Entries are stems: a word matches when it starts with one (lowercase, ё as е).
 #: Preposition -> the class of place relation it marks. "в"/"во"/"на" are "in" before a
 #: locative place ("в Мосуле") and "to" before an accusative one ("в Мосул"): see
 #: ``LOCATIVE_ENDINGS``.

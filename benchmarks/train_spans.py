@@ -1,0 +1,250 @@
+"""Train the span model ("is this candidate span a place name here?") and print its CV figures.
+
+Usage (needs the ``train`` extra: ``pip install -e '.[train]'``)::
+
+    python benchmarks/train_spans.py [--lgl PATH] [--gwn PATH] [--folds 5] [--out PATH]
+
+Every span recognition finds in an LGL or GeoWebNews article (GeoWebNews: literal and
+associative toponyms count, as in ``eval_corpora.py``'s ``gwn`` view) is a row of
+:mod:`geomentions.span_features`; its label is whether a gold toponym has exactly that span.
+Folds are whole documents: ``zlib.crc32(doc_id) % K`` with ids ``lgl:<docid>`` and
+``gwn:<file>``, so other trained models can share them. Calibration (isotonic) and the keep
+threshold are fitted on out-of-fold predictions of the training documents only, so the
+cross-validated figures printed are for models that never saw the document they judge.
+Writes ``geomentions/data/spans.json`` (the model trained on all documents).
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+import zlib
+from collections.abc import Sequence
+from dataclasses import dataclass, replace
+from pathlib import Path
+
+import numpy as np
+
+HERE = Path(__file__).resolve().parent
+if str(HERE) not in sys.path:
+    sys.path.insert(0, str(HERE))
+
+from eval_corpora import (  # noqa: E402
+    DEFAULT_GWN,
+    DEFAULT_LGL,
+    REPO_ROOT,
+    Article,
+    parse_gwn,
+    parse_lgl,
+    prf,
+)
+
+from geomentions import span_features  # noqa: E402
+from geomentions.extraction import candidate_cases  # noqa: E402
+from geomentions.gazetteer import Gazetteer  # noqa: E402
+from geomentions.models import LogisticModel  # noqa: E402
+from geomentions.names import feature_hint  # noqa: E402
+from geomentions.recognition import Span  # noqa: E402
+
+SEED = 20261204
+FOLDS = 5
+#: L2 strength of the logistic regression (sklearn's C); fixed, not tuned per run.
+C = 1.0
+OUT = REPO_ROOT / "geomentions" / "data" / "spans.json"
+
+
+def fold_of(doc_id: str, k: int = FOLDS) -> int:
+    """The cross-validation fold of a document, shared by every trained model.
+
+    >>> fold_of("lgl:38"), fold_of("gwn:12")
+    (0, 3)
+    """
+    return zlib.crc32(doc_id.encode()) % k
+
+
+@dataclass
+class Table:
+    """Feature rows of every candidate span: labels, documents and how much gold there is."""
+
+    x: np.ndarray
+    y: np.ndarray  # the training label (see ``label``)
+    exact: np.ndarray  # a gold toponym has exactly this span: what the scores count
+    doc: list[str]
+    gold_by_doc: dict[str, int]
+
+    def rows(self, docs: set[str]) -> np.ndarray:
+        return np.array([d in docs for d in self.doc], dtype=bool)
+
+
+def build_table(articles: Sequence[Article], gaz: Gazetteer) -> Table:
+    xs, ys, exact, docs, gold_by_doc = [], [], [], [], {}
+    for art in articles:
+        gold = {(g.start, g.end) for g in art.gold}
+        gold_by_doc[art.doc_id] = len(art.gold)
+        cases = candidate_cases(art.text, gaz)
+        if not cases:
+            continue
+        xs.append(span_features.matrix(cases))
+        ys.extend(label(c.span, gold) for c in cases)
+        exact.extend((c.span.start, c.span.end) in gold for c in cases)
+        docs.extend([art.doc_id] * len(cases))
+    x = np.vstack(xs) if xs else np.zeros((0, len(span_features.NAMES)))
+    return Table(x, np.array(ys, dtype=bool), np.array(exact, dtype=bool), docs, gold_by_doc)
+
+
+def label(span: Span, gold: set[tuple[int, int]]) -> bool:
+    """A gold toponym has this span, or the span is a gold name with its own feature word:
+    recognition keeps "Idlib province", "Rafah crossing" whole (the word picks the feature
+    type), where annotators often mark "Idlib" alone. Exact-span scores count these as
+    misses all the same."""
+    if (span.start, span.end) in gold:
+        return True
+    head = span.text.rpartition(" ")[0]
+    return (
+        bool(head)
+        and feature_hint(span.text) is not None
+        and (span.start, span.start + len(head)) in gold
+    )
+
+
+def _fit_logistic(x: np.ndarray, y: np.ndarray) -> LogisticModel:
+    from sklearn.linear_model import LogisticRegression
+    from sklearn.preprocessing import StandardScaler
+
+    scaler = StandardScaler().fit(x)
+    lr = LogisticRegression(C=C, max_iter=2000, random_state=SEED)
+    lr.fit(scaler.transform(x), y)
+    return LogisticModel(
+        feature_names=span_features.NAMES,
+        weights=tuple(float(w) for w in lr.coef_[0]),
+        bias=float(lr.intercept_[0]),
+        mean=tuple(float(v) for v in scaler.mean_),
+        scale=tuple(float(v) for v in scaler.scale_),
+    )
+
+
+def _best_threshold(p: np.ndarray, y: np.ndarray, n_gold: int) -> float:
+    """The keep threshold with the best exact-span F1 (gold the scan never found counts)."""
+    best = (-1.0, 0.5)
+    for t in np.round(np.arange(0.2, 0.81, 0.02), 2):
+        keep = p >= t
+        f1 = prf(int((y & keep).sum()), int(keep.sum()), n_gold)[2]
+        if f1 > best[0] + 1e-12:
+            best = (f1, float(t))
+    return best[1]
+
+
+def train(table: Table, docs: set[str], k: int = FOLDS) -> LogisticModel:
+    """A calibrated model with its threshold, from the documents ``docs`` only."""
+    from sklearn.isotonic import IsotonicRegression
+
+    rows = table.rows(docs)
+    x, y, exact = table.x[rows], table.y[rows], table.exact[rows]
+    doc = [d for d, r in zip(table.doc, rows, strict=True) if r]
+    folds = np.array([fold_of(d, k) for d in doc])
+    raw = np.zeros(len(y))
+    for f in sorted(set(folds.tolist())):  # inner folds: calibration sees no in-sample score
+        inner = folds != f
+        raw[~inner] = _fit_logistic(x[inner], y[inner]).raw(x[~inner])
+    iso = IsotonicRegression(out_of_bounds="clip", y_min=0.0, y_max=1.0).fit(raw, y)
+    calibrated = iso.predict(raw)
+    n_gold = sum(table.gold_by_doc[d] for d in docs)
+    threshold = _best_threshold(calibrated, exact, n_gold)
+    final = _fit_logistic(x, y)
+    return LogisticModel(
+        feature_names=final.feature_names,
+        weights=final.weights,
+        bias=final.bias,
+        mean=final.mean,
+        scale=final.scale,
+        calibration=(
+            tuple(round(float(v), 6) for v in iso.X_thresholds_),
+            tuple(round(float(v), 6) for v in iso.y_thresholds_),
+        ),
+        name="spans",
+        version=span_features.VERSION,
+        meta=(
+            ("threshold", f"{threshold:.2f}"),
+            ("training_rows", str(len(y))),
+            ("training_documents", str(len(docs))),
+            ("seed", str(SEED)),
+            ("folds", f"{k} (zlib.crc32(doc_id) % {k})"),
+        ),
+    )
+
+
+def cv_models(table: Table, k: int = FOLDS) -> dict[int, LogisticModel]:
+    """One model per fold, each trained on the other folds' documents."""
+    docs = set(table.gold_by_doc)
+    return {f: train(table, {d for d in docs if fold_of(d, k) != f}, k) for f in range(k)}
+
+
+def cv_scores(
+    table: Table, models: dict[int, LogisticModel], prefix: str, k: int = FOLDS
+) -> tuple[float, float, float]:
+    """Exact-span precision, recall and F1 of the fold models on the documents starting with
+    ``prefix`` (each judged by the model that did not see it)."""
+    tp = kept = 0
+    for f, model in models.items():
+        rows = np.array([d.startswith(prefix) and fold_of(d, k) == f for d in table.doc])
+        if not rows.any():
+            continue
+        keep = model.probability(table.x[rows]) >= float(dict(model.meta)["threshold"])
+        tp += int((table.exact[rows] & keep).sum())
+        kept += int(keep.sum())
+    n_gold = sum(n for d, n in table.gold_by_doc.items() if d.startswith(prefix))
+    return prf(tp, kept, n_gold)
+
+
+def load_table(lgl: Path | None, gwn: Path | None) -> Table:
+    gaz = Gazetteer.default()
+    articles: list[Article] = []
+    if lgl is not None:
+        articles += parse_lgl(lgl)[0]
+    if gwn is not None:
+        articles += parse_gwn(gwn)[0]
+    return build_table(articles, gaz)
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    ap.add_argument("--lgl", default=str(DEFAULT_LGL), help="path to LGL lgl.xml")
+    ap.add_argument("--gwn", default=str(DEFAULT_GWN), help="path to GeoWebNews GWN.xml")
+    ap.add_argument("--folds", type=int, default=FOLDS)
+    ap.add_argument("--out", default=str(OUT), help="where to write the model")
+    args = ap.parse_args(argv)
+    lgl = Path(args.lgl) if Path(args.lgl).is_file() else None
+    gwn = Path(args.gwn) if Path(args.gwn).is_file() else None
+    if lgl is None or gwn is None:
+        print("both corpora are needed: pass --lgl and --gwn", file=sys.stderr)
+        return 2
+    table = load_table(lgl, gwn)
+    print(f"{len(table.y)} candidate spans, {int(table.exact.sum())} exact gold spans among them, "
+          f"{sum(table.gold_by_doc.values())} gold toponyms in {len(table.gold_by_doc)} documents")  # fmt: skip
+    models = cv_models(table, args.folds)
+    print(f"document-level {args.folds}-fold CV, exact span (candidate spans only):")
+    print("  corpus      precision  recall     F1")
+    for prefix, name in (("lgl:", "LGL"), ("gwn:", "GeoWebNews")):
+        p, r, f = cv_scores(table, models, prefix, args.folds)
+        print(f"  {name:<10} {p:>9.3f}  {r:>6.3f}  {f:>6.3f}")
+    model = train(table, set(table.gold_by_doc), args.folds)
+    model = replace(model, meta=(*model.meta, ("cv", _cv_note(table, models, args.folds))))
+    model.save(args.out)
+    print(f"wrote {args.out} (threshold {dict(model.meta)['threshold']}); weights:")
+    for name, w in sorted(
+        zip(model.feature_names, model.weights, strict=True), key=lambda t: -abs(t[1])
+    ):
+        print(f"  {name:<24} {w:+.3f}")  # fmt: skip
+    return 0
+
+
+def _cv_note(table: Table, models: dict[int, LogisticModel], k: int) -> str:
+    parts = []
+    for prefix, name in (("lgl:", "LGL"), ("gwn:", "GWN")):
+        p, r, f = cv_scores(table, models, prefix, k)
+        parts.append(f"{name} P {p:.3f} R {r:.3f} F1 {f:.3f}")
+    return "; ".join(parts)
+
+
+if __name__ == "__main__":
+    sys.exit(main())

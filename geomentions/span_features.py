@@ -1,0 +1,377 @@
+"""What the span model reads: "is this candidate span a place name here?" as numbers.
+
+Recognition (:mod:`geomentions.recognition`) finds every word run the gazetteer knows and
+notes its wording; the features below turn one such span, the places its name matches and
+what the rest of the report says into a row of numbers, and the shipped span model
+(``geomentions/data/spans.json``, see :mod:`geomentions.models`) turns the row into a
+probability. Each feature is a small function with the reason it helps; the row is the
+functions' values in :data:`FEATURES` order, and :data:`VERSION` changes with the list.
+Word lists are language data in :mod:`geomentions.lang`.
+
+>>> from geomentions.recognition import find_spans
+>>> from geomentions.gazetteer import Gazetteer
+>>> text = "Mr Paris said the talks in Paris went well."
+>>> spans = find_spans(text, Gazetteer.default())
+>>> doc = DocFacts.build([Case(s, (), {}) for s in spans])
+>>> [(s.start, prev_title(Case(s, (), {}), doc), prev_preposition(Case(s, (), {}), doc)) for s in spans]
+[(3, 1.0, 0.0), (27, 0.0, 1.0)]
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from collections import Counter, defaultdict
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from functools import lru_cache
+
+import numpy as np
+
+from .evidence import is_village
+from .lang import ar, en, ru
+from .names import feature_hint
+from .recognition import Span
+from .resolution import NameMatch
+
+__all__ = ["Case", "DocFacts", "FEATURES", "NAMES", "VERSION", "matrix"]
+
+VERSION = "spans/2"
+
+
+@dataclass(frozen=True)
+class Case:
+    """One candidate span with the places its name matches (``by_cc``: how strongly the
+    matches prefer each country, before scaling)."""
+
+    span: Span
+    matches: tuple[NameMatch, ...]
+    by_cc: dict[str, float]
+
+
+@dataclass(frozen=True)
+class DocFacts:
+    """What the whole report says about each name (built once per document)."""
+
+    count: dict[str, int]  # how often the name occurs
+    person: dict[str, int]  # occurrences with a person cue (title, first name, "said")
+    locative: dict[str, int]  # occurrences after a locative preposition
+    #: How well the name's countries fit the other names (0..1); absent: no other name.
+    fit: dict[str, float]
+
+    @classmethod
+    def build(cls, cases: Sequence[Case]) -> DocFacts:
+        count: Counter[str] = Counter()
+        person: Counter[str] = Counter()
+        locative: Counter[str] = Counter()
+        own: dict[str, dict[str, float]] = {}
+        #: Countries of villages spelled exactly as the name: they cast no vote, but a name
+        #: with a village where the report is ("Kajaki" beside "Helmand") fits it however
+        #: far its town is. Only exact spellings: among 158k villages nearly any word has a
+        #: same-key one somewhere ("DAILY" and Dīllī, Syria).
+        villages: dict[str, set[str]] = {}
+        for c in cases:
+            name = c.span.text
+            count[name] += 1
+            person[name] += _person_cue(c.span)
+            locative[name] += c.span.locative
+            if name not in villages:
+                villages[name] = {
+                    m.info["country_code"] for m in c.matches if m.literal and is_village(m.info)
+                }
+            if name not in own and c.by_cc:
+                # One vote per name, spread over its places' countries and weighted by how
+                # well known its best place is: "Monday" (a hamlet) barely outvotes "Idlib".
+                total = sum(c.by_cc.values()) or 1.0
+                weight = max((m.prominence for m in c.matches), default=0.0) ** 2
+                own[name] = {cc: weight * w / total for cc, w in c.by_cc.items()}
+        totals: dict[str, float] = defaultdict(float)
+        for votes in own.values():
+            for cc, v in votes.items():
+                totals[cc] += v
+        fit = {}
+        ranked = sorted(totals.items(), key=lambda kv: -kv[1])
+        for name, village_ccs in villages.items():
+            votes = own.get(name, {})
+            mine_ccs = votes.keys() | village_ccs
+            if not mine_ccs:
+                continue
+            # Leave the name out: a stray word must not vouch for itself. The others' top
+            # country is the best of this name's countries (less its vote) and the first
+            # country it has no place in.
+            top = max((totals[cc] - votes.get(cc, 0.0) for cc in mine_ccs), default=0.0)
+            top = max(top, next((t for cc, t in ranked if cc not in mine_ccs), 0.0))
+            if top <= 1e-6:
+                continue
+            mine = sum(votes.values()) or 1.0
+            share = sum(v / mine * (totals[cc] - v) / top for cc, v in votes.items())
+            # A village in the report's leading country fits as well as a vote there would.
+            for cc in village_ccs:
+                share = max(share, (totals[cc] - votes.get(cc, 0.0)) / top)
+            # Other names that are all obscure ("Monday" is a hamlet somewhere) say little:
+            # the fit leans towards "not contradicted" (1) as their weight shrinks.
+            weight = min(1.0, top / _CLEAR_VOTE)
+            fit[name] = weight * share + (1.0 - weight)
+        return cls(dict(count), dict(person), dict(locative), fit)
+
+
+#: The vote of one clearly known place (prominence about 0.5, squared): other names weighing
+#: less than this together only partly decide whether a name fits the document.
+_CLEAR_VOTE = 0.25
+
+# --- word classes per script ---------------------------------------------------------------
+
+_TITLES = {"latin": en.TITLES, "arabic": ar.TITLES, "cyrillic": ru.TITLES}
+_SPEECH = {"latin": en.SPEECH, "arabic": ar.SPEECH, "cyrillic": ru.SPEECH}
+_ORG_HEADS = {"latin": en.ORG_HEADS, "arabic": ar.ORG_HEADS, "cyrillic": ru.ORG_HEADS}
+_OF = {"latin": "of", "cyrillic": "", "arabic": ""}
+
+
+def _person_cue(s: Span) -> bool:
+    return (
+        s.before in _TITLES[s.script]
+        or (s.after in _SPEECH[s.script] and not s.locative)  # not "in London, said"
+        or (s.script == "latin" and s.before in en.FIRST_NAMES and s.cap_before)
+    )
+
+
+Feature = Callable[[Case, DocFacts], float]
+
+# --- shape ---------------------------------------------------------------------------------
+
+
+def all_caps(c: Case, d: DocFacts) -> float:
+    """An all-capitals word in mixed-case text is an acronym (TIF, NOD) or a dateline."""
+    t = c.span.text
+    return float(c.span.script != "arabic" and not c.span.shouting and t.isupper() and len(t) > 1)
+
+
+def short_all_caps(c: Case, d: DocFacts) -> float:
+    """Four letters or fewer in capitals: mostly acronyms, but also DRC, UAE, NSW."""
+    return all_caps(c, d) * float(len(c.span.text.replace(".", "")) <= 4)
+
+
+def sentence_initial(c: Case, d: DocFacts) -> float:
+    """At a sentence start capitals say nothing ("Among", "Shelling")."""
+    return float(c.span.sentence_initial and c.span.script != "arabic")
+
+
+def headline(c: Case, d: DocFacts) -> float:
+    """A title-case line: capitals around the name say nothing there."""
+    return float(c.span.headline)
+
+
+def title_run_before(c: Case, d: DocFacts) -> float:
+    """A capitalised word glued before is another part of a proper name ("Brian Lane")."""
+    return float(c.span.cap_before)
+
+
+def title_run_after(c: Case, d: DocFacts) -> float:
+    """A capitalised word glued after ("Paris Hilton"), other than a place's generic word."""
+    return float(c.span.cap_after)
+
+
+def words(c: Case, d: DocFacts) -> float:
+    """Longer names are seldom accidents ("New York", "Deir ez-Zor")."""
+    return float(c.span.text.count(" ") + c.span.text.count("-") + 1)
+
+
+def plural_acronym(c: Case, d: DocFacts) -> float:
+    """NGOs, IEDs, MPs: a plural acronym is no place."""
+    t = c.span.text
+    return float(
+        c.span.script == "latin" and 3 <= len(t) <= 6 and t[-1] == "s" and t[:-1].isupper()
+    )
+
+
+def month_or_direction(c: Case, d: DocFacts) -> float:
+    """A month ("May"), a compass word alone ("West") or a title ("Sen.") is no place."""
+    low = c.span.text.lower()
+    return float(low.split()[0] in en.MONTHS or low in en.DIRECTIONS or low in en.TITLES)
+
+
+# --- word frequency ------------------------------------------------------------------------
+
+
+def zipf(c: Case, d: DocFacts) -> float:
+    """How common the span is as an ordinary word: "Mobile", "Reading", "مدنيين"."""
+    return c.span.commonness
+
+
+def zipf_folded(c: Case, d: DocFacts) -> float:
+    """Its folded form reached the gazetteer: "Côte" folds to the common "cote"."""
+    return c.span.folded_commonness
+
+
+def zipf_at_sentence_start(c: Case, d: DocFacts) -> float:
+    """Common words open sentences: commonness counts double there."""
+    return c.span.commonness * sentence_initial(c, d)
+
+
+# --- neighbouring words --------------------------------------------------------------------
+
+
+def prev_preposition(c: Case, d: DocFacts) -> float:
+    """ "in", "near", "في", "в" before a name: the classic place slot."""
+    return float(c.span.locative)
+
+
+def prev_title(c: Case, d: DocFacts) -> float:
+    """A title before it ("Mr", "Gov.", "الرئيس") makes it a person."""
+    return float(c.span.before in _TITLES[c.span.script])
+
+
+def prev_first_name(c: Case, d: DocFacts) -> float:
+    """A given name before it ("Sarah Palin", "Mark Lewis"): a surname."""
+    return float(c.span.script == "latin" and c.span.before in en.FIRST_NAMES and c.span.cap_before)
+
+
+def next_said(c: Case, d: DocFacts) -> float:
+    """ "said" right after it: a speaker ("Paulk said") — but "in London, said" is not."""
+    return float(c.span.after in _SPEECH[c.span.script] and not c.span.locative)
+
+
+def next_org_head(c: Case, d: DocFacts) -> float:
+    """An organisation's head noun after it ("Texas Department", "Nusra Front")."""
+    return float(c.span.after in _ORG_HEADS[c.span.script])
+
+
+def org_head_of(c: Case, d: DocFacts) -> float:
+    """ "University of X", "Bank of X", "Department of X": the name is part of an organisation."""
+    s = c.span
+    return float(bool(_OF[s.script]) and s.before == _OF[s.script] and s.before2 in en.ORG_HEADS)
+
+
+def qualified(c: Case, d: DocFacts) -> float:
+    """A qualifier or feature word ("eastern", "province of") says it is a place."""
+    return float(bool(c.span.qualifier or c.span.feature_hint))
+
+
+def feature_word(c: Case, d: DocFacts) -> float:
+    """A name followed by its own feature word ("Hmeymim airbase", "Idlib province")."""
+    toks = _folded(c.span.text)
+    return float(feature_hint(c.span.text) is not None and bool(toks) and toks[0] not in _GENERIC)
+
+
+def only_generic(c: Case, d: DocFacts) -> float:
+    """Nothing but articles and feature words ("The city", "City Council", "Air Force")."""
+    return float(all(t in _GENERIC for t in _folded(c.span.text)[:1]))
+
+
+_GENERIC = en.GENERIC
+
+
+@lru_cache(maxsize=50_000)
+def _folded(text: str) -> tuple[str, ...]:
+    """The span's words, lowercase."""
+    return tuple(w for w in _SPLIT.split(text.lower()) if w)
+
+
+_SPLIT = re.compile(r"[\s\-]+")
+
+
+# --- how it matched ------------------------------------------------------------------------
+
+
+def literal(c: Case, d: DocFacts) -> float:
+    """Some place has the name as written (not only a folded spelling: "Shiite" -> Chita);
+    an inflected Russian or clitic-bearing Arabic word counts when its base form does."""
+    if c.span.script != "latin":
+        return float(any(m.literal or m.exact for m in c.matches))
+    return float(any(m.literal for m in c.matches))
+
+
+def own_name(c: Case, d: DocFacts) -> float:
+    """Some place has it as its main name, not an alias or old name ("Us" for Osh)."""
+    return float(any(m.exact and m.matched == m.info["name"] for m in c.matches))
+
+
+# --- gazetteer prominence ------------------------------------------------------------------
+
+
+def prominence(c: Case, d: DocFacts) -> float:
+    """Big, well-known places are talked about: the gazetteer's prominence of the best match
+    (population, how many languages name it, admin rank; curated rows count as notable)."""
+    return max((m.prominence for m in c.matches), default=0.0)
+
+
+def population(c: Case, d: DocFacts) -> float:
+    """log10 of the largest matching population; a curated row (a base, a crossing) has no
+    count and is there because reports name it, so it counts as a town of 10,000."""
+    pops = [
+        m.info["population"] or (10_000 if m.info["source"] != "geonames" else 0) for m in c.matches
+    ]
+    return math.log10(1 + max(pops, default=0)) / 7
+
+
+def country(c: Case, d: DocFacts) -> float:
+    """Country names are almost always places."""
+    return float(any(m.info["feature_code"].startswith("PCL") for m in c.matches))
+
+
+def division_or_capital(c: Case, d: DocFacts) -> float:
+    """A first-level division or a capital (states, provinces, seats)."""
+    return float(any(m.info["feature_code"] in _MAJOR for m in c.matches))
+
+
+_MAJOR = frozenset({"ADM1", "PPLC", "PPLA"})
+
+
+def places(c: Case, d: DocFacts) -> float:
+    """How many places carry the name: ordinary words match many hamlets."""
+    return math.log1p(len(c.matches))
+
+
+# --- the document --------------------------------------------------------------------------
+
+
+def recurrence(c: Case, d: DocFacts) -> float:
+    """A report names its places again and again."""
+    return math.log(d.count.get(c.span.text, 1))
+
+
+def person_elsewhere(c: Case, d: DocFacts) -> float:
+    """Share of the name's uses with a person cue: one sense per discourse ("Mr Paulk")."""
+    return d.person.get(c.span.text, 0) / d.count.get(c.span.text, 1)
+
+
+def locative_elsewhere(c: Case, d: DocFacts) -> float:
+    """Share of the name's uses after "in", "near": a place elsewhere, a place here."""
+    return d.locative.get(c.span.text, 0) / d.count.get(c.span.text, 1)
+
+
+def focus_fit(c: Case, d: DocFacts) -> float:
+    """Its places lie in the countries the other names point to (1) or elsewhere (0); a
+    name with no other name beside it is not contradicted (1)."""
+    return d.fit.get(c.span.text, 1.0)
+
+
+# --- script --------------------------------------------------------------------------------
+
+
+def arabic(c: Case, d: DocFacts) -> float:
+    """Arabic script: no capitals, clitics, unvowelled words collide with names."""
+    return float(c.span.script == "arabic")
+
+
+def cyrillic(c: Case, d: DocFacts) -> float:
+    """Cyrillic script: names are inflected, reached through base forms."""
+    return float(c.span.script == "cyrillic")
+
+
+FEATURES: tuple[Feature, ...] = (
+    all_caps, short_all_caps, sentence_initial, headline, title_run_before, title_run_after, words,
+    plural_acronym, month_or_direction, zipf, zipf_folded, zipf_at_sentence_start,
+    prev_preposition, prev_title, prev_first_name, next_said, next_org_head, org_head_of,
+    qualified, feature_word, only_generic, literal, own_name, prominence, population, country, division_or_capital,
+    places, recurrence, person_elsewhere, locative_elsewhere, focus_fit, arabic, cyrillic,
+)  # fmt: skip
+NAMES: tuple[str, ...] = tuple(f.__name__ for f in FEATURES)
+
+
+def matrix(cases: Sequence[Case]) -> np.ndarray:
+    """One row of feature values per case (the document is every case given)."""
+    d = DocFacts.build(cases)
+    return np.array([[f(c, d) for f in FEATURES] for c in cases], dtype=np.float64).reshape(
+        len(cases), len(FEATURES)
+    )

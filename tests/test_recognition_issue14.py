@@ -1,0 +1,124 @@
+"""Recognition (issue 14): inner particles, the retry after a function word, abbreviations as
+data, datelines of the masks; sentences written for these tests."""
+
+from __future__ import annotations
+
+import json
+from importlib import resources
+
+import pytest
+
+import geomentions as gm
+from geomentions.gazetteer import Gazetteer
+from geomentions.recognition import find_spans
+
+
+def spans(text: str) -> list[str]:
+    return [s.text for s in find_spans(text, Gazetteer.default())]
+
+
+def mentioned(text: str) -> list[str]:
+    return [m.text for m in gm.extract(text).mentions]
+
+
+@pytest.mark.parametrize(
+    "name",
+    [
+        "Democratic Republic of the Congo",
+        "Côte d'Ivoire",
+        "Port-au-Prince",
+        "Bosnia and Herzegovina",
+        "Trinidad and Tobago",
+    ],
+)
+def test_names_with_inner_particles_are_found_whole(name: str) -> None:
+    assert spans(f"Aid workers arrived in {name} on Tuesday.") == [name]
+
+
+def test_a_list_with_and_still_splits_into_its_places() -> None:
+    assert spans("Rockets hit Aleppo and Idlib overnight.") == ["Aleppo", "Idlib"]
+
+
+def test_the_scan_retries_after_a_leading_function_word() -> None:
+    assert spans("In New Zealand the floods receded.") == ["New Zealand"]
+    # ... but a sun-letter article that belongs to the name stays in it.
+    assert spans("An Nabk was shelled at dawn.") == ["An Nabk"]
+
+
+@pytest.mark.parametrize(
+    ("text", "abbreviation", "place"),
+    [
+        ("Talks in Regina, Sask., ended early.", "Sask.", "Saskatchewan"),
+        ("Floods hit Lismore in NSW again.", "NSW", "New South Wales"),
+        ("Peacekeepers left the DRC in May.", "DRC", "Democratic Republic of the Congo"),
+        ("Ministers from the UAE flew home.", "UAE", "United Arab Emirates"),
+        ("A fire in Austin, TX, spread fast.", "TX", "Texas"),
+        ("He filed the story from Kamloops, B.C., on Friday.", "B.C.", "British Columbia"),
+    ],
+)
+def test_abbreviations_stand_for_their_places(text: str, abbreviation: str, place: str) -> None:
+    doc = gm.extract(text)
+    found = [m for m in doc.mentions if m.text == abbreviation]
+    assert found and found[0].place is not None and found[0].place.name == place
+
+
+@pytest.mark.parametrize(
+    ("text", "dateline", "place"),
+    [
+        ("WASHINGTON — The Senate passed the bill on Tuesday.", "WASHINGTON", "Washington"),
+        ("DAMASCUS (Reuters) - Talks stalled again on Monday.", "DAMASCUS", "Damascus"),
+    ],
+)
+def test_datelines_are_places(text: str, dateline: str, place: str) -> None:
+    first = gm.extract(text).mentions[0]
+    assert first.text == dateline and first.place is not None and first.place.name == place
+
+
+def test_abbreviations_are_data() -> None:
+    data = json.loads(
+        (resources.files("geomentions") / "data" / "abbreviations.json").read_text("utf-8")
+    )
+    assert data["countries"]["BiH"] == "Bosnia and Herzegovina"
+    assert data["divisions_after_town"]["Ont."] == "Ontario"
+
+
+def test_a_postal_code_alone_is_no_place() -> None:
+    assert "IN" not in mentioned("Log IN to read more about the Aleppo talks.")
+
+
+@pytest.mark.parametrize(
+    ("text", "word"),
+    [
+        ("The Ebola outbreak spread to two villages.", "Ebola"),
+        ("Doctors confirmed the Marburg virus in the district.", "Marburg"),
+        ("The budget was US$460 million this year.", "US"),
+        ("The Georgia Department of Agriculture issued a recall.", "Georgia"),
+        ("A Shiite cleric led the prayers.", "Shiite"),
+        ("Houthi fighters fired drones overnight.", "Houthi"),
+        ("The old Hammam reopened for visitors.", "Hammam"),
+        ("قصف الحوثيون المدينة ليلا.", "الحوثيون"),
+        ("Шииты собрались на молитву.", "Шииты"),
+        ("Хуситы выпустили ракеты.", "Хуситы"),
+    ],
+)
+def test_masked_words_are_no_places(text: str, word: str) -> None:
+    assert word not in spans(text)
+
+
+def test_a_city_named_after_a_disease_word_is_still_a_place() -> None:
+    # "Marburg" without "virus" is the German town.
+    assert "Marburg" in spans("Students returned to Marburg after the holidays.")
+    assert "Hammamet" in spans("Tourists flew to Hammamet in June.")
+
+
+@pytest.mark.parametrize(
+    ("text", "word"),
+    [
+        ("شن الطيران غارات على ريف المدينة.", "ريف"),
+        ("شن الطيران غارات وريف المدينة هادئ.", "وريف"),
+        ("Бои шли в районе весь день.", "районе"),
+        ("Область обстреляна ночью.", "Область"),
+    ],
+)
+def test_generic_words_alone_are_no_places(text: str, word: str) -> None:
+    assert word not in spans(text)

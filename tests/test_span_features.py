@@ -1,0 +1,86 @@
+"""Each span feature on sentences we wrote, and the shipped span model's file."""
+
+from __future__ import annotations
+
+import pytest
+
+from geomentions import span_features as sf
+from geomentions.extraction import candidate_cases, shipped_span_model
+from geomentions.gazetteer import Gazetteer
+
+
+def feature(text: str, surface: str, name: str, nth: int = 0) -> float:
+    """The value of feature ``name`` for the ``nth`` candidate span reading ``surface``."""
+    cases = candidate_cases(text, Gazetteer.default())
+    doc = sf.DocFacts.build(cases)
+    found = [c for c in cases if c.span.text == surface]
+    assert len(found) > nth, [c.span.text for c in cases]
+    return getattr(sf, name)(found[nth], doc)
+
+
+@pytest.mark.parametrize(
+    ("text", "surface", "name", "value"),
+    [
+        ("Talks opened in Paris on Monday.", "Paris", "prev_preposition", 1.0),
+        ("Paris hosted talks on Monday.", "Paris", "prev_preposition", 0.0),
+        ("Paris hosted talks on Monday.", "Paris", "sentence_initial", 1.0),
+        ("Talks opened in Paris on Monday.", "Paris", "sentence_initial", 0.0),
+        ("Mr Paris spoke to reporters.", "Paris", "prev_title", 1.0),
+        ("Gov. Perdue signed the bill in Atlanta.", "Atlanta", "prev_title", 0.0),
+        ("Coach Sarah Palin spoke.", "Palin", "prev_first_name", 1.0),
+        ("The vote was close, Paulk said on Monday.", "Paulk", "next_said", 1.0),
+        # "in London, said": the speaker is someone else
+        ("Police in London, said the report, made arrests.", "London", "next_said", 0.0),
+        ("The Georgia Party met on Monday.", "Georgia", "next_org_head", 1.0),
+        ("She sat on the Board of Georgia last year.", "Georgia", "org_head_of", 1.0),
+        ("She moved to Georgia last year.", "Georgia", "org_head_of", 0.0),
+        ("Troops reached the TIF depot.", "TIF", "short_all_caps", 1.0),
+        ("Shelling Hits Aleppo As Talks Stall\nMore later.", "Aleppo", "headline", 1.0),
+        ("Rockets hit Aleppo as the talks stalled.", "Aleppo", "headline", 0.0),
+        ("THE STORM HIT TEXAS ON MONDAY.", "TEXAS", "all_caps", 0.0),  # the whole text shouts
+        ("Reports from Aleppo and Idlib.", "Idlib", "focus_fit", 1.0),
+        ("Fighting spread across Idlib province.", "Idlib province", "feature_word", 1.0),
+        ("Fighting spread across Idlib.", "Idlib", "feature_word", 0.0),
+        ("Fighting spread across Idlib province.", "Idlib province", "only_generic", 0.0),
+        ("Trucks crossed into Syria at dawn.", "Syria", "country", 1.0),
+        ("The NGOs met in Geneva.", "Geneva", "plural_acronym", 0.0),
+        ("Aid reached Aleppo; later Aleppo was shelled, and in Aleppo markets shut.", "Aleppo",
+         "locative_elsewhere", 1 / 3),
+        ("Mr Paris arrived. In Paris, Paris Hilton shopped.", "Paris", "person_elsewhere", 1 / 3),
+        ("قصفت الطائرات مدينة حلب.", "حلب", "arabic", 1.0),
+        ("Удары нанесены в районе Пальмиры.", "Пальмиры", "cyrillic", 1.0),
+    ],
+)  # fmt: skip
+def test_feature_values(text: str, surface: str, name: str, value: float) -> None:
+    assert feature(text, surface, name) == pytest.approx(value)
+
+
+def test_word_frequency_of_the_span_and_its_folded_form() -> None:
+    # "Reading" is a common English word; "Tadmur" is not.
+    assert feature("Reading is fun.", "Reading", "zipf") > 4
+    assert feature("Troops entered Tadmur.", "Tadmur", "zipf") < 2
+
+
+def test_a_literal_name_and_a_folded_one() -> None:
+    assert feature("Shelling hit Aleppo.", "Aleppo", "literal") == 1.0
+    # "Georgian" reaches Gyurgyan only by folding.
+    assert feature("The Georgian wine sold well.", "Georgian", "literal") == 0.0
+
+
+def test_feature_list_matches_the_shipped_model() -> None:
+    model = shipped_span_model()
+    assert model.feature_names == sf.NAMES
+    assert model.version == sf.VERSION
+    assert 0.0 < float(dict(model.meta)["threshold"]) < 1.0
+
+
+def test_span_model_keeps_places_and_drops_people() -> None:
+    import geomentions as gm
+
+    doc = gm.extract("Mr Paulk said the water plant in Atlanta would reopen.")
+    assert [m.text for m in doc.mentions] == ["Atlanta"]
+
+
+def test_every_feature_has_a_reason() -> None:
+    assert all(f.__doc__ and f.__doc__.strip() for f in sf.FEATURES)
+    assert len(set(sf.NAMES)) == len(sf.NAMES)
