@@ -27,7 +27,7 @@ from geomentions.lang import ar, en, ru
 
 #: Bump when the list or the meaning of a feature changes: a model trained on another
 #: version is refused (``LogisticModel.check_features``).
-VERSION = "2"
+VERSION = "3"
 
 Span = tuple[int, int]
 
@@ -45,6 +45,9 @@ FEATURE_NAMES: tuple[str, ...] = (
     "clauses_between",  # ";", "where", "which", "after"... between them (capped at 2)
     "triggers_between",  # other event words between them (capped at 2)
     "where_link",  # "Erbil, where a bomb exploded": the clause happened at the place
+    "that_between",  # "that"/"что"/"أن" between them: the place is in a reported clause
+    "source_between",  # "killed in Homs, the ministry in Damascus said": a speech word between
+    "closer_triggers",  # other event words nearer the place than this one (capped at 2)
     *(f"prep_{c}" for c in PREP_CLASSES),
     "from_leave",  # "fled from Mosul": an origin
     "object_leave",  # "fled Mosul": an origin
@@ -93,7 +96,7 @@ def _starts(word: str, stems: Sequence[str]) -> bool:
 
 @functools.lru_cache(maxsize=65_536)  # the same words recur across sentences
 def word_tags(raw: str) -> frozenset[str]:
-    """What a token may mark: ``prep:<class>``, ``filler``, ``clause``, ``where``, ``base``,
+    """What a token may mark: ``prep:<class>``, ``filler``, ``clause``, ``where``, ``that``, ``base``,
     ``source``, ``leave``, ``arrive``, ``event``, ``case`` (Russian в/на) or ``punct:<c>``.
 
     >>> sorted(word_tags("from")), sorted(word_tags("из")), sorted(word_tags("وفي"))
@@ -109,6 +112,8 @@ def word_tags(raw: str) -> frozenset[str]:
         split = w[:1] in ("و", "ف") and (len(w) > 3 or w[1:] in ar.PREPOSITIONS)
         forms = [w] + [w[1:]] * split
         for f in forms:
+            if f in ar.THAT_WORDS:
+                tags.add("that")
             if f in ar.PREPOSITIONS:
                 tags.add(f"prep:{ar.PREPOSITIONS[f]}")
             if f in ar.FILLERS or (f.startswith("ال") and f[2:] in ar.FILLERS):
@@ -130,7 +135,7 @@ def word_tags(raw: str) -> frozenset[str]:
         for tag, stems in (
             ("clause", ru.CLAUSE_WORDS), ("where", ru.WHERE_WORDS), ("base", ru.BASE_WORDS),
             ("source", ru.SOURCE_WORDS), ("leave", ru.LEAVE_VERBS), ("arrive", ru.ARRIVE_VERBS),
-            ("event", ru.EVENT_WORDS),
+            ("event", ru.EVENT_WORDS), ("that", ru.THAT_WORDS),
         ):  # fmt: skip
             if (w in stems) if tag in ("clause", "where") else _starts(w, stems):
                 tags.add(tag)
@@ -139,6 +144,7 @@ def word_tags(raw: str) -> frozenset[str]:
         tags.add(f"prep:{en.PREPOSITIONS[w]}")
     for tag, words in (
         ("filler", en.FILLERS), ("clause", en.CLAUSE_WORDS), ("where", en.WHERE_WORDS),
+        ("that", en.THAT_WORDS),
         ("base", en.BASE_WORDS), ("source", en.SOURCE_WORDS), ("leave", en.LEAVE_VERBS),
         ("arrive", en.ARRIVE_VERBS), ("event", en.EVENT_WORDS),
     ):  # fmt: skip
@@ -337,6 +343,14 @@ class Sentence:
             min(sum(1 for s, e in triggers if lo_c <= s and e <= hi_c), 2)
         )
         x[ix["where_link"]] = float(not after and self.near_tag(m_hi + 1, m_hi + 4, "where"))
+        x[ix["that_between"]] = float(self.near_tag(gap_lo, gap_hi, "that"))
+        x[ix["source_between"]] = float(self.near_tag(gap_lo, gap_hi, "source"))
+        nearer = 0
+        for s, e in triggers:
+            if (s, e) != trigger:
+                o_lo, o_hi, _ = self._bounds((s, e))
+                nearer += (abs(m_lo - o_hi) if s < mention[0] else abs(o_lo - m_hi)) < dist
+        x[ix["closer_triggers"]] = float(min(nearer, 2))
         t_tags = tags[t_lo] if t_lo < len(tags) else frozenset()
         leave, arrive = "leave" in t_tags, "arrive" in t_tags
         x[ix["from_leave"]] = float(leave and prep == "from")
