@@ -36,7 +36,7 @@ from .resolution import NameMatch
 
 __all__ = ["Case", "DocFacts", "FEATURES", "NAMES", "VERSION", "matrix"]
 
-VERSION = "spans/2"
+VERSION = "spans/4"
 
 
 @dataclass(frozen=True)
@@ -58,6 +58,8 @@ class DocFacts:
     locative: dict[str, int]  # occurrences after a locative preposition
     #: How well the name's countries fit the other names (0..1); absent: no other name.
     fit: dict[str, float]
+    #: Cases (by id) followed by ", X" or "in X" where X names a country or first-level division.
+    contained: frozenset[int] = frozenset()
 
     @classmethod
     def build(cls, cases: Sequence[Case]) -> DocFacts:
@@ -79,6 +81,10 @@ class DocFacts:
                 villages[name] = {
                     m.info["country_code"] for m in c.matches if m.literal and is_village(m.info)
                 }
+            if c.span.kind in ("demonym", "bloc") or name.lower() in en.MONTHS:
+                # "Russian jets" over Idlib: the country is no place of the report; "Friday"
+                # (a hamlet somewhere) is a day.
+                continue
             if name not in own and c.by_cc:
                 # One vote per name, spread over its places' countries and weighted by how
                 # well known its best place is: "Monday" (a hamlet) barely outvotes "Idlib".
@@ -112,8 +118,20 @@ class DocFacts:
             # the fit leans towards "not contradicted" (1) as their weight shrinks.
             weight = min(1.0, top / _CLEAR_VOTE)
             fit[name] = weight * share + (1.0 - weight)
-        return cls(dict(count), dict(person), dict(locative), fit)
+        contained = frozenset(
+            id(a)
+            for a, b in zip(cases, cases[1:], strict=False)
+            if a.span.kind != "demonym"
+            and b.span.start - a.span.end <= _CONTAINER_GAP
+            and a.span.container_after
+            and any(m.info["feature_code"] in _CONTAINERS for m in b.matches if m.literal)
+        )
+        return cls(dict(count), dict(person), dict(locative), fit, contained)
 
+
+#: "Aitaroun in south Lebanon": at most this many characters from a name to its container.
+_CONTAINER_GAP = 16
+_CONTAINERS = frozenset({"PCLI", "PCLD", "PCLS", "PCLF", "PCL", "TERR", "ADM1"})
 
 #: The vote of one clearly known place (prominence about 0.5, squared): other names weighing
 #: less than this together only partly decide whether a name fits the document.
@@ -185,9 +203,23 @@ def plural_acronym(c: Case, d: DocFacts) -> float:
 
 
 def month_or_direction(c: Case, d: DocFacts) -> float:
-    """A month ("May"), a compass word alone ("West") or a title ("Sen.") is no place."""
+    """A month ("May") or a compass word alone ("West") is no place."""
     low = c.span.text.lower()
-    return float(low.split()[0] in en.MONTHS or low in en.DIRECTIONS or low in en.TITLES)
+    return float(low.split()[0] in en.MONTHS or low in en.DIRECTIONS)
+
+
+def title_word(c: Case, d: DocFacts) -> float:
+    """A title itself ("Sen.", "Gen.", "Governor") folds onto places (Sen -> a town)."""
+    return float(c.span.text.lower().rstrip(".") in en.TITLES)
+
+
+def caps_heading(c: Case, d: DocFacts) -> float:
+    """A word of an all-capitals line in mixed-case text ("DAILY UPDATE"): a heading, whose
+    ordinary words fold onto places (Dili); scaled by how common the word is. After "IN"
+    the heading names a place ("THE SITUATION IN SYRIA")."""
+    s = c.span
+    heading = s.caps_line and not s.shouting and not s.locative
+    return float(heading) * max(s.commonness, s.folded_commonness)
 
 
 # --- word frequency ------------------------------------------------------------------------
@@ -214,6 +246,12 @@ def zipf_at_sentence_start(c: Case, d: DocFacts) -> float:
 def prev_preposition(c: Case, d: DocFacts) -> float:
     """ "in", "near", "في", "в" before a name: the classic place slot."""
     return float(c.span.locative)
+
+
+def prev_the(c: Case, d: DocFacts) -> float:
+    """ "the" before a capitalised name: rivers, seas and regions ("the Euphrates", "the
+    Sahel"), but also institutions ("the White House")."""
+    return float(c.span.before == "the")
 
 
 def prev_title(c: Case, d: DocFacts) -> float:
@@ -270,12 +308,25 @@ def _folded(text: str) -> tuple[str, ...]:
 _SPLIT = re.compile(r"[\s\-]+")
 
 
+def demonym(c: Case, d: DocFacts) -> float:
+    """A demonym or bloc ("Libyan", "EU"): annotators mark them, but they name no spot."""
+    return float(c.span.kind in ("demonym", "bloc"))
+
+
+def abbreviation(c: Case, d: DocFacts) -> float:
+    """A listed abbreviation ("DRC", "Ga."): matched by the name it stands for."""
+    return float(c.span.kind == "abbreviation")
+
+
 # --- how it matched ------------------------------------------------------------------------
 
 
 def literal(c: Case, d: DocFacts) -> float:
     """Some place has the name as written (not only a folded spelling: "Shiite" -> Chita);
-    an inflected Russian or clitic-bearing Arabic word counts when its base form does."""
+    an inflected Russian or clitic-bearing Arabic word counts when its base form does. An
+    abbreviation or demonym is no place's name as written ("Georgian")."""
+    if c.span.kind != "name":
+        return 0.0
     if c.span.script != "latin":
         return float(any(m.literal or m.exact for m in c.matches))
     return float(any(m.literal for m in c.matches))
@@ -283,6 +334,8 @@ def literal(c: Case, d: DocFacts) -> float:
 
 def own_name(c: Case, d: DocFacts) -> float:
     """Some place has it as its main name, not an alias or old name ("Us" for Osh)."""
+    if c.span.kind != "name":
+        return 0.0
     return float(any(m.exact and m.matched == m.info["name"] for m in c.matches))
 
 
@@ -317,9 +370,21 @@ def division_or_capital(c: Case, d: DocFacts) -> float:
 _MAJOR = frozenset({"ADM1", "PPLC", "PPLA"})
 
 
+def physical(c: Case, d: DocFacts) -> float:
+    """A sea, river, desert or island of the Natural Earth layer ("Euphrates", "Red Sea"):
+    such names are seldom ordinary words or surnames."""
+    return float(any("naturalearth" in m.info["source"] for m in c.matches if m.literal))
+
+
 def places(c: Case, d: DocFacts) -> float:
     """How many places carry the name: ordinary words match many hamlets."""
     return math.log1p(len(c.matches))
+
+
+def contained(c: Case, d: DocFacts) -> float:
+    """ "Aitaroun in south Lebanon", "Marion, Ohio": a name put inside a country or state
+    named right after it is a place (villages and small towns have little else to show)."""
+    return float(id(c) in d.contained)
 
 
 # --- the document --------------------------------------------------------------------------
@@ -361,10 +426,11 @@ def cyrillic(c: Case, d: DocFacts) -> float:
 
 FEATURES: tuple[Feature, ...] = (
     all_caps, short_all_caps, sentence_initial, headline, title_run_before, title_run_after, words,
-    plural_acronym, month_or_direction, zipf, zipf_folded, zipf_at_sentence_start,
+    plural_acronym, month_or_direction, title_word, zipf, zipf_folded, zipf_at_sentence_start,
     prev_preposition, prev_title, prev_first_name, next_said, next_org_head, org_head_of,
     qualified, feature_word, only_generic, literal, own_name, prominence, population, country, division_or_capital,
     places, recurrence, person_elsewhere, locative_elsewhere, focus_fit, arabic, cyrillic,
+    caps_heading, demonym, abbreviation, contained, physical, prev_the,
 )  # fmt: skip
 NAMES: tuple[str, ...] = tuple(f.__name__ for f in FEATURES)
 
