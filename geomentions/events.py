@@ -2,8 +2,8 @@
 
 For every event word of a sentence (typed ones from :mod:`geomentions.activity`, and the
 verbs of :mod:`geomentions.lang`) and every place the sentence names, the shipped linker
-(``data/linker.json``, a :class:`~geomentions.models.LogisticModel` over
-:mod:`geomentions.event_features`) gives the probability that the event happened there.
+(``data/linker.json``, boosted trees applied by :mod:`geomentions.trees` over the
+features of :mod:`geomentions.event_features`) gives the probability that the event happened there.
 A place is the ``"event"`` location of its most likely event word when that probability
 reaches the model's threshold. Any other place gets the role its own words give it:
 
@@ -32,7 +32,7 @@ import numpy as np
 from geomentions.activity import event_type_at, event_words, sentence_of
 from geomentions.event_features import FEATURE_NAMES, VERSION, Sentence
 from geomentions.model import ROLES, Activity, Event, Mention
-from geomentions.models import LogisticModel, shipped
+from geomentions.trees import TreeModel, shipped_trees
 
 __all__ = ["ROLES", "Link", "link", "link_document"]
 
@@ -43,12 +43,14 @@ Span = tuple[int, int]
 @dataclass(frozen=True, slots=True)
 class Link:
     """The role of one place: ``trigger`` (sentence offsets) and ``event_type`` are those of
-    its event word when the role is ``"event"``, else None."""
+    its event word when the role is ``"event"``, else None. ``type_word`` is the typed event
+    word the type comes from: the trigger itself, or one beside it ("a car bomb exploded")."""
 
     role: str
     role_p: float
     trigger: Span | None = None
     event_type: str | None = None
+    type_word: Span | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -62,9 +64,9 @@ class Trigger:
 
 
 @cache
-def model() -> LogisticModel:
+def model() -> TreeModel:
     """The shipped linker, checked against this version's feature list."""
-    m = shipped("linker.json")
+    m = shipped_trees("linker.json")
     m.check_features(FEATURE_NAMES)
     if dict(m.meta).get("features_version") != VERSION:
         m.check_features(())  # a clear error naming the mismatch
@@ -121,13 +123,22 @@ def _pairs(
 ) -> _Pairs:
     sent = Sentence(sentence)
     trigs = triggers(sent, typed)
-    spans = [(t.start, t.end) for t in trigs]
     events = [t for t in trigs if t.kind == "event"]
-    rows = [
-        sent.features((t.start, t.end), span, mentions, triggers=spans, kind=kind, kinds=kinds)
-        for span, kind in zip(mentions, kinds, strict=True)
-        for t in events
-    ]
+    rows: list[list[float]] = []
+    if events:
+        spans = [(t.start, t.end) for t in trigs]
+        order = sorted(range(len(mentions)), key=mentions.__getitem__)
+        by_place = sent.matrix(
+            [(t.start, t.end) for t in events],
+            [mentions[i] for i in order],
+            [kinds[i] for i in order],
+            spans,
+        )
+        n = len(events)
+        back = [0] * len(order)  # rows in the callers' order of places
+        for k, i in enumerate(order):
+            back[i] = k
+        rows = [r for i in range(len(mentions)) for r in by_place[back[i] * n : back[i] * n + n]]
     return _Pairs(sent, mentions, kinds, trigs, events, rows)
 
 
@@ -147,22 +158,52 @@ def _decide(pairs: _Pairs, probs: np.ndarray) -> list[Link]:
             x = pairs.rows[i * n]
         else:
             x = sent.mention_part(span, mentions, kinds, kind)[0]  # no event word to read
-        # The place a moving actor left ("fled Mosul", "fled from Mosul") is an origin.
-        left = any(
-            (y := sent.features((t.start, t.end), span, mentions, kind=kind, kinds=kinds))[
-                _FROM_LEAVE
-            ]
-            + y[_OBJECT_LEAVE]
-            for t in leaving
-        )
-        own = "origin" if left else _own_role(sent, span, x)
+        own = "origin" if leaving and _left(sent, span, leaving) else _own_role(sent, span, x)
         if own is not None:
             out.append(Link(own, round(1.0 - best_p, 4)))
         elif best is not None and best_p >= cut:
-            out.append(Link("event", round(best_p, 4), (best.start, best.end), best.event_type))
+            typed = best if best.event_type else _typed_beside(pairs, best)
+            out.append(
+                Link(
+                    "event",
+                    round(best_p, 4),
+                    (best.start, best.end),
+                    typed.event_type if typed else None,
+                    (typed.start, typed.end) if typed else None,
+                )  # fmt: skip
+            )
         else:
             out.append(Link("other", round(1.0 - best_p, 4)))
     return _share_lists(sent.text, mentions, out)
+
+
+def _left(sent: Sentence, span: Span, leaving: Sequence[Trigger]) -> bool:
+    """Whether a moving actor left the place: "fled from Mosul", or "fled Mosul" (the place
+    at most two words after the verb, with no preposition)."""
+    m_lo, _, prep = sent.bounds(span)
+    if prep == "from":
+        return True
+    return prep == "none" and any(
+        span[0] >= t.end and m_lo - (sent.last(t.end) + 1) <= 2 for t in leaving
+    )
+
+
+def _typed_beside(pairs: _Pairs, trig: Trigger) -> Trigger | None:
+    """The typed event word at most three words from an untyped one, in its clause: "a car
+    bomb exploded" is an explosion. None when there is none."""
+    sent = pairs.sent
+    lo, hi = sent.first(trig.start), sent.last(trig.end)
+    best, best_gap = None, 4
+    for t in pairs.events:
+        if t.event_type is None or t is trig:
+            continue
+        t_lo, t_hi = sent.first(t.start), sent.last(t.end)
+        a, b = (t_hi + 1, lo) if t_hi < lo else (hi + 1, t_lo)
+        if b - a < best_gap and not any(
+            sent.near_tag(a, b, tag) for tag in ("clause", "punct:,", "punct:;")
+        ):
+            best, best_gap = t, b - a
+    return best
 
 
 def _probabilities(batch: Sequence[_Pairs]) -> list[np.ndarray]:
@@ -213,13 +254,11 @@ def _share_lists(sentence: str, mentions: Sequence[Span], links: list[Link]) -> 
                 continue
             for src, dst in ((a, b), (b, a)):
                 if out[src].role == "event" and out[dst].role == "other":
-                    out[dst] = Link("event", out[src].role_p, out[src].trigger, out[src].event_type)
+                    out[dst] = out[src]
     return out
 
 
 _I = {name: i for i, name in enumerate(FEATURE_NAMES)}
-_FROM_LEAVE = FEATURE_NAMES.index("from_leave")
-_OBJECT_LEAVE = FEATURE_NAMES.index("object_leave")
 
 
 def _with_role(
@@ -286,7 +325,9 @@ def link_document(
                 m.activity = _with_role(act, act.event_type, lk.role, lk.role_p)
                 continue
             ts, te = lk.trigger[0] + s, lk.trigger[1] + s
-            etype = event_type_at(pairs.sent.text, *lk.trigger) if lk.event_type else act.event_type
+            etype = (
+                event_type_at(pairs.sent.text, *lk.type_word) if lk.type_word else act.event_type
+            )
             m.activity = act = _with_role(act, etype, "event", lk.role_p, text[ts:te], ts, te)
             ev = events.get((ts, te))
             if ev is None:

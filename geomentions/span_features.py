@@ -25,6 +25,7 @@ from collections import Counter, defaultdict
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
+from typing import NamedTuple
 
 import numpy as np
 
@@ -78,9 +79,7 @@ class DocFacts:
             person[name] += _person_cue(c.span)
             locative[name] += c.span.locative
             if name not in villages:
-                villages[name] = {
-                    m.info["country_code"] for m in c.matches if m.literal and is_village(m.info)
-                }
+                villages[name] = set(_facts(c).village_ccs)
             if c.span.kind in ("demonym", "bloc") or name.lower() in en.MONTHS:
                 # "Russian jets" over Idlib: the country is no place of the report; "Friday"
                 # (a hamlet somewhere) is a day.
@@ -89,7 +88,7 @@ class DocFacts:
                 # One vote per name, spread over its places' countries and weighted by how
                 # well known its best place is: "Monday" (a hamlet) barely outvotes "Idlib".
                 total = sum(c.by_cc.values()) or 1.0
-                weight = max((m.prominence for m in c.matches), default=0.0) ** 2
+                weight = _facts(c).prominence ** 2
                 own[name] = {cc: weight * w / total for cc, w in c.by_cc.items()}
         totals: dict[str, float] = defaultdict(float)
         for votes in own.values():
@@ -124,7 +123,7 @@ class DocFacts:
             if a.span.kind != "demonym"
             and b.span.start - a.span.end <= _CONTAINER_GAP
             and a.span.container_after
-            and any(m.info["feature_code"] in _CONTAINERS for m in b.matches if m.literal)
+            and _facts(b).container
         )
         return cls(dict(count), dict(person), dict(locative), fit, contained)
 
@@ -327,16 +326,15 @@ def literal(c: Case, d: DocFacts) -> float:
     abbreviation or demonym is no place's name as written ("Georgian")."""
     if c.span.kind != "name":
         return 0.0
-    if c.span.script != "latin":
-        return float(any(m.literal or m.exact for m in c.matches))
-    return float(any(m.literal for m in c.matches))
+    facts = _facts(c)
+    return facts.literal_or_exact if c.span.script != "latin" else facts.literal
 
 
 def own_name(c: Case, d: DocFacts) -> float:
     """Some place has it as its main name, not an alias or old name ("Us" for Osh)."""
+    return _facts(c).own_name
     if c.span.kind != "name":
         return 0.0
-    return float(any(m.exact and m.matched == m.info["name"] for m in c.matches))
 
 
 # --- gazetteer prominence ------------------------------------------------------------------
@@ -345,40 +343,106 @@ def own_name(c: Case, d: DocFacts) -> float:
 def prominence(c: Case, d: DocFacts) -> float:
     """Big, well-known places are talked about: the gazetteer's prominence of the best match
     (population, how many languages name it, admin rank; curated rows count as notable)."""
-    return max((m.prominence for m in c.matches), default=0.0)
+    return _facts(c).prominence
 
 
 def population(c: Case, d: DocFacts) -> float:
     """log10 of the largest matching population; a curated row (a base, a crossing) has no
     count and is there because reports name it, so it counts as a town of 10,000."""
-    pops = [
-        m.info["population"] or (10_000 if m.info["source"] != "geonames" else 0) for m in c.matches
-    ]
-    return math.log10(1 + max(pops, default=0)) / 7
+    return _facts(c).population
 
 
 def country(c: Case, d: DocFacts) -> float:
     """Country names are almost always places."""
-    return float(any(m.info["feature_code"].startswith("PCL") for m in c.matches))
+    return _facts(c).country
 
 
 def division_or_capital(c: Case, d: DocFacts) -> float:
     """A first-level division or a capital (states, provinces, seats)."""
-    return float(any(m.info["feature_code"] in _MAJOR for m in c.matches))
+    return _facts(c).division_or_capital
 
 
 _MAJOR = frozenset({"ADM1", "PPLC", "PPLA"})
 
 
-def physical(c: Case, d: DocFacts) -> float:
-    """A sea, river, desert or island of the Natural Earth layer ("Euphrates", "Red Sea"):
-    such names are seldom ordinary words or surnames."""
-    return float(any("naturalearth" in m.info["source"] for m in c.matches if m.literal))
-
-
 def places(c: Case, d: DocFacts) -> float:
     """How many places carry the name: ordinary words match many hamlets."""
     return math.log1p(len(c.matches))
+
+
+def physical(c: Case, d: DocFacts) -> float:
+    """A sea, river, desert or island of the Natural Earth layer ("Euphrates", "Red Sea"):
+    such names are seldom ordinary words or surnames."""
+    return _facts(c).physical
+
+
+class _MatchFacts(NamedTuple):
+    """What the features read from a span's matches, worked out once per matches tuple."""
+
+    literal: float
+    literal_or_exact: float
+    own_name: float
+    prominence: float
+    population: float
+    country: float
+    division_or_capital: float
+    physical: float
+    #: Some place of the very name is a country or first-level division ("X, Ohio").
+    container: bool
+    #: Countries of villages spelled exactly as the name (DocFacts.build).
+    village_ccs: frozenset[str]
+
+
+def _match_facts(matches: tuple[NameMatch, ...]) -> _MatchFacts:
+    pops = [
+        m.info["population"] or (10_000 if m.info["source"] != "geonames" else 0) for m in matches
+    ]
+    return _MatchFacts(
+        literal=float(any(m.literal for m in matches)),
+        literal_or_exact=float(any(m.literal or m.exact for m in matches)),
+        own_name=float(any(m.exact and m.matched == m.info["name"] for m in matches)),
+        prominence=max((m.prominence for m in matches), default=0.0),
+        population=math.log10(1 + max(pops, default=0)) / 7,
+        country=float(any(m.info["feature_code"].startswith("PCL") for m in matches)),
+        division_or_capital=float(any(m.info["feature_code"] in _MAJOR for m in matches)),
+        physical=float(any("naturalearth" in m.info["source"] for m in matches if m.literal)),
+        container=any(m.info["feature_code"] in _CONTAINERS for m in matches if m.literal),
+        village_ccs=frozenset(
+            m.info["country_code"] for m in matches if m.literal and is_village(m.info)
+        ),
+    )
+
+
+class _IdentityMemo:
+    """Values worked out from an object, keyed by its identity. The object is held beside its
+    value, so its id cannot be reused by another while the entry lives; bounded (emptied when
+    full). ``cache_clear`` empties it, like a ``functools`` cache."""
+
+    def __init__(self, size: int) -> None:
+        self._data: dict[int, tuple[object, _MatchFacts]] = {}
+        self._size = size
+        # On the instance, not the class: whoever empties every module-level cache
+        # (benchmarks) finds the instance's method and not an unbound one.
+        self.cache_clear = self._data.clear
+
+    def get(self, matches: tuple[NameMatch, ...]) -> _MatchFacts:
+        entry = self._data.get(id(matches))
+        if entry is not None and entry[0] is matches:
+            return entry[1]
+        value = _match_facts(matches)
+        if len(self._data) >= self._size:
+            self._data.clear()
+        self._data[id(matches)] = (matches, value)
+        return value
+
+
+#: A name's matches tuple is made once and shared by every span of that name, in every report
+#: (extraction memoises it on the gazetteer): the facts about it are worked out once too.
+_FACTS = _IdentityMemo(50_000)
+
+
+def _facts(c: Case) -> _MatchFacts:
+    return _FACTS.get(c.matches)
 
 
 def contained(c: Case, d: DocFacts) -> float:

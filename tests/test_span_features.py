@@ -104,3 +104,24 @@ def test_span_model_keeps_places_and_drops_people() -> None:
 def test_every_feature_has_a_reason() -> None:
     assert all(f.__doc__ and f.__doc__.strip() for f in sf.FEATURES)
     assert len(set(sf.NAMES)) == len(sf.NAMES)
+
+
+def test_match_facts_follow_the_matches_not_a_reused_identity() -> None:
+    # The facts about a matches tuple are memoised by identity; a new tuple (even one that
+    # equals nothing seen before) gets its own, and emptying the memo changes no value.
+    cases = candidate_cases("Trucks crossed from Syria into Hama.", Gazetteer.default())
+    syria = next(c for c in cases if c.span.text == "Syria")
+    hama = next(c for c in cases if c.span.text == "Hama")
+    doc = sf.DocFacts.build(cases)
+    assert sf.country(syria, doc) == 1.0
+    assert sf.country(hama, doc) == 0.0
+    # Hama's span with Syria's matches: the country facts are Syria's, read afresh.
+    mixed = sf.Case(hama.span, tuple(syria.matches), syria.by_cc)
+    assert sf.country(mixed, doc) == 1.0
+    assert sf.prominence(mixed, doc) == sf.prominence(syria, doc)
+    before = sf.matrix(cases)
+    sf._FACTS.cache_clear()
+    assert (sf.matrix(cases) == before).all()
+    # No match at all: nothing is literal, no population.
+    empty = sf.Case(hama.span, (), {})
+    assert (sf.literal(empty, doc), sf.population(empty, doc)) == (0.0, 0.0)

@@ -188,6 +188,8 @@ CLAUSE_WORDS: frozenset[str] = frozenset(
 )
 #: "..., where": the clause that follows happened at the place before it.
 WHERE_WORDS: frozenset[str] = frozenset({"where"})
+#: "that": a place after one belongs to the reported clause ("said that ... in Homs").
+THAT_WORDS: frozenset[str] = frozenset({"that"})
 
 #: Words that mark a place as the actor's base or launch site.
 BASE_WORDS: frozenset[str] = frozenset(

@@ -53,6 +53,8 @@ FILLERS: frozenset[str] = frozenset(
 )
 CLAUSE_WORDS: tuple[str, ...] = ("где", "когда", "котор", "после", "пока", "но", "однако", "а")
 WHERE_WORDS: tuple[str, ...] = ("где",)
+#: "что", "который" (stems): a place after one belongs to that clause.
+THAT_WORDS: tuple[str, ...] = ("что", "котор")
 BASE_WORDS: tuple[str, ...] = (
     "базир",
     "авиабаз",
