@@ -92,10 +92,8 @@ def pairs(text: str, verb: tuple[int, int], gold: list, cache: dict, add_missed:
     spans, kinds = [spans[i] for i in order], [kinds[i] for i in order]
     sent = Sentence(text)
     trig = [(t.start, t.end) for t in triggers(sent, event_words(text))]
-    rows, labels = [], []
-    for span, kind in zip(spans, kinds, strict=True):
-        rows.append(sent.features(verb, span, spans, triggers=trig, kind=kind, kinds=kinds))
-        labels.append(int(any(ec.overlaps(span, g) for g in gold)))
+    rows = sent.matrix([verb], spans, kinds, trig)
+    labels = [int(any(ec.overlaps(span, g) for g in gold)) for span in spans]
     return rows, labels
 
 

@@ -123,13 +123,22 @@ def _pairs(
 ) -> _Pairs:
     sent = Sentence(sentence)
     trigs = triggers(sent, typed)
-    spans = [(t.start, t.end) for t in trigs]
     events = [t for t in trigs if t.kind == "event"]
-    rows = [
-        sent.features((t.start, t.end), span, mentions, triggers=spans, kind=kind, kinds=kinds)
-        for span, kind in zip(mentions, kinds, strict=True)
-        for t in events
-    ]
+    rows: list[list[float]] = []
+    if events:
+        spans = [(t.start, t.end) for t in trigs]
+        order = sorted(range(len(mentions)), key=mentions.__getitem__)
+        by_place = sent.matrix(
+            [(t.start, t.end) for t in events],
+            [mentions[i] for i in order],
+            [kinds[i] for i in order],
+            spans,
+        )
+        n = len(events)
+        back = [0] * len(order)  # rows in the callers' order of places
+        for k, i in enumerate(order):
+            back[i] = k
+        rows = [r for i in range(len(mentions)) for r in by_place[back[i] * n : back[i] * n + n]]
     return _Pairs(sent, mentions, kinds, trigs, events, rows)
 
 
@@ -149,15 +158,7 @@ def _decide(pairs: _Pairs, probs: np.ndarray) -> list[Link]:
             x = pairs.rows[i * n]
         else:
             x = sent.mention_part(span, mentions, kinds, kind)[0]  # no event word to read
-        # The place a moving actor left ("fled Mosul", "fled from Mosul") is an origin.
-        left = any(
-            (y := sent.features((t.start, t.end), span, mentions, kind=kind, kinds=kinds))[
-                _FROM_LEAVE
-            ]
-            + y[_OBJECT_LEAVE]
-            for t in leaving
-        )
-        own = "origin" if left else _own_role(sent, span, x)
+        own = "origin" if leaving and _left(sent, span, leaving) else _own_role(sent, span, x)
         if own is not None:
             out.append(Link(own, round(1.0 - best_p, 4)))
         elif best is not None and best_p >= cut:
@@ -174,6 +175,17 @@ def _decide(pairs: _Pairs, probs: np.ndarray) -> list[Link]:
         else:
             out.append(Link("other", round(1.0 - best_p, 4)))
     return _share_lists(sent.text, mentions, out)
+
+
+def _left(sent: Sentence, span: Span, leaving: Sequence[Trigger]) -> bool:
+    """Whether a moving actor left the place: "fled from Mosul", or "fled Mosul" (the place
+    at most two words after the verb, with no preposition)."""
+    m_lo, _, prep = sent.bounds(span)
+    if prep == "from":
+        return True
+    return prep == "none" and any(
+        span[0] >= t.end and m_lo - (sent.last(t.end) + 1) <= 2 for t in leaving
+    )
 
 
 def _typed_beside(pairs: _Pairs, trig: Trigger) -> Trigger | None:
@@ -247,8 +259,6 @@ def _share_lists(sentence: str, mentions: Sequence[Span], links: list[Link]) -> 
 
 
 _I = {name: i for i, name in enumerate(FEATURE_NAMES)}
-_FROM_LEAVE = FEATURE_NAMES.index("from_leave")
-_OBJECT_LEAVE = FEATURE_NAMES.index("object_leave")
 
 
 def _with_role(
