@@ -693,16 +693,9 @@ def _only_feature_words(toks: list[str]) -> bool:
 @lru_cache(maxsize=8)  # asked once per short capitalised span, about the whole text
 def _shouting(text: str) -> bool:
     """Whether a text is mostly upper case (a headline or telex), where caps say nothing."""
-    head = text[:2000]
-    if head.isascii():  # counted by C-level regex scans: the same letters as isalpha there
-        letters = len(_ASCII_LETTERS.findall(head))
-        return bool(letters) and len(_ASCII_CAPITALS.findall(head)) > 0.6 * letters
-    letters = [c for c in head if c.isalpha()]
-    return bool(letters) and sum(c.isupper() for c in letters) > 0.6 * len(letters)
-
-
-_ASCII_LETTERS = re.compile("[A-Za-z]")
-_ASCII_CAPITALS = re.compile("[A-Z]")
+    # filter/map with str methods run the per-character loop in C.
+    letters = list(filter(str.isalpha, text[:2000]))
+    return bool(letters) and sum(map(str.isupper, letters)) > 0.6 * len(letters)
 
 
 def _line(text: str, start: int, end: int) -> str:

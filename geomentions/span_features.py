@@ -499,9 +499,32 @@ FEATURES: tuple[Feature, ...] = (
 NAMES: tuple[str, ...] = tuple(f.__name__ for f in FEATURES)
 
 
+#: Columns of the features that read only a span's matches and script: the same for every
+#: span of one name in a report (they share one matches tuple), so worked out once per name.
+_MATCH_COLUMNS = [
+    i
+    for i, f in enumerate(FEATURES)
+    if f in (literal, own_name, prominence, population, country, division_or_capital, places)
+]
+_OTHER_COLUMNS = [i for i in range(len(FEATURES)) if i not in _MATCH_COLUMNS]
+
+
 def matrix(cases: Sequence[Case]) -> np.ndarray:
     """One row of feature values per case (the document is every case given)."""
     d = DocFacts.build(cases)
-    return np.array([[f(c, d) for f in FEATURES] for c in cases], dtype=np.float64).reshape(
-        len(cases), len(FEATURES)
-    )
+    out = np.empty((len(cases), len(FEATURES)), dtype=np.float64)
+    if not cases:
+        return out
+    of_matches = [FEATURES[i] for i in _MATCH_COLUMNS]
+    others = [FEATURES[i] for i in _OTHER_COLUMNS]
+    per_name: dict[tuple[int, str], list[float]] = {}  # the cases keep each tuple alive
+    rows = []
+    for c in cases:
+        key = (id(c.matches), c.span.script)
+        part = per_name.get(key)
+        if part is None:
+            part = per_name[key] = [f(c, d) for f in of_matches]
+        rows.append(part)
+    out[:, _MATCH_COLUMNS] = rows
+    out[:, _OTHER_COLUMNS] = [[f(c, d) for f in others] for c in cases]
+    return out
