@@ -499,8 +499,9 @@ FEATURES: tuple[Feature, ...] = (
 NAMES: tuple[str, ...] = tuple(f.__name__ for f in FEATURES)
 
 
-#: Columns of the features that read only a span's matches and script: the same for every
-#: span of one name in a report (they share one matches tuple), so worked out once per name.
+#: Columns of the features that read only a span's matches, script and kind: the same for
+#: every span of one name in a report (they share one matches tuple), so worked out once per
+#: name ("PRC" and "China" share China's matches, but only "China" is a literal name).
 _MATCH_COLUMNS = [
     i
     for i, f in enumerate(FEATURES)
@@ -517,10 +518,10 @@ def matrix(cases: Sequence[Case]) -> np.ndarray:
         return out
     of_matches = [FEATURES[i] for i in _MATCH_COLUMNS]
     others = [FEATURES[i] for i in _OTHER_COLUMNS]
-    per_name: dict[tuple[int, str], list[float]] = {}  # the cases keep each tuple alive
+    per_name: dict[tuple[int, str, str], list[float]] = {}  # the cases keep each tuple alive
     rows = []
     for c in cases:
-        key = (id(c.matches), c.span.script)
+        key = (id(c.matches), c.span.script, c.span.kind)
         part = per_name.get(key)
         if part is None:
             part = per_name[key] = [f(c, d) for f in of_matches]

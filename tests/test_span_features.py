@@ -125,3 +125,14 @@ def test_match_facts_follow_the_matches_not_a_reused_identity() -> None:
     # No match at all: nothing is literal, no population.
     empty = sf.Case(hama.span, (), {})
     assert (sf.literal(empty, doc), sf.population(empty, doc)) == (0.0, 0.0)
+
+
+def test_an_abbreviation_and_the_name_it_stands_for_keep_their_own_rows() -> None:
+    # Both read China's matches; only the name itself is written as a place's name.
+    text = "The PRC said China would send ships."
+    assert feature(text, "China", "literal") == 1.0
+    assert feature(text, "PRC", "literal") == 0.0
+    cases = candidate_cases(text, Gazetteer.default())
+    rows = {c.span.text: row for c, row in zip(cases, sf.matrix(cases), strict=True)}
+    col = sf.NAMES.index("literal")
+    assert (rows["PRC"][col], rows["China"][col]) == (0.0, 1.0)
