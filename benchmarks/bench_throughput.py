@@ -34,8 +34,16 @@ What is measured
 * baselines on the same texts: (a) exact matching of every gazetteer name (lowercased) with
   pyahocorasick, longest matches, word boundaries checked, each name mapped to its most
   populous place; (b) geotext (its own city list, Latin script only);
+* on LGL, whether the issue-12 target holds: geotext at most ``TARGET`` (40) times faster than
+  ``workers=1``, with empty memos and with memos warm;
+* CPU seconds of each stage of ``extract`` (``STAGES``: recognition scan, name look-up, span
+  model, ranking, activity, events) in one more ``workers=1`` pass with empty memos, and their
+  shares;
 * a cProfile of ``workers=1`` on the first ``--profile`` documents (default 500), top 15 by
   tottime.
+
+The load average is printed at the start and the end: on a shared machine the ratios move
+with it (the baselines run for a fraction of a second, ours for seconds).
 """
 
 from __future__ import annotations
@@ -67,6 +75,8 @@ LANGUAGES = {"en": 0.55, "ar": 0.20, "ru": 0.15, "mixed": 0.10}
 GROUPS = {"SY": 0.40, "IQ": 0.20, "UA": 0.20, "world": 0.20}
 NAMES_PER_POOL = 400
 WORLD_MIN_POPULATION = 100_000
+#: The issue-12 throughput target on LGL: geotext at most this many times faster than ours.
+TARGET = 40.0
 
 _EN_MONTHS = (
     "January February March April May June July August September October November December".split()
@@ -413,6 +423,56 @@ def geotext_baseline(texts: Sequence[str], megabytes: float) -> tuple[Run, dict[
     return Run("geotext", seconds, len(texts), megabytes, found), {"load_s": round(load_s, 2)}
 
 
+#: Stages of ``extract`` timed by ``stage_shares``: (name, module, function). None calls
+#: another (find_spans runs before the name look-ups, the span model after them), so their
+#: times add up; "rest" is the remainder (focus, containers, confidences, mentions, batch).
+STAGES = (
+    ("recognition scan (find_spans)", "geomentions.extraction", "find_spans"),
+    ("name look-up (_best: match_name)", "geomentions.extraction", "_best"),
+    ("span model (features + model)", "geomentions.span_features", "matrix"),
+    ("ranking (context, candidates)", "geomentions.extraction", "ranking"),
+    ("activity (activity_for)", "geomentions.extraction", "activity_for"),
+    ("events (link_document)", "geomentions.extraction", "link_document"),
+    ("sentence spans", "geomentions.extraction", "sentence_spans"),
+)
+
+
+def stage_shares(texts: Sequence[tuple[str, str]]) -> dict[str, float]:
+    """CPU seconds per stage of one ``extract_many(workers=1)`` pass with empty memos: each
+    stage's function is wrapped with a ``time.process_time`` accumulator (about a microsecond
+    per call, far less than cProfile's per-call cost on every function)."""
+    import importlib
+
+    from geomentions.batch import extract_many
+
+    spent = {name: 0.0 for name, _, _ in STAGES}
+    originals = []
+    for name, module_name, attr in STAGES:
+        module = importlib.import_module(module_name)
+        original = getattr(module, attr)
+        originals.append((module, attr, original))
+
+        def timed(*args: Any, _f: Any = original, _name: str = name, **kwargs: Any) -> Any:
+            t = time.process_time()
+            try:
+                return _f(*args, **kwargs)
+            finally:
+                spent[_name] += time.process_time() - t
+
+        setattr(module, attr, timed)
+    try:
+        clear_caches()
+        t0 = time.process_time()
+        extract_many(texts, workers=1, progress=False)
+        total = time.process_time() - t0
+    finally:
+        for module, attr, original in originals:
+            setattr(module, attr, original)
+    spent["rest"] = max(0.0, total - sum(spent.values()))
+    spent["total"] = total
+    return spent
+
+
 def profile(texts: Sequence[tuple[str, str]], top: int = 15) -> tuple[str, list[dict[str, Any]]]:
     from geomentions.batch import extract_many
 
@@ -595,6 +655,26 @@ def main(argv: Sequence[str] | None = None) -> int:
         f"{ratios['geotext_over_ours1_warm']}x faster than ours with warm memos; load average "
         f"{result['load_average_at_start'][0]:.1f} at start, {os.getloadavg()[0]:.1f} at end"
     )
+
+    if use_lgl:
+        # The issue-12 target: at most 40x slower than geotext on LGL, with empty memos.
+        cold_ratio, warm_ratio = ratios["geotext_over_ours1"], ratios["geotext_over_ours1_warm"]
+        result["target_40x"] = {
+            "empty_memos": cold_ratio <= TARGET,
+            "memos_warm": warm_ratio <= TARGET,
+        }
+        say(
+            f"target: geotext / ours <= {TARGET:.0f}x on LGL: {cold_ratio}x with empty memos "
+            f"({'met' if cold_ratio <= TARGET else 'not met'}), {warm_ratio}x with memos warm "
+            f"({'met' if warm_ratio <= TARGET else 'not met'})"
+        )
+    spent = stage_shares(corpus)
+    result["stage_cpu_s"] = {k: round(v, 3) for k, v in spent.items()}
+    say(f"\nstages, workers=1, empty memos ({spent['total']:.2f} CPU-s; shares of it):")
+    for name, seconds in spent.items():
+        if name != "total":
+            say(f"  {name:34} {seconds:6.2f} s {100 * seconds / spent['total']:5.1f} %")
+    say(f"load average at end {os.getloadavg()[0]:.1f}")
 
     if args.profile:
         text, rows = profile(corpus[: args.profile])

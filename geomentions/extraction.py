@@ -115,22 +115,41 @@ def _word_penalty(span: Span, best: _Best) -> float:
     return penalty
 
 
-def _best(text: str, keys: tuple[str, ...], gaz: Gazetteer) -> _Best | None:
-    """The matches of the key that reads best (memoised: the same names recur)."""
-    memo_key = ("best", gaz.generation, text, keys)
+def _best(span: Span, gaz: Gazetteer) -> _Best | None:
+    """The matches of the key that reads best (memoised: the same names recur).
+
+    An abbreviation, demonym or bloc is matched by the name it stands for ("PRC" is China,
+    not Chennai by its letters); a demonym or bloc only by a country-sized area."""
+    text = span.stands_for or span.text
+    areas = span.kind in _NO_PLACE
+    memo_key = ("best", gaz.generation, text, span.keys, areas)
     found = gaz.cache.get(memo_key)
     if found is None:
-        found = _best_uncached(text, keys, gaz) or ()
+        found = _best_uncached(text, span.keys, gaz, areas) or ()
         gaz.cache.put(memo_key, found)
     return found or None
 
 
-def _best_uncached(text: str, keys: tuple[str, ...], gaz: Gazetteer) -> _Best | None:
+#: Span kinds that name a country or region but no place of the report: no dot, no vote.
+_NO_PLACE = frozenset({"demonym", "bloc"})
+#: Feature codes a demonym or bloc may stand for.
+_AREAS = frozenset({"TERR", "ADM1", "CONT", "RGN", "PEN", "ISTH"})
+
+
+def _best_uncached(
+    text: str, keys: tuple[str, ...], gaz: Gazetteer, areas: bool = False
+) -> _Best | None:
     best: tuple[float, list[NameMatch]] | None = None
     for k in keys:
         # The span was found by its exact key; in running text a merely similar name
         # elsewhere is a guess, so only exact-key readings are kept.
         matches = match_name(text, gaz, key=k, fuzzy=False)
+        if areas:
+            matches = [
+                m
+                for m in matches
+                if m.info["feature_code"].startswith("PCL") or m.info["feature_code"] in _AREAS
+            ]
         if not matches:
             continue
         top = max(m.match**3 * (0.6 + 0.25 * m.prominence) for m in matches)
@@ -162,7 +181,7 @@ def candidate_cases(text: str, gaz: Gazetteer) -> list[Case]:
     model judges (and what ``benchmarks/train_spans.py`` learns from)."""
     cases = []
     for span in find_spans(text, gaz):
-        best = _best(span.text, span.keys, gaz)
+        best = _best(span, gaz)
         if best is not None:
             # Villages cast no vote (by_cc leaves them out); the span model still asks
             # whether the report's other names point to their countries (DocFacts.build).
@@ -188,7 +207,7 @@ def _judge(text: str, gaz: Gazetteer, model: LogisticModel | None) -> list[_Read
     for n, c in enumerate(cases):
         if n % 256 == 255:
             budget.check()
-        best = _best(c.span.text, c.span.keys, gaz)
+        best = _best(c.span, gaz)
         assert best is not None  # candidate_cases kept only spans with matches
         if c.span.script == "latin":
             if id(c) in probs:
@@ -270,8 +289,10 @@ def _focus(readings: list[_Reading], country: tuple[str, ...], *, everyone: bool
     voters = [
         r
         for r in readings
-        if r.best.by_cc and (r.span.script == "latin" or not _common_word(r.span))
-    ] or readings
+        if r.best.by_cc
+        and (r.span.script == "latin" or not _common_word(r.span))
+        and r.span.kind not in _NO_PLACE  # "Russian jets" say nothing of where the report is
+    ] or [r for r in readings if r.span.kind not in _NO_PLACE]
     voters = readings if everyone else voters
     for r in voters:
         by_cc, by_region = _votes(r)
@@ -300,6 +321,8 @@ def _containers(readings: list[_Reading], text: str) -> dict[int, int]:
     for i in range(len(readings) - 1):
         a, b = readings[i].span, readings[i + 1].span
         gap = text[a.end : b.start]
+        if a.kind in _NO_PLACE or b.kind in _NO_PLACE:
+            continue  # "Syrian, Russian and Iranian officials" is no place inside another
         if gap in (", ", ",", " in ", ", in ") or gap.strip() in (",", "in", "،", "в"):
             out[i] = i + 1
     return out
@@ -529,7 +552,9 @@ def extract(
             confidence=confidence, qualifier=span.qualifier, feature_hint=span.feature_hint,
             activity=activity_for(text, span.start, span.end, date=doc_date, sentences=sentences),
         )  # fmt: skip
-        if cands and confidence >= min_confidence:
+        if span.kind in _NO_PLACE:
+            mention.feature_hint = span.kind  # the country it names is candidates[0]
+        elif cands and confidence >= min_confidence:
             mention.place = cands[0]
             _locate(mention, span)
         doc.mentions.append(mention)

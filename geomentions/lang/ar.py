@@ -27,7 +27,11 @@ GENERIC = frozenset(
 ضواحي بين معبر ومعبر المعبر والمعبر""".split()
 )
 #: Words masked before matching: a movement, not the governorate ("الحوثي", "الحوثيون").
-MASKS = (r"(?:و?ال)?حوثي(?:ون|ين|ة)?",)
+MASKS = (
+    r"(?:و?ال)?حوثي(?:ون|ين|ة)?",  # the Houthi movement, not a governorate
+    r"و?(?:ال|بال|لل|[بل])?[إا]يبولا",  # Ebola, not Eboli (Italy)
+    r"و?(?:ال)?شيع(?:ة|ي|ية|يون|يين)(?!\w)",  # Shiite, not Chita (Russia)
+)
 
 # --- event linker: ----------------------------------------------------------------------
 # Arabic words the event linker reads (see ``geomentions.event_features``).

@@ -21,7 +21,11 @@ ORG_HEADS = frozenset("министерство университет банк 
 #: Generic words that are no place when used alone ("район" district, "область" region).
 GENERIC = frozenset("район района районе области область край края округ округа".split())
 #: Words masked before matching: a movement, not a place ("хуситы"; "шииты", not Chita).
-MASKS = (r"[Хх]усит\w*", r"[Шш]иит\w*")
+MASKS = (
+    r"[Хх]усит\w*",  # Houthis
+    r"[Шш]иит\w*",  # Shiites
+    r"[Ээ]бол[аыуеой]\w*",  # Ebola, not Eboli (Italy)
+)
 
 # --- event linker: ----------------------------------------------------------------------
 # Russian words the event linker reads (see ``geomentions.event_features``).
