@@ -190,6 +190,8 @@ CLAUSE_WORDS: frozenset[str] = frozenset(
 WHERE_WORDS: frozenset[str] = frozenset({"where"})
 #: "that": a place after one belongs to the reported clause ("said that ... in Homs").
 THAT_WORDS: frozenset[str] = frozenset({"that"})
+#: Words joining the places of one list ("Idlib, Hama and Homs").
+LIST_WORDS: tuple[str, ...] = ("and", "or")
 
 #: Words that mark a place as the actor's base or launch site.
 BASE_WORDS: frozenset[str] = frozenset(
