@@ -5,9 +5,10 @@ Usage (from the repository root)::
     git worktree add /tmp/base <commit>      # or any copy of another version
     python benchmarks/bench_ab.py /tmp/base [--corpus lgl|synthetic] [--docs N] [--rounds 3]
 
-Each round runs, in fresh processes and alternating (so machine load hits both alike), the
-same documents through ``extract()`` twice: a first pass with empty memos (every name seen
-for the first time) and a second, warm pass. Figures are documents per CPU-second of the
+Each round runs, in fresh processes and alternating which goes first (so machine load hits
+both alike), the same documents through ``extract_many(workers=1)`` twice: a first pass with
+empty memos (every name seen for the first time) and a second, warm pass. Each process
+imports geomentions from its own checkout (checked, and the path printed) before anything else. Figures are documents per CPU-second of the
 process (``time.process_time``: less sensitive to other jobs on the machine than wall time)
 and per wall-second, medians over the rounds, with the load average.
 """
@@ -26,22 +27,27 @@ from pathlib import Path
 HERE = Path(__file__).resolve().parent
 
 _RUN = """
-import json, sys, time
-sys.path.insert(0, sys.argv[1])
-from bench_throughput import make_corpus, _lgl_path
-if sys.argv[2] == "lgl":
-    from eval_corpora import parse_lgl
-    docs = [a.text for a in parse_lgl(_lgl_path(), limit=int(sys.argv[3]))[0]]
-else:
-    docs = [t for _, t in make_corpus(int(sys.argv[3]), 13)]
+import json, os, sys, time
+code_root, bench_dir, corpus, n = sys.argv[1], sys.argv[2], sys.argv[3], int(sys.argv[4])
+# geomentions first, from PYTHONPATH: bench_throughput puts its own checkout on sys.path, and
+# imported after it the baseline would run this checkout's code.
 import geomentions as gm
+assert os.path.realpath(gm.__file__).startswith(os.path.realpath(code_root) + os.sep), gm.__file__
+sys.path.insert(0, bench_dir)
+from bench_throughput import make_corpus, _lgl_path
+if corpus == "lgl":
+    from eval_corpora import parse_lgl
+    docs = [a.text for a in parse_lgl(_lgl_path(), limit=n)[0]]
+else:
+    docs = [t for _, t in make_corpus(n, 13)]
+from geomentions.batch import extract_many
 gm.Gazetteer.default()
-out = {}
+out = {"code": os.path.dirname(os.path.realpath(gm.__file__))}
 for name in ("cold", "warm"):
     c, w = time.process_time(), time.perf_counter()
-    places = sum(len(gm.extract(d).places) for d in docs)
+    found = extract_many(docs, workers=1, progress=False)
     out[name] = [len(docs) / (time.process_time() - c), len(docs) / (time.perf_counter() - w)]
-out["places"] = places
+out["places"] = sum(len(d.places) for d in found)
 print(json.dumps(out))
 """
 
@@ -49,7 +55,7 @@ print(json.dumps(out))
 def _once(code_root: str, corpus: str, n: int) -> dict:
     env = {**os.environ, "PYTHONPATH": code_root}
     out = subprocess.run(
-        [sys.executable, "-c", _RUN, str(HERE), corpus, str(n)],
+        [sys.executable, "-c", _RUN, code_root, str(HERE), corpus, str(n)],
         capture_output=True,
         text=True,
         env=env,
@@ -69,9 +75,11 @@ def main() -> int:
     codes = {"baseline": str(args.other.resolve()), "this": str(HERE.parent)}
     print(f"cpus {os.cpu_count()}, load average {os.getloadavg()[0]:.1f}", flush=True)
     got: dict[str, list[dict]] = {k: [] for k in codes}
-    for _ in range(args.rounds):
-        for who, root in codes.items():
+    for r in range(args.rounds):
+        # Alternate which code runs first, so a change in machine load hits both alike.
+        for who, root in sorted(codes.items(), reverse=r % 2 == 1):
             got[who].append(_once(root, args.corpus, args.docs))
+            print(f"  round {r + 1}: {who} ({got[who][-1]['code']})", flush=True)
     print(f"{args.corpus}, {args.docs} documents max, medians of {args.rounds} rounds")
     print(f"{'code':10} {'pass':5} {'docs/CPU-s':>11} {'docs/s':>8}")
     for who, rows in got.items():

@@ -54,6 +54,8 @@ class Row:
     text: str
     verb: Span
     gold: list[Span]
+    #: The corpus's ``source`` field (annotation batch: "APW_RA", "Masdar_RA", "RELABEL"...).
+    source: str = ""
 
 
 def _group(row: dict) -> str:
@@ -82,7 +84,17 @@ def load(path: Path = DEFAULT_ZIP) -> list[Row]:
         test = r.get("source") == "RELABEL"
         if len(verbs) != 1:
             continue
-        out.append(Row(str(r.get("_id", "")).strip(), _group(r), test, r["text"], verbs[0], gold))
+        out.append(
+            Row(
+                str(r.get("_id", "")).strip(),
+                _group(r),
+                test,
+                r["text"],
+                verbs[0],
+                gold,
+                str(r.get("source", "")),
+            )  # fmt: skip
+        )
     test_keys = {r.group for r in out if r.test} | {r.text.strip() for r in out if r.test}
     return [
         r for r in out if r.test or (r.group not in test_keys and r.text.strip() not in test_keys)

@@ -2,7 +2,8 @@
 
 Usage (needs the ``train`` extra: ``pip install -e '.[train]'``)::
 
-    python benchmarks/train_spans.py [--lgl PATH] [--gwn PATH] [--folds 5] [--out PATH]
+    python benchmarks/train_spans.py [--lgl PATH] [--gwn PATH] [--own PATH] [--own-weight 10]
+                                     [--folds 5] [--out PATH]
 
 Every span recognition finds in an LGL or GeoWebNews article (GeoWebNews: literal and
 associative toponyms count, as in ``eval_corpora.py``'s ``gwn`` view) is a row of
@@ -12,11 +13,19 @@ Folds are whole documents: ``zlib.crc32(doc_id) % K`` with ids ``lgl:<docid>`` a
 threshold are fitted on out-of-fold predictions of the training documents only, so the
 cross-validated figures printed are for models that never saw the document they judge.
 Writes ``geomentions/data/spans.json`` (the model trained on all documents).
+
+The project's own conflict reports (``benchmarks/data/conflict_reports.txt``, ids ``own:<id>``)
+join the training documents with a weight (``--own-weight``): the news corpora hold few
+datelines, headings, disease names or demonyms opening a sentence, which monitoring reports
+are full of. They are folded by document like the rest and never scored: the printed figures
+are LGL's and GeoWebNews' alone. Only Latin-script spans are rows, as only they are judged by
+the model at run time.
 """
 
 from __future__ import annotations
 
 import argparse
+import re
 import sys
 import zlib
 from collections.abc import Sequence
@@ -34,6 +43,7 @@ from eval_corpora import (  # noqa: E402
     DEFAULT_LGL,
     REPO_ROOT,
     Article,
+    GoldToponym,
     parse_gwn,
     parse_lgl,
     prf,
@@ -51,6 +61,36 @@ FOLDS = 5
 #: L2 strength of the logistic regression (sklearn's C); fixed, not tuned per run.
 C = 1.0
 OUT = REPO_ROOT / "geomentions" / "data" / "spans.json"
+OWN = HERE / "data" / "conflict_reports.txt"
+#: How much one of the project's own reports counts against one corpus article's row.
+OWN_WEIGHT = 10.0
+_MARK = re.compile(r"\[\[(.+?)\]\]")
+
+
+def parse_own(path: str | Path = OWN) -> list[Article]:
+    """The project's annotated reports: ``=== <id> <lang>`` opens one, ``[[...]]`` marks a
+    toponym, ``#`` lines are comments.
+
+    >>> arts = parse_own()
+    >>> arts[0].doc_id, [g.text for g in arts[0].gold][:2]
+    ('own:en01', ['Saraqib', 'Maarat al-Numan'])
+    """
+    articles: list[Article] = []
+    blocks = re.split(r"^=== ", Path(path).read_text(encoding="utf-8"), flags=re.M)[1:]
+    for block in blocks:
+        head, _, body = block.partition("\n")
+        lines = [ln for ln in body.strip("\n").split("\n") if not ln.startswith("#")]
+        marked = "\n".join(lines).strip()
+        text, gold, last = [], [], 0
+        for m in _MARK.finditer(marked):
+            text.append(marked[last : m.start()])
+            start = sum(map(len, text))
+            gold.append(GoldToponym(start, start + len(m.group(1)), m.group(1)))
+            text.append(m.group(1))
+            last = m.end()
+        text.append(marked[last:])
+        articles.append(Article(f"own:{head.split()[0]}", "".join(text), gold))
+    return articles
 
 
 def fold_of(doc_id: str, k: int = FOLDS) -> int:
@@ -68,6 +108,7 @@ class Table:
 
     x: np.ndarray
     y: np.ndarray  # the training label (see ``label``)
+    w: np.ndarray  # the row's weight (the project's own reports count more)
     exact: np.ndarray  # a gold toponym has exactly this span: what the scores count
     doc: list[str]
     gold_by_doc: dict[str, int]
@@ -76,20 +117,28 @@ class Table:
         return np.array([d in docs for d in self.doc], dtype=bool)
 
 
-def build_table(articles: Sequence[Article], gaz: Gazetteer) -> Table:
-    xs, ys, exact, docs, gold_by_doc = [], [], [], [], {}
+def build_table(
+    articles: Sequence[Article], gaz: Gazetteer, own_weight: float = OWN_WEIGHT
+) -> Table:
+    xs, ys, ws, exact, docs, gold_by_doc = [], [], [], [], [], {}
     for art in articles:
         gold = {(g.start, g.end) for g in art.gold}
         gold_by_doc[art.doc_id] = len(art.gold)
-        cases = candidate_cases(art.text, gaz)
-        if not cases:
+        # The model judges Latin-script spans only (extraction); the document is every span.
+        everything = candidate_cases(art.text, gaz)
+        rows = np.array([c.span.script == "latin" for c in everything], dtype=bool)
+        if not rows.any():
             continue
-        xs.append(span_features.matrix(cases))
+        xs.append(span_features.matrix(everything)[rows])
+        cases = [c for c, r in zip(everything, rows, strict=True) if r]
         ys.extend(label(c.span, gold) for c in cases)
         exact.extend((c.span.start, c.span.end) in gold for c in cases)
         docs.extend([art.doc_id] * len(cases))
+        ws.extend([own_weight if art.doc_id.startswith("own:") else 1.0] * len(cases))
     x = np.vstack(xs) if xs else np.zeros((0, len(span_features.NAMES)))
-    return Table(x, np.array(ys, dtype=bool), np.array(exact, dtype=bool), docs, gold_by_doc)
+    return Table(
+        x, np.array(ys, dtype=bool), np.array(ws), np.array(exact, dtype=bool), docs, gold_by_doc
+    )
 
 
 def label(span: Span, gold: set[tuple[int, int]]) -> bool:
@@ -107,13 +156,13 @@ def label(span: Span, gold: set[tuple[int, int]]) -> bool:
     )
 
 
-def _fit_logistic(x: np.ndarray, y: np.ndarray) -> LogisticModel:
+def _fit_logistic(x: np.ndarray, y: np.ndarray, w: np.ndarray) -> LogisticModel:
     from sklearn.linear_model import LogisticRegression
     from sklearn.preprocessing import StandardScaler
 
     scaler = StandardScaler().fit(x)
     lr = LogisticRegression(C=C, max_iter=2000, random_state=SEED)
-    lr.fit(scaler.transform(x), y)
+    lr.fit(scaler.transform(x), y, sample_weight=w)
     return LogisticModel(
         feature_names=span_features.NAMES,
         weights=tuple(float(w) for w in lr.coef_[0]),
@@ -139,18 +188,21 @@ def train(table: Table, docs: set[str], k: int = FOLDS) -> LogisticModel:
     from sklearn.isotonic import IsotonicRegression
 
     rows = table.rows(docs)
-    x, y, exact = table.x[rows], table.y[rows], table.exact[rows]
+    x, y, w, exact = table.x[rows], table.y[rows], table.w[rows], table.exact[rows]
     doc = [d for d, r in zip(table.doc, rows, strict=True) if r]
     folds = np.array([fold_of(d, k) for d in doc])
     raw = np.zeros(len(y))
     for f in sorted(set(folds.tolist())):  # inner folds: calibration sees no in-sample score
         inner = folds != f
-        raw[~inner] = _fit_logistic(x[inner], y[inner]).raw(x[~inner])
-    iso = IsotonicRegression(out_of_bounds="clip", y_min=0.0, y_max=1.0).fit(raw, y)
+        raw[~inner] = _fit_logistic(x[inner], y[inner], w[inner]).raw(x[~inner])
+    iso = IsotonicRegression(out_of_bounds="clip", y_min=0.0, y_max=1.0)
+    iso.fit(raw, y, sample_weight=w)
     calibrated = iso.predict(raw)
-    n_gold = sum(table.gold_by_doc[d] for d in docs)
-    threshold = _best_threshold(calibrated, exact, n_gold)
-    final = _fit_logistic(x, y)
+    # The threshold that serves the news corpora best: the own reports shaped the weights.
+    corpus = np.array([not d.startswith("own:") for d in doc], dtype=bool)
+    n_gold = sum(table.gold_by_doc[d] for d in docs if not d.startswith("own:"))
+    threshold = _best_threshold(calibrated[corpus], exact[corpus], n_gold)
+    final = _fit_logistic(x, y, w)
     return LogisticModel(
         feature_names=final.feature_names,
         weights=final.weights,
@@ -167,10 +219,16 @@ def train(table: Table, docs: set[str], k: int = FOLDS) -> LogisticModel:
             ("threshold", f"{threshold:.2f}"),
             ("training_rows", str(len(y))),
             ("training_documents", str(len(docs))),
+            ("own_reports", f"{sum(d.startswith('own:') for d in docs)} (weight {_own_w(table)})"),
             ("seed", str(SEED)),
             ("folds", f"{k} (zlib.crc32(doc_id) % {k})"),
         ),
     )
+
+
+def _own_w(table: Table) -> str:
+    own = [w for d, w in zip(table.doc, table.w, strict=True) if d.startswith("own:")]
+    return f"{own[0]:g}" if own else "-"
 
 
 def cv_models(table: Table, k: int = FOLDS) -> dict[int, LogisticModel]:
@@ -196,20 +254,30 @@ def cv_scores(
     return prf(tp, kept, n_gold)
 
 
-def load_table(lgl: Path | None, gwn: Path | None) -> Table:
+def load_table(
+    lgl: Path | None,
+    gwn: Path | None,
+    own: Path | None = OWN,
+    own_weight: float = OWN_WEIGHT,
+) -> Table:
     gaz = Gazetteer.default()
     articles: list[Article] = []
     if lgl is not None:
         articles += parse_lgl(lgl)[0]
     if gwn is not None:
         articles += parse_gwn(gwn)[0]
-    return build_table(articles, gaz)
+    if own is not None and own_weight > 0:
+        articles += parse_own(own)
+    return build_table(articles, gaz, own_weight)
 
 
 def main(argv: Sequence[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     ap.add_argument("--lgl", default=str(DEFAULT_LGL), help="path to LGL lgl.xml")
     ap.add_argument("--gwn", default=str(DEFAULT_GWN), help="path to GeoWebNews GWN.xml")
+    ap.add_argument("--own", default=str(OWN), help="the project's annotated reports")
+    ap.add_argument("--own-weight", type=float, default=OWN_WEIGHT,
+                    help="weight of an own report's rows (0: leave them out)")  # fmt: skip
     ap.add_argument("--folds", type=int, default=FOLDS)
     ap.add_argument("--out", default=str(OUT), help="where to write the model")
     args = ap.parse_args(argv)
@@ -218,7 +286,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     if lgl is None or gwn is None:
         print("both corpora are needed: pass --lgl and --gwn", file=sys.stderr)
         return 2
-    table = load_table(lgl, gwn)
+    table = load_table(lgl, gwn, Path(args.own), args.own_weight)
     print(f"{len(table.y)} candidate spans, {int(table.exact.sum())} exact gold spans among them, "
           f"{sum(table.gold_by_doc.values())} gold toponyms in {len(table.gold_by_doc)} documents")  # fmt: skip
     models = cv_models(table, args.folds)

@@ -363,7 +363,13 @@ def cmd_map(args: argparse.Namespace) -> int:
     gdf = to_geodataframe(docs)
     with warnings.catch_warnings(record=True) as caught:
         warnings.simplefilter("always")
-        m = make_map(gdf, heatmap=args.heatmap, time_slider=args.time_slider, offline=offline)
+        m = make_map(
+            gdf,
+            heatmap=args.heatmap,
+            time_slider=args.time_slider,
+            offline=offline,
+            mentioned=args.mentioned,
+        )
     for w in caught:
         # Said in the terms the user typed: --time-slider, not time_slider=True.
         message = w.message.cli_message() if isinstance(w.message, MapWarning) else w.message
@@ -573,6 +579,12 @@ def build_parser() -> argparse.ArgumentParser:
     )
     m.add_argument("-o", "--output", required=True, metavar="HTML", help="map file to write")
     m.add_argument("--heatmap", action="store_true", help="add a heat-map layer")
+    m.add_argument(
+        "--mentioned",
+        action="store_true",
+        help="show the grey layer of places that are only mentioned (origins, bases, "
+        "datelines) from the start; otherwise it is off until ticked",
+    )
     m.add_argument(
         "--time-slider", action="store_true", help="add a time slider over the mention dates"
     )

@@ -27,7 +27,7 @@ from geomentions.lang import ar, en, ru
 
 #: Bump when the list or the meaning of a feature changes: a model trained on another
 #: version is refused (``LogisticModel.check_features``).
-VERSION = "2"
+VERSION = "4"
 
 Span = tuple[int, int]
 
@@ -45,6 +45,9 @@ FEATURE_NAMES: tuple[str, ...] = (
     "clauses_between",  # ";", "where", "which", "after"... between them (capped at 2)
     "triggers_between",  # other event words between them (capped at 2)
     "where_link",  # "Erbil, where a bomb exploded": the clause happened at the place
+    "that_between",  # "that"/"что"/"أن" between them: the place is in a reported clause
+    "source_between",  # "killed in Homs, the ministry in Damascus said": a speech word between
+    "closer_triggers",  # other event words nearer the place than this one (capped at 2)
     *(f"prep_{c}" for c in PREP_CLASSES),
     "from_leave",  # "fled from Mosul": an origin
     "object_leave",  # "fled Mosul": an origin
@@ -63,11 +66,26 @@ FEATURE_NAMES: tuple[str, ...] = (
     "nearest_in",  # governed by in/near, and no closer place to the event word is
     "more_specific_near",  # a smaller place (a city beside a province or country) is close
     "in_parens",
+    "in_list",  # a later place of a list ("Hama and Homs"): its prep is the list's first one's
+    "next_capital",  # a capitalised word follows ("Zahir Mulla"): perhaps a person's name
+    "prev_capital",  # a capitalised word comes just before ("Kiwan Hamed")
+    "holds_unknown",  # "Albuhrat neighborhood near Fallujah": holds a place we did not find
+    "confidence",  # the mention's confidence (1 when not given): is it a place at all?
     "kind_country",
     "kind_admin",
     "unresolved",
 )
 _INDEX = {name: i for i, name in enumerate(FEATURE_NAMES)}
+# Column numbers of the pair features, read once (``matrix`` sets them for every pair).
+(_X_AFTER, _X_LOG_GAP, _X_ADJACENT, _X_BETWEEN, _X_RANK, _X_COMMAS, _X_CLAUSES, _X_TRIGGERS, _X_WHERE,
+ _X_THAT_BETWEEN, _X_SOURCE_BETWEEN, _X_CLOSER_TRIGGERS, _X_NEAREST_IN, _X_FROM_LEAVE, _X_OBJECT_LEAVE,
+ _X_TO_ARRIVE, _X_TRIGGER_LEAVE, _X_TRIGGER_ARRIVE, _X_TRIGGER_EVENT) = (_INDEX[n] for n in (
+    "after", "log_gap", "adjacent", "mentions_between", "rank", "commas_between",
+    "clauses_between", "triggers_between", "where_link", "that_between", "source_between",
+    "closer_triggers", "nearest_in", "from_leave", "object_leave", "to_arrive",
+    "trigger_leave", "trigger_arrive", "trigger_event"))  # fmt: skip
+_X_CONFIDENCE = _INDEX["confidence"]
+_NO_TAGS: frozenset[str] = frozenset()
 
 _TOKEN_RE = re.compile(r"[\w\u064b-\u065f\u0670]+(?:[-'’.][\w\u064b-\u065f\u0670]+)*|[^\w\s]")
 _SPLIT_RE = re.compile(f"({_TOKEN_RE.pattern})")
@@ -78,13 +96,33 @@ _AR_NORM = str.maketrans(
     | {chr(c): None for c in range(0x064B, 0x0660)}
     | {"\u0670": None}
 )
+#: What may stand between two places of one list ("Idlib, Hama and Homs", "إدلب وحماة"),
+#: with at most one lowercase word before the next place ("and eastern Aleppo").
+_JOIN = "|".join(sorted({*en.LIST_WORDS, *ar.LIST_WORDS, *ru.LIST_WORDS}, key=len, reverse=True))
+LIST_GAP = re.compile(
+    rf"^(?:\s*[,،]\s*|\s+(?:{_JOIN})\s+|\s*[,،]\s*(?:{_JOIN})\s+|\s+و)"
+    r"(?:[^\W\d_A-ZА-Я]+\s+)?$"
+)
 _DATELINE_MARKS = frozenset({"(", "-", "—", "–", ":", "_"})
 _COMMAS = frozenset({"punct:,", "punct:،"})
 _CLAUSE_TAGS = frozenset({"clause", "where", "punct:;", "punct:؛"})
+_THAT = frozenset({"that"})
+_SOURCE = frozenset({"source"})
 #: What stands between a place and the bigger one holding it ("Palmyra in Homs province").
 _CONTAINER_GAPS = frozenset({",", "،", "in", "of", "in the", "of the", "في", "'s", "’s"})
 #: How big a place of each kind is, for "a smaller place is close".
 _KIND_RANK = {"": 0, "unresolved": 0, "admin": 1, "country": 2}
+
+
+def _capital(word: str) -> bool:
+    """A capitalised Latin or Cyrillic word ("Mulla"), not one in capitals ("AP")."""
+    return len(word) > 1 and word[0].isupper() and word[1:].islower() and word.isalpha()
+
+
+def _inside(pos: int, spans: Sequence[Span]) -> bool:
+    """Whether offset ``pos`` (a token's end) falls in one of the sorted ``spans``."""
+    k = bisect.bisect_left(spans, (pos, pos))
+    return any(s < pos <= e for s, e in spans[max(0, k - 1) : k + 1])
 
 
 def _starts(word: str, stems: Sequence[str]) -> bool:
@@ -93,7 +131,7 @@ def _starts(word: str, stems: Sequence[str]) -> bool:
 
 @functools.lru_cache(maxsize=65_536)  # the same words recur across sentences
 def word_tags(raw: str) -> frozenset[str]:
-    """What a token may mark: ``prep:<class>``, ``filler``, ``clause``, ``where``, ``base``,
+    """What a token may mark: ``prep:<class>``, ``filler``, ``clause``, ``where``, ``that``, ``base``,
     ``source``, ``leave``, ``arrive``, ``event``, ``case`` (Russian в/на) or ``punct:<c>``.
 
     >>> sorted(word_tags("from")), sorted(word_tags("из")), sorted(word_tags("وفي"))
@@ -109,6 +147,8 @@ def word_tags(raw: str) -> frozenset[str]:
         split = w[:1] in ("و", "ف") and (len(w) > 3 or w[1:] in ar.PREPOSITIONS)
         forms = [w] + [w[1:]] * split
         for f in forms:
+            if f in ar.THAT_WORDS:
+                tags.add("that")
             if f in ar.PREPOSITIONS:
                 tags.add(f"prep:{ar.PREPOSITIONS[f]}")
             if f in ar.FILLERS or (f.startswith("ال") and f[2:] in ar.FILLERS):
@@ -130,7 +170,7 @@ def word_tags(raw: str) -> frozenset[str]:
         for tag, stems in (
             ("clause", ru.CLAUSE_WORDS), ("where", ru.WHERE_WORDS), ("base", ru.BASE_WORDS),
             ("source", ru.SOURCE_WORDS), ("leave", ru.LEAVE_VERBS), ("arrive", ru.ARRIVE_VERBS),
-            ("event", ru.EVENT_WORDS),
+            ("event", ru.EVENT_WORDS), ("that", ru.THAT_WORDS),
         ):  # fmt: skip
             if (w in stems) if tag in ("clause", "where") else _starts(w, stems):
                 tags.add(tag)
@@ -139,6 +179,7 @@ def word_tags(raw: str) -> frozenset[str]:
         tags.add(f"prep:{en.PREPOSITIONS[w]}")
     for tag, words in (
         ("filler", en.FILLERS), ("clause", en.CLAUSE_WORDS), ("where", en.WHERE_WORDS),
+        ("that", en.THAT_WORDS),
         ("base", en.BASE_WORDS), ("source", en.SOURCE_WORDS), ("leave", en.LEAVE_VERBS),
         ("arrive", en.ARRIVE_VERBS), ("event", en.EVENT_WORDS),
     ):  # fmt: skip
@@ -150,7 +191,7 @@ def word_tags(raw: str) -> frozenset[str]:
 class Sentence:
     """The tokens of one sentence and their tags, made once for all its pairs."""
 
-    __slots__ = ("text", "starts", "ends", "raws", "tags", "_parts", "_spans", "_prefix", "_where")
+    __slots__ = ("text", "starts", "ends", "raws", "tags", "_parts", "_spans", "_where")
 
     def __init__(self, text: str) -> None:
         self.text = text
@@ -163,7 +204,6 @@ class Sentence:
         self.tags = list(map(word_tags, self.raws))
         self._parts: dict[tuple[Span, str], tuple[list[float], str, int, int]] = {}
         self._spans: dict[Span, tuple[int, int, str]] = {}
-        self._prefix: tuple[list[int], list[int]] | None = None
         # Token indices of each tag: most tokens have none, so this is a short walk.
         self._where: dict[str, list[int]] = {}
         for j in itertools.compress(range(len(self.tags)), self.tags):
@@ -213,7 +253,7 @@ class Sentence:
         k = bisect.bisect_left(where, max(0, lo))
         return k < len(where) and where[k] < hi
 
-    def _bounds(self, span: Span) -> tuple[int, int, str]:
+    def bounds(self, span: Span) -> tuple[int, int, str]:
         """First and last token of a place and the class of the word governing it."""
         found = self._spans.get(span)
         if found is None:
@@ -235,7 +275,13 @@ class Sentence:
             return found
         x = [0.0] * len(FEATURE_NAMES)
         ix = _INDEX
-        m_lo, m_hi, prep = self._bounds(mention)
+        m_lo, m_hi, prep = self.bounds(mention)
+        # "in Basra and Nasiriyah": Nasiriyah is "in" too (a place with a word of its own
+        # governing it starts a phrase of its own).
+        head = self._list_head(mention, mentions) if prep == "none" else mention
+        if head != mention:
+            x[ix["in_list"]] = 1.0
+            prep = self.bounds(head)[2]
         x[ix[f"prep_{prep}"]] = 1.0
         x[ix["log_mentions"]] = math.log(max(1, len(mentions)))
         x[ix["base_cue"]] = float(
@@ -271,12 +317,36 @@ class Sentence:
             prep == "none" and nxt.isalpha() and nxt.islower() and nxt.isascii()
         )
         x[ix["in_parens"]] = float(self.near_tag(m_lo - 1, m_lo, "punct:("))
+        x[ix["next_capital"]] = float(_capital(nxt) and not _inside(self.ends[m_hi + 1], mentions))
+        prev = self.raws[m_lo - 1] if m_lo >= 2 else ""  # not the sentence's first word
+        x[ix["prev_capital"]] = float(_capital(prev) and not _inside(self.ends[m_lo - 1], mentions))
+        x[ix["holds_unknown"]] = float(
+            prep in ("in", "near", "of") and self._holds_unknown(m_lo, mentions)
+        )
         if kind in ("country", "admin"):
             x[ix[f"kind_{kind}"]] = 1.0
         elif kind == "unresolved":
             x[ix["unresolved"]] = 1.0
         found = self._parts[key] = (x, prep, m_lo, m_hi)
         return found
+
+    def _list_head(self, mention: Span, mentions: Sequence[Span]) -> Span:
+        """The first place of the list ``mention`` ends (itself when in none)."""
+        k = bisect.bisect_left(mentions, mention)
+        while k > 0 and LIST_GAP.match(self.text[mentions[k - 1][1] : mentions[k][0]]):
+            k -= 1
+        return tuple(mentions[k]) if k < len(mentions) else mention
+
+    def _holds_unknown(self, m_lo: int, mentions: Sequence[Span]) -> bool:
+        """A capitalised word that is no place we found, a few words before the preposition
+        governing the place: "Manger Square in nearby Bethlehem"."""
+        for j in range(m_lo - 2, max(0, m_lo - 6), -1):
+            raw = self.raws[j]
+            if _capital(raw):
+                return not _inside(self.ends[j], mentions)
+            if not (raw.isalpha() and raw.islower()):
+                return False
+        return False
 
     def features(
         self,
@@ -292,60 +362,120 @@ class Sentence:
 
         ``mentions`` are all place spans of the sentence (``mention`` among them) and
         ``kinds`` their kinds ("country", "admin", "unresolved" or ""; ``kind`` is the
-        mention's own), ``triggers`` all event words.
+        mention's own), ``triggers`` all event words. One row of :meth:`matrix`.
         """
+        mention = tuple(mention)
         if kinds is None:
             kinds = [kind if tuple(m) == mention else "" for m in mentions]
-        part, prep, m_lo, m_hi = self.mention_part(mention, mentions, kinds, kind)
-        x = list(part)
-        ix = _INDEX
-        t_lo, t_hi, _ = self._bounds(trigger)
-        after = mention[0] >= trigger[1]
-        gap_lo, gap_hi = (t_hi + 1, m_lo) if after else (m_hi + 1, t_lo)
-        gap = max(0, gap_hi - gap_lo)
-        x[ix["after"]] = float(after)
-        x[ix["log_gap"]] = math.log1p(gap)
-        x[ix["adjacent"]] = float(gap <= 3)
-        lo_c, hi_c = (trigger[1], mention[0]) if after else (mention[1], trigger[0])
-        dist = abs(m_lo - t_hi) if after else abs(t_lo - m_hi)
-        between = closer = closer_in = 0
-        for s, e in mentions:
-            if lo_c <= s and e <= hi_c:
-                between += 1
-            if (s, e) == mention:
-                continue
-            lo, hi, prep_other = self._bounds((s, e))
-            if min(abs(lo - t_hi), abs(t_lo - hi)) < dist:
-                closer += 1
-                closer_in += prep_other in ("in", "near")
-        x[ix["mentions_between"]] = float(min(between, 3))
-        x[ix["rank"]] = float(min(closer, 3))
-        x[ix["nearest_in"]] = float(prep in ("in", "near") and closer_in == 0)
+        order = sorted(range(len(mentions)), key=lambda j: tuple(mentions[j]))
+        spans = [tuple(mentions[j]) for j in order]
+        return self.matrix(
+            [trigger], spans, [kinds[j] for j in order], sorted(triggers), only=spans.index(mention)
+        )[0]
+
+    def matrix(
+        self,
+        events: Sequence[Span],
+        mentions: Sequence[Span],
+        kinds: Sequence[str],
+        triggers: Sequence[Span] = (),
+        only: int | None = None,
+        confidences: Sequence[float] | None = None,
+    ) -> list[list[float]]:
+        """Feature rows of every (place, event word) pair: for each of ``mentions`` in turn
+        (sorted, not overlapping), one row per word of ``events``. ``triggers`` are all event
+        words of the sentence (sorted, not overlapping; ``events`` may be among them).
+        ``only``: the rows of that one place. ``confidences``: each place's
+        ``Mention.confidence`` (default 1).
+
+        What depends on one side only (a place's own words, an event word's tags, distances
+        to the other places and event words) is read once; a pair adds its gap.
+        """
+        bounds = self.bounds
+        m_b = [bounds(m) for m in mentions]
+        t_b = [bounds(t) for t in events]
+        o_b = [bounds(t) for t in triggers]
         tags = self.tags
-        if self._prefix is None:  # running counts: a pair reads any gap in O(1)
-            self._prefix = (
-                [0, *itertools.accumulate(not _COMMAS.isdisjoint(t) for t in tags)],
-                [0, *itertools.accumulate(not _CLAUSE_TAGS.isdisjoint(t) for t in tags)],
-            )
-        commas_at, clauses_at = self._prefix
-        hi = max(gap_lo, gap_hi)
-        commas = commas_at[hi] - commas_at[gap_lo]
-        clauses = clauses_at[hi] - clauses_at[gap_lo]
-        x[ix["commas_between"]] = float(min(commas, 3))
-        x[ix["clauses_between"]] = float(min(clauses, 2))
-        x[ix["triggers_between"]] = float(
-            min(sum(1 for s, e in triggers if lo_c <= s and e <= hi_c), 2)
+        # Token indices of commas, clause words, "that" and speech words: a pair counts
+        # those in its gap by bisection (most sentences have few).
+        where = self._where
+        commas_at, clauses_at, that_at, source_at = (
+            sorted({j for tag in marks for j in where.get(tag, ())})
+            for marks in (_COMMAS, _CLAUSE_TAGS, _THAT, _SOURCE)
         )
-        x[ix["where_link"]] = float(not after and self.near_tag(m_hi + 1, m_hi + 4, "where"))
-        t_tags = tags[t_lo] if t_lo < len(tags) else frozenset()
-        leave, arrive = "leave" in t_tags, "arrive" in t_tags
-        x[ix["from_leave"]] = float(leave and prep == "from")
-        x[ix["object_leave"]] = float(leave and after and prep == "none" and gap <= 2)
-        x[ix["to_arrive"]] = float(arrive and after and prep in ("to", "in"))
-        x[ix["trigger_leave"]] = float(leave)
-        x[ix["trigger_arrive"]] = float(arrive)
-        x[ix["trigger_event"]] = float("event" in t_tags)
-        return x
+        left = bisect.bisect_left
+        m_starts = [m[0] for m in mentions]
+        m_ends = [m[1] for m in mentions]
+        o_starts = [t[0] for t in triggers]
+        o_ends = [t[1] for t in triggers]
+        in_near = [b[2] in ("in", "near") for b in m_b]
+        # Token distance from each event word to each place, as "a place is closer" reads it.
+        near_t = []
+        for t_lo, t_hi, _ in t_b:
+            d = [min(abs(lo - t_hi), abs(t_lo - hi)) for lo, hi, _ in m_b]
+            near_t.append((d, sorted(d), sorted(x for x, ok in zip(d, in_near, strict=True) if ok)))
+        rows = []
+        for i, (mention, kind) in enumerate(zip(mentions, kinds, strict=True)):
+            if only is not None and i != only:
+                continue
+            part, prep, m_lo, m_hi = self.mention_part(mention, mentions, kinds, kind)
+            part = part.copy()
+            part[_X_CONFIDENCE] = 1.0 if confidences is None else float(confidences[i])
+            where_next = self.near_tag(m_hi + 1, m_hi + 4, "where")
+            # Token distance from this place to each event word of the sentence.
+            o_d = [
+                abs(m_lo - o_hi) if s < mention[0] else abs(o_lo - m_hi)
+                for s, (o_lo, o_hi, _) in zip(o_starts, o_b, strict=True)
+            ]
+            o_sorted = sorted(o_d)
+            for k, trigger in enumerate(events):
+                t_lo, t_hi, _ = t_b[k]
+                x = part.copy()
+                after = mention[0] >= trigger[1]
+                if after:
+                    gap_lo, gap_hi = t_hi + 1, m_lo
+                    lo_c, hi_c = trigger[1], mention[0]
+                    dist = abs(m_lo - t_hi)
+                else:
+                    gap_lo, gap_hi = m_hi + 1, t_lo
+                    lo_c, hi_c = mention[1], trigger[0]
+                    dist = abs(t_lo - m_hi)
+                gap = max(0, gap_hi - gap_lo)
+                hi = max(gap_lo, gap_hi)
+                x[_X_AFTER] = float(after)
+                x[_X_LOG_GAP] = math.log1p(gap)
+                x[_X_ADJACENT] = float(gap <= 3)
+                # Places and event words wholly inside the stretch between the two.
+                between = bisect.bisect_right(m_ends, hi_c) - bisect.bisect_left(m_starts, lo_c)
+                x[_X_BETWEEN] = float(min(max(0, between), 3))
+                d, d_sorted, d_in = near_t[k]
+                closer = bisect.bisect_left(d_sorted, dist) - (d[i] < dist)
+                closer_in = bisect.bisect_left(d_in, dist) - (in_near[i] and d[i] < dist)
+                x[_X_RANK] = float(min(closer, 3))
+                x[_X_NEAREST_IN] = float(prep in ("in", "near") and closer_in == 0)
+                x[_X_COMMAS] = float(min(left(commas_at, hi) - left(commas_at, gap_lo), 3))
+                x[_X_CLAUSES] = float(min(left(clauses_at, hi) - left(clauses_at, gap_lo), 2))
+                inside = bisect.bisect_right(o_ends, hi_c) - bisect.bisect_left(o_starts, lo_c)
+                x[_X_TRIGGERS] = float(min(max(0, inside), 2))
+                x[_X_WHERE] = float(not after and where_next)
+                x[_X_THAT_BETWEEN] = float(left(that_at, hi) > left(that_at, gap_lo))
+                x[_X_SOURCE_BETWEEN] = float(left(source_at, hi) > left(source_at, gap_lo))
+                nearer = bisect.bisect_left(o_sorted, dist)
+                if nearer:  # the event word itself, when listed, does not count
+                    j = bisect.bisect_left(o_starts, trigger[0])
+                    if j < len(o_starts) and triggers[j] == trigger and o_d[j] < dist:
+                        nearer -= 1
+                x[_X_CLOSER_TRIGGERS] = float(min(nearer, 2))
+                t_tags = tags[t_lo] if t_lo < len(tags) else _NO_TAGS
+                leave, arrive = "leave" in t_tags, "arrive" in t_tags
+                x[_X_FROM_LEAVE] = float(leave and prep == "from")
+                x[_X_OBJECT_LEAVE] = float(leave and after and prep == "none" and gap <= 2)
+                x[_X_TO_ARRIVE] = float(arrive and after and prep in ("to", "in"))
+                x[_X_TRIGGER_LEAVE] = float(leave)
+                x[_X_TRIGGER_ARRIVE] = float(arrive)
+                x[_X_TRIGGER_EVENT] = float("event" in t_tags)
+                rows.append(x)
+        return rows
 
     def triggers(self) -> list[tuple[Span, str]]:
         """Event words of the sentence by their tags: ``((start, end), "event"|"leave"|

@@ -2,10 +2,12 @@
 
 For every event word of a sentence (typed ones from :mod:`geomentions.activity`, and the
 verbs of :mod:`geomentions.lang`) and every place the sentence names, the shipped linker
-(``data/linker.json``, a :class:`~geomentions.models.LogisticModel` over
-:mod:`geomentions.event_features`) gives the probability that the event happened there.
-A place is the ``"event"`` location of its most likely event word when that probability
-reaches the model's threshold. Any other place gets the role its own words give it:
+(``data/linker.json``, boosted trees applied by :mod:`geomentions.trees` over the
+features of :mod:`geomentions.event_features`) gives the probability that the event happened
+there. A place is an ``"event"`` location when its highest probability reaches the model's
+threshold; its event is, of the event words reaching it, one whose clause opens on the place
+("Erbil, where a bomb exploded"), else the nearest. Any other place gets the role its own
+words give it:
 
 * ``"source"`` - a dateline or the place of a statement ("said in Moscow");
 * ``"base"`` - where the actor is based or launched from ("flying from Hmeymim airbase");
@@ -22,7 +24,6 @@ reaches the model's threshold. Any other place gets the role its own words give 
 
 from __future__ import annotations
 
-import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import cache
@@ -32,7 +33,7 @@ import numpy as np
 from geomentions.activity import event_type_at, event_words, sentence_of
 from geomentions.event_features import FEATURE_NAMES, VERSION, Sentence
 from geomentions.model import ROLES, Activity, Event, Mention
-from geomentions.models import LogisticModel, shipped
+from geomentions.trees import TreeModel, shipped_trees
 
 __all__ = ["ROLES", "Link", "link", "link_document"]
 
@@ -43,12 +44,14 @@ Span = tuple[int, int]
 @dataclass(frozen=True, slots=True)
 class Link:
     """The role of one place: ``trigger`` (sentence offsets) and ``event_type`` are those of
-    its event word when the role is ``"event"``, else None."""
+    its event word when the role is ``"event"``, else None. ``type_word`` is the typed event
+    word the type comes from: the trigger itself, or one beside it ("a car bomb exploded")."""
 
     role: str
     role_p: float
     trigger: Span | None = None
     event_type: str | None = None
+    type_word: Span | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -62,9 +65,9 @@ class Trigger:
 
 
 @cache
-def model() -> LogisticModel:
+def model() -> TreeModel:
     """The shipped linker, checked against this version's feature list."""
-    m = shipped("linker.json")
+    m = shipped_trees("linker.json")
     m.check_features(FEATURE_NAMES)
     if dict(m.meta).get("features_version") != VERSION:
         m.check_features(())  # a clear error naming the mismatch
@@ -117,17 +120,31 @@ class _Pairs:
 
 
 def _pairs(
-    sentence: str, mentions: Sequence[Span], kinds: Sequence[str], typed: Sequence
+    sentence: str,
+    mentions: Sequence[Span],
+    kinds: Sequence[str],
+    typed: Sequence,
+    confidences: Sequence[float] | None = None,
 ) -> _Pairs:
     sent = Sentence(sentence)
     trigs = triggers(sent, typed)
-    spans = [(t.start, t.end) for t in trigs]
     events = [t for t in trigs if t.kind == "event"]
-    rows = [
-        sent.features((t.start, t.end), span, mentions, triggers=spans, kind=kind, kinds=kinds)
-        for span, kind in zip(mentions, kinds, strict=True)
-        for t in events
-    ]
+    rows: list[list[float]] = []
+    if events:
+        spans = [(t.start, t.end) for t in trigs]
+        order = sorted(range(len(mentions)), key=mentions.__getitem__)
+        by_place = sent.matrix(
+            [(t.start, t.end) for t in events],
+            [mentions[i] for i in order],
+            [kinds[i] for i in order],
+            spans,
+            confidences=None if confidences is None else [confidences[i] for i in order],
+        )
+        n = len(events)
+        back = [0] * len(order)  # rows in the callers' order of places
+        for k, i in enumerate(order):
+            back[i] = k
+        rows = [r for i in range(len(mentions)) for r in by_place[back[i] * n : back[i] * n + n]]
     return _Pairs(sent, mentions, kinds, trigs, events, rows)
 
 
@@ -137,32 +154,85 @@ def _decide(pairs: _Pairs, probs: np.ndarray) -> list[Link]:
     cut = threshold()
     n = len(events)
     leaving = [t for t in pairs.trigs if "leave" in sent.tags[sent.first(t.start)]]
+    dist = _distances(sent, mentions, events) if n > 1 else []
     out = []
     for i, (span, kind) in enumerate(zip(mentions, kinds, strict=True)):
         best_p, best = 0.0, None
         if n:
             p = probs[i * n : (i + 1) * n]
             j = int(p.argmax())  # ties: the first event word
-            best_p, best = float(p[j]), events[j]
+            best_p = float(p[j])
+            if best_p >= cut and n > 1:
+                # Its event: of the event words the model ties it to, one in a clause that
+                # opens on it ("arrived in Erbil, where a car bomb exploded": the explosion),
+                # else the nearest.
+                rows = pairs.rows[i * n : (i + 1) * n]
+                j = min(
+                    (k for k in range(n) if p[k] >= cut),
+                    key=lambda k: (not rows[k][_WHERE_LINK], dist[i][k], -p[k]),
+                )
+            best = events[j]
             x = pairs.rows[i * n]
         else:
             x = sent.mention_part(span, mentions, kinds, kind)[0]  # no event word to read
-        # The place a moving actor left ("fled Mosul", "fled from Mosul") is an origin.
-        left = any(
-            (y := sent.features((t.start, t.end), span, mentions, kind=kind, kinds=kinds))[
-                _FROM_LEAVE
-            ]
-            + y[_OBJECT_LEAVE]
-            for t in leaving
-        )
-        own = "origin" if left else _own_role(sent, span, x)
+        own = "origin" if leaving and _left(sent, span, leaving) else _own_role(sent, span, x)
         if own is not None:
             out.append(Link(own, round(1.0 - best_p, 4)))
         elif best is not None and best_p >= cut:
-            out.append(Link("event", round(best_p, 4), (best.start, best.end), best.event_type))
+            typed = best if best.event_type else _typed_beside(pairs, best)
+            out.append(
+                Link(
+                    "event",
+                    round(best_p, 4),
+                    (best.start, best.end),
+                    typed.event_type if typed else None,
+                    (typed.start, typed.end) if typed else None,
+                )  # fmt: skip
+            )
         else:
             out.append(Link("other", round(1.0 - best_p, 4)))
-    return _share_lists(sent.text, mentions, out)
+    return out
+
+
+def _distances(
+    sent: Sentence, mentions: Sequence[Span], events: Sequence[Trigger]
+) -> list[list[int]]:
+    """Words between each place and each event word."""
+    t_b = [sent.bounds((t.start, t.end)) for t in events]
+    out = []
+    for span in mentions:
+        m_lo, m_hi, _ = sent.bounds(span)
+        out.append([m_lo - hi if hi < m_lo else max(0, lo - m_hi) for lo, hi, _ in t_b])
+    return out
+
+
+def _left(sent: Sentence, span: Span, leaving: Sequence[Trigger]) -> bool:
+    """Whether a moving actor left the place: "fled from Mosul", or "fled Mosul" (the place
+    at most two words after the verb, with no preposition)."""
+    m_lo, _, prep = sent.bounds(span)
+    if prep == "from":
+        return True
+    return prep == "none" and any(
+        span[0] >= t.end and m_lo - (sent.last(t.end) + 1) <= 2 for t in leaving
+    )
+
+
+def _typed_beside(pairs: _Pairs, trig: Trigger) -> Trigger | None:
+    """The typed event word at most three words from an untyped one, in its clause: "a car
+    bomb exploded" is an explosion. None when there is none."""
+    sent = pairs.sent
+    lo, hi = sent.first(trig.start), sent.last(trig.end)
+    best, best_gap = None, 4
+    for t in pairs.events:
+        if t.event_type is None or t is trig:
+            continue
+        t_lo, t_hi = sent.first(t.start), sent.last(t.end)
+        a, b = (t_hi + 1, lo) if t_hi < lo else (hi + 1, t_lo)
+        if b - a < best_gap and not any(
+            sent.near_tag(a, b, tag) for tag in ("clause", "punct:,", "punct:;")
+        ):
+            best, best_gap = t, b - a
+    return best
 
 
 def _probabilities(batch: Sequence[_Pairs]) -> list[np.ndarray]:
@@ -181,45 +251,23 @@ def link(
     mentions: Sequence[Span],
     kinds: Sequence[str] | None = None,
     typed: Sequence[tuple[int, int, str]] = (),
+    confidences: Sequence[float] | None = None,
 ) -> list[Link]:
     """The :class:`Link` of each place span of ``sentence`` (offsets into it), in order.
 
     ``kinds`` gives each place's kind for the model ("country", "admin", "unresolved" or
-    ""); ``typed`` the typed event words of the sentence (``activity.event_words``).
+    ""); ``typed`` the typed event words of the sentence (``activity.event_words``);
+    ``confidences`` each place's ``Mention.confidence`` (default 1).
     """
     if not mentions:
         return []
     kinds = list(kinds) if kinds is not None else [""] * len(mentions)
-    pairs = _pairs(sentence, mentions, kinds, typed)
+    pairs = _pairs(sentence, mentions, kinds, typed, confidences)
     return _decide(pairs, _probabilities([pairs])[0])
 
 
-#: What may stand between two places of one list ("Idlib, Hama and Homs", "إدلب وحماة").
-_LIST_GAP = re.compile(
-    r"^(?:\s*[,،]\s*|\s+(?:and|or|и|или|و|او)\s+|\s*[,،]\s*(?:and|or|и)\s+|\s+و)"
-    r"(?:[^\W\d_A-ZА-Я]+\s+)?$"  # one lowercase word between: "and eastern Aleppo"
-)
-
-
-def _share_lists(sentence: str, mentions: Sequence[Span], links: list[Link]) -> list[Link]:
-    """Places of one list share the event of the list's event places: "strikes on Tadmur,
-    Deir ez-Zor, Itria and eastern Aleppo" happened at all four."""
-    out = list(links)
-    order = sorted(range(len(mentions)), key=lambda i: mentions[i])
-    for _ in range(2):  # forwards, then backwards
-        for a, b in zip(order, order[1:], strict=False):
-            gap = sentence[mentions[a][1] : mentions[b][0]]
-            if not _LIST_GAP.match(gap):
-                continue
-            for src, dst in ((a, b), (b, a)):
-                if out[src].role == "event" and out[dst].role == "other":
-                    out[dst] = Link("event", out[src].role_p, out[src].trigger, out[src].event_type)
-    return out
-
-
 _I = {name: i for i, name in enumerate(FEATURE_NAMES)}
-_FROM_LEAVE = FEATURE_NAMES.index("from_leave")
-_OBJECT_LEAVE = FEATURE_NAMES.index("object_leave")
+_WHERE_LINK = _I["where_link"]
 
 
 def _with_role(
@@ -275,7 +323,8 @@ def link_document(
             sent = text[s:e]
             spans = [(a - s, b - s) for a, b in (_span(mentions[i]) for i in idx)]
             kinds = [_kind(mentions[i]) for i in idx]
-            read.append((s, idx, _pairs(sent, spans, kinds, event_words(sent))))
+            confs = [mentions[i].confidence for i in idx]
+            read.append((s, idx, _pairs(sent, spans, kinds, event_words(sent), confs)))
     events: dict[tuple[int, int], Event] = {}
     probs = _probabilities([p for _, _, p in read])
     for (s, idx, pairs), p in zip(read, probs, strict=True):
@@ -286,7 +335,9 @@ def link_document(
                 m.activity = _with_role(act, act.event_type, lk.role, lk.role_p)
                 continue
             ts, te = lk.trigger[0] + s, lk.trigger[1] + s
-            etype = event_type_at(pairs.sent.text, *lk.trigger) if lk.event_type else act.event_type
+            etype = (
+                event_type_at(pairs.sent.text, *lk.type_word) if lk.type_word else act.event_type
+            )
             m.activity = act = _with_role(act, etype, "event", lk.role_p, text[ts:te], ts, te)
             ev = events.get((ts, te))
             if ev is None:

@@ -122,22 +122,41 @@ def _word_penalty(span: Span, best: _Best) -> float:
     return penalty
 
 
-def _best(text: str, keys: tuple[str, ...], gaz: Gazetteer) -> _Best | None:
-    """The matches of the key that reads best (memoised: the same names recur)."""
-    memo_key = ("best", gaz.generation, text, keys)
+def _best(span: Span, gaz: Gazetteer) -> _Best | None:
+    """The matches of the key that reads best (memoised: the same names recur).
+
+    An abbreviation, demonym or bloc is matched by the name it stands for ("PRC" is China,
+    not Chennai by its letters); a demonym or bloc only by a country-sized area."""
+    text = span.stands_for or span.text
+    areas = span.kind in _NO_PLACE
+    memo_key = ("best", gaz.generation, text, span.keys, areas)
     found = gaz.cache.get(memo_key)
     if found is None:
-        found = _best_uncached(text, keys, gaz) or ()
+        found = _best_uncached(text, span.keys, gaz, areas) or ()
         gaz.cache.put(memo_key, found)
     return found or None
 
 
-def _best_uncached(text: str, keys: tuple[str, ...], gaz: Gazetteer) -> _Best | None:
+#: Span kinds that name a country or region but no place of the report: no dot, no vote.
+_NO_PLACE = frozenset({"demonym", "bloc"})
+#: Feature codes a demonym or bloc may stand for.
+_AREAS = frozenset({"TERR", "ADM1", "CONT", "RGN", "PEN", "ISTH"})
+
+
+def _best_uncached(
+    text: str, keys: tuple[str, ...], gaz: Gazetteer, areas: bool = False
+) -> _Best | None:
     best: tuple[float, list[NameMatch]] | None = None
     for k in keys:
         # The span was found by its exact key; in running text a merely similar name
         # elsewhere is a guess, so only exact-key readings are kept.
         matches = match_name(text, gaz, key=k, fuzzy=False)
+        if areas:
+            matches = [
+                m
+                for m in matches
+                if m.info["feature_code"].startswith("PCL") or m.info["feature_code"] in _AREAS
+            ]
         if not matches:
             continue
         top = max(m.match**3 * (0.6 + 0.25 * m.prominence) for m in matches)
@@ -169,7 +188,7 @@ def candidate_cases(text: str, gaz: Gazetteer) -> list[Case]:
     model judges (and what ``benchmarks/train_spans.py`` learns from)."""
     cases = []
     for span in find_spans(text, gaz):
-        best = _best(span.text, span.keys, gaz)
+        best = _best(span, gaz)
         if best is not None:
             # Villages cast no vote (by_cc leaves them out); the span model still asks
             # whether the report's other names point to their countries (DocFacts.build).
@@ -195,7 +214,7 @@ def _judge(text: str, gaz: Gazetteer, model: LogisticModel | None) -> list[_Read
     for n, c in enumerate(cases):
         if n % 256 == 255:
             budget.check()
-        best = _best(c.span.text, c.span.keys, gaz)
+        best = _best(c.span, gaz)
         assert best is not None  # candidate_cases kept only spans with matches
         if c.span.script == "latin":
             if id(c) in probs:
@@ -277,8 +296,10 @@ def _focus(readings: list[_Reading], country: tuple[str, ...], *, everyone: bool
     voters = [
         r
         for r in readings
-        if r.best.by_cc and (r.span.script == "latin" or not _common_word(r.span))
-    ] or readings
+        if r.best.by_cc
+        and (r.span.script == "latin" or not _common_word(r.span))
+        and r.span.kind not in _NO_PLACE  # "Russian jets" say nothing of where the report is
+    ] or [r for r in readings if r.span.kind not in _NO_PLACE]
     voters = readings if everyone else voters
     for r in voters:
         by_cc, by_region = _votes(r)
@@ -303,17 +324,15 @@ def _normalised(votes: dict) -> dict:
 
 def _is_a_list(r: _Reading, outer: _Reading | None) -> bool:
     """Whether "X, Y" lists two places rather than putting X in Y: X spells a country's name
-    (no country lies in another place), or X and Y both spell first-level divisions or
-    countries ("Iowa, Kansas and Nebraska"; but "Athens, Georgia" and "Homs, Libya")."""
+    (no country lies in another place), or X and Y both spell first-level divisions and no
+    place of X's very name lies in Y ("Iowa, Kansas and Nebraska"; but "Athens, Georgia",
+    "Washington, D.C." and, in a country, "Homs, Libya")."""
     spelled = {m.info["feature_code"] for m in r.matches if m.literal}
     if any(code.startswith("PCL") for code in spelled):
         return True
     if "ADM1" not in spelled or outer is None:
         return False
-    outer_spelled = any(
-        m.literal and (m.info["feature_code"] == "ADM1" or m.info["feature_code"].startswith("PCL"))
-        for m in outer.matches
-    )
+    outer_spelled = any(m.literal and m.info["feature_code"] == "ADM1" for m in outer.matches)
     # A place of X's very name in Y makes it an address after all ("Washington, D.C.").
     name = r.span.text.casefold()
     return outer_spelled and not any(
@@ -492,15 +511,19 @@ def prepare(
         far = top is None or top["feature_code"].startswith("PCL") or top["feature_code"] == "CONT"
         points.append(None if far else (top["lat"], top["lon"]))  # type: ignore[index]
     sentences = sentence_spans(text)
-    votes = [_votes(r) for r in readings]
+    # Demonyms and blocs ("Russian jets") say nothing of where the report is: no votes.
+    votes = [_votes(r) if r.span.kind not in _NO_PLACE else ({}, {}) for r in readings]
     context = build_context(
         text, [r.span for r in readings], admitted, [v[0] for v in votes], [v[1] for v in votes],
         focus, country_hint, sentences, points,
     )  # fmt: skip
     for i, r in enumerate(readings):
         cue = context.cues[i]
-        if cue is not None and _is_a_list(
-            r, readings[cue.reading] if cue.reading is not None else None
+        outer = readings[cue.reading] if cue is not None and cue.reading is not None else None
+        if cue is not None and (
+            r.span.kind in _NO_PLACE
+            or (outer is not None and outer.span.kind in _NO_PLACE)  # "Syrian, Russian and"
+            or _is_a_list(r, outer)
         ):
             context.cues[i] = None
     pools = [_pool(context, i, [m for _, m in scored]) for i, scored in enumerate(provisional)]
@@ -584,7 +607,9 @@ def extract(
             confidence=confidence, qualifier=span.qualifier, feature_hint=span.feature_hint,
             activity=activity_for(text, span.start, span.end, date=doc_date, sentences=sentences),
         )  # fmt: skip
-        if cands and confidence >= min_confidence:
+        if span.kind in _NO_PLACE:
+            mention.feature_hint = span.kind  # the country it names is candidates[0]
+        elif cands and confidence >= min_confidence:
             mention.place = cands[0]
             _locate(mention, span)
         doc.mentions.append(mention)

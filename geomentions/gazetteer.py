@@ -402,19 +402,18 @@ class Gazetteer:
         return cached
 
     def _build_place(self, row: int) -> dict[str, Any]:
-        out: dict[str, Any] = {}
-        for c, get in self._getters:
-            out[c] = get(row)
-        return out
+        return {c: get(row) for c, get in self._getters}
 
     def _getter(self, c: str) -> Any:
         """A function row -> plain Python value (str, int or float) of column ``c``."""
         column = self._cols[c]
+        # A memoryview over a NumPy column gives Python ints and floats at once (the values
+        # ndarray.item gives, without a NumPy call per value).
         if c in self._categories:
-            values = self._categories[c]
-            return lambda row: values[column[row]]
+            values, codes = self._categories[c], memoryview(column)
+            return lambda row: values[codes[row]]
         if isinstance(column, np.ndarray):
-            return column.item  # a Python int or float, not a NumPy scalar
+            return memoryview(column).__getitem__
         return column.__getitem__
 
     def names_of(self, row: int) -> list[str]:

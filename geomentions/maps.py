@@ -597,15 +597,20 @@ def _type_layer(event_type: str, clustered: bool, show: bool) -> MacroElement:
 
 
 def _add_type_layers(
-    m: folium.Map, groups: list[tuple[PointKey, list[Row]]], clustered: bool, show: bool
+    m: folium.Map,
+    groups: list[tuple[PointKey, list[Row]]],
+    clustered: bool,
+    show: bool,
+    mentioned: bool = False,
 ) -> dict[str, int]:
-    """One toggleable layer per event type, a circle per place; returns mentions per type."""
+    """One toggleable layer per event type, a circle per place; returns mentions per type.
+    The "mentioned" layer starts hidden unless ``mentioned``."""
     layers: dict[str, MacroElement] = {}
     type_counts: dict[str, int] = {}
     for (event_type, _, lat, lon), rows in groups:
         if event_type not in layers:
             # Places that are only mentioned (origins, bases, sources) start hidden.
-            visible = show and event_type != MENTIONED
+            visible = show and (mentioned or event_type != MENTIONED)
             layers[event_type] = _type_layer(event_type, clustered, visible).add_to(m)
         marker = folium.CircleMarker(location=[lat, lon], **_circle_style(event_type, rows))
         marker.add_child(_Bind(_popup_html(rows), _tooltip_html(rows)))
@@ -703,6 +708,7 @@ def make_map(
     tiles: str | None = "auto",
     basemap: bool = True,
     min_confidence: float = 0.0,
+    mentioned: bool = False,
 ) -> folium.Map:
     """A Folium map with one circle per place and event type.
 
@@ -716,6 +722,9 @@ def make_map(
     line when they cannot load. The page loads only Leaflet and the plugins it uses, which
     :func:`save_offline` can inline. ``time_slider`` adds a slider with
     a circle per place and day; with no dated mention it warns (:class:`MapWarning`).
+    Places that are not where an event happened (origins, bases, datelines: see
+    ``Mention.activity.role``) go to a grey "mentioned" layer, hidden at first unless
+    ``mentioned``.
 
     >>> from geomentions.model import Candidate, Document, Mention
     >>> aleppo = Candidate("geonames:170063", "Aleppo", 36.20124, 37.16117, "SY", "P",
@@ -754,7 +763,7 @@ def make_map(
         )
 
     # With a slider the per-type layers start hidden, so no point is drawn twice.
-    type_counts = _add_type_layers(m, groups, clustered, show=not slider)
+    type_counts = _add_type_layers(m, groups, clustered, show=not slider, mentioned=mentioned)
     if heatmap:
         _add_heatmap(m, groups)
     if slider:

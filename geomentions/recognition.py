@@ -17,7 +17,8 @@ al-Nusra", "Hayat Tahrir al-Sham") are marked or masked so that resolution can j
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from bisect import bisect_left
+from dataclasses import dataclass, replace
 from functools import lru_cache
 from typing import NamedTuple
 
@@ -89,10 +90,10 @@ _ORG_RE = re.compile(f"(?=[{_ORG_FIRST}])(?:" + "|".join(f"(?:{p})" for p in _OR
 
 # Words from the language data that fold onto places they are not (diseases, currencies,
 # religious movements, "X Department of Y"); masked like the organisations.
-# The look-ahead holds every first letter the masks can start with (Latin capitals; و, ا, ح;
-# Х, Ш in either case), so the scan skips most positions at once.
+# The look-ahead holds every first letter the masks can start with (Latin capitals; و, ا, إ,
+# ح, ش, ب, ل; Х, Ш, Э in either case), so the scan skips most positions at once.
 _LANG_MASK_RE = re.compile(
-    r"(?=[A-ZواحХхШш])(?<!\w)(?:"
+    r"(?=[A-ZواإحشبلХхШшЭэ])(?<!\w)(?:"
     + "|".join(f"(?:{p})" for p in (*en.MASKS, *ar.MASKS, *ru.MASKS))
     + ")"
 )
@@ -192,6 +193,16 @@ class Span:
     #: The span's line is in title case ("Shelling Hits Aleppo As Talks Stall"): a headline,
     #: where a capitalised word beside a name is no sign of a longer name.
     headline: bool = False
+    #: The span's line is all capitals in a text that is not ("DAILY UPDATE"): a heading.
+    caps_line: bool = False
+    #: ", " or " in " (with a compass word: "in south") follows: a container may come next.
+    container_after: bool = False
+    #: What the words are: a place's "name" as the gazetteer has it, an "abbreviation"
+    #: ("PRC", "США"), a "demonym" ("Libyan", "Sri Lankans") or a "bloc" ("EU"): the last two
+    #: name a country or region but no place on the map.
+    kind: str = "name"
+    #: The name an abbreviation, demonym or bloc stands for ("China", "Libya", "Europe").
+    stands_for: str = ""
 
     @property
     def key(self) -> str:
@@ -434,12 +445,14 @@ _US_STATE_CUE = re.compile(r"[A-Za-z], [A-Z][A-Za-z.]{1,5}")
 def _abbreviation_spans(text: str, gaz: Gazetteer) -> list[Span]:
     out = []
     for m in _ABBREVIATIONS.finditer(text):
-        k = key_from_tokens(list(fold_tokens(_STANDALONE[m.group()])))
+        full = _STANDALONE[m.group()]
+        k = _key_of(full)
         if gaz.has_key(k):
             hint = "admin" if m.group() in DIVISION_ABBREVIATIONS else None
             out.append(
-                Span(start=m.start(), end=m.end(), text=m.group(), keys=(k,), script="latin",
-                     feature_hint=hint)
+                Span(start=m.start(), end=m.end(), text=m.group(), keys=(k,),
+                     script=script_of(m.group()), feature_hint=hint, kind="abbreviation",
+                     stands_for=full)
             )  # fmt: skip
     if _US_STATE_CUE.search(text) or "D.C." in text:
         for m in _US_STATE_RE.finditer(text):
@@ -448,9 +461,37 @@ def _abbreviation_spans(text: str, gaz: Gazetteer) -> list[Span]:
                 # The state, not a town of that name: ask for the first-level division.
                 out.append(
                     Span(start=m.start(), end=m.end(), text=m.group(), keys=(k,),
-                         script="latin", feature_hint="admin")
+                         script="latin", feature_hint="admin", kind="abbreviation",
+                         stands_for=US_STATE_ABBREVIATIONS[m.group()])
                 )  # fmt: skip
     return out  # find_spans puts them in text order with the others
+
+
+@lru_cache(maxsize=1_000)
+def _key_of(name: str) -> str:
+    return key_from_tokens(list(fold_tokens(name)))
+
+
+#: Demonyms and blocs (language data) by their first word, longest first.
+_PEOPLE_WORDS: dict[str, list[tuple[str, str, str]]] = {}
+for _kind, _table in (("demonym", en.DEMONYMS), ("bloc", en.BLOCS)):
+    for _words, _place in _table.items():
+        _PEOPLE_WORDS.setdefault(_words.split()[0], []).append((_words, _place, _kind))
+for _forms in _PEOPLE_WORDS.values():
+    _forms.sort(key=lambda f: -len(f[0]))
+
+
+def _demonym_at(text: str, toks: list[_Token], i: int) -> tuple[int, str, str] | None:
+    """(end token index, place, kind) of a demonym or bloc starting at token ``i``
+    ("Sri Lankan", "Libyans", "EU")."""
+    forms = _PEOPLE_WORDS.get(toks[i].text)
+    if forms is None:
+        return None
+    for words, place, kind in forms:
+        n = words.count(" ") + 1
+        if i + n <= len(toks) and text[toks[i].start : toks[i + n - 1].end] == words:
+            return i + n, place, kind
+    return None
 
 
 def find_spans(text: str, gazetteer: Gazetteer) -> list[Span]:
@@ -462,6 +503,7 @@ def find_spans(text: str, gazetteer: Gazetteer) -> list[Span]:
     masked += [(m.start(), m.end()) for m in _LANG_MASK_RE.finditer(text)]
     masked = sorted(masked + [(a.start, a.end) for a in abbreviations])
     toks = _tokens(text)
+    starts = [t.start for t in toks]
     spans: list[Span] = []
     after = 0  # the first token after the last span found
     mask_i = 0
@@ -484,11 +526,26 @@ def find_spans(text: str, gazetteer: Gazetteer) -> list[Span]:
             continue  # "район", "область" alone is no name
         if t.lower in _SUN_ARTICLES and not _assimilated(toks, i):
             continue
-        found = _longest_match(text, toks, i, gazetteer)
+        # A name does not run into a masked word ("دين شيعي" is no Den Chai).
+        limit = len(toks)
+        if mask_i < len(masked):
+            limit = bisect_left(starts, masked[mask_i][0], lo=i)
+        found = _longest_match(text, toks, i, gazetteer, limit)
+        people = _demonym_at(text, toks, i) if t.script == "latin" else None
+        if people is not None and (found is None or found[0] <= people[0]):
+            # "Russian jets": the country named as an adjective, unless the gazetteer has a
+            # longer name ("American Samoa", "Indian Ocean").
+            j, place, kind = people
+            k = _key_of(place)
+            if gazetteer.has_key(k):
+                span = _make_span(text, toks, i, j, t.start, toks[j - 1].end, (k,))
+                spans.append(replace(span, kind=kind, stands_for=place))
+                after = j
+                continue
         if found and t.lower in en.FUNCTION_WORDS and i + 1 < len(toks) and toks[i + 1].cap:
             # "In New Zealand": "In New" may be a village somewhere; the name after the
             # function word wins when it reaches further (not "An Nabk" over "Nabk").
-            later = _longest_match(text, toks, i + 1, gazetteer)
+            later = _longest_match(text, toks, i + 1, gazetteer, limit)
             if later is not None and later[0] > found[0]:
                 i, found = i + 1, later
         if found is None:
@@ -556,7 +613,7 @@ _SENTENCE_END = frozenset(".!?:\n؟")
 
 
 def _longest_match(
-    text: str, toks: list[_Token], i: int, gaz: Gazetteer
+    text: str, toks: list[_Token], i: int, gaz: Gazetteer, limit: int | None = None
 ) -> tuple[int, tuple[str, ...]] | None:
     """(end token index, keys) of the longest name starting at token ``i``.
 
@@ -565,7 +622,7 @@ def _longest_match(
     """
     first = toks[i]
     script = first.script
-    j, n, prev_end = i + 1, len(toks), first.end
+    j, n, prev_end = i + 1, len(toks) if limit is None else max(limit, i + 1), first.end
     while j < n and j - i < MAX_TOKENS:
         t = toks[j]
         # Names do not run across punctuation other than hyphens, apostrophes and spaces,
@@ -636,8 +693,9 @@ def _only_feature_words(toks: list[str]) -> bool:
 @lru_cache(maxsize=8)  # asked once per short capitalised span, about the whole text
 def _shouting(text: str) -> bool:
     """Whether a text is mostly upper case (a headline or telex), where caps say nothing."""
-    letters = [c for c in text[:2000] if c.isalpha()]
-    return bool(letters) and sum(c.isupper() for c in letters) > 0.6 * len(letters)
+    # filter/map with str methods run the per-character loop in C.
+    letters = list(filter(str.isalpha, text[:2000]))
+    return bool(letters) and sum(map(str.isupper, letters)) > 0.6 * len(letters)
 
 
 def _line(text: str, start: int, end: int) -> str:
@@ -655,6 +713,17 @@ def _title_case(line: str) -> bool:
     """Whether most longer words of a line are capitalised (a title-case headline)."""
     words = _LONG_WORD.findall(line)
     return len(words) >= 4 and sum(w[0].isupper() for w in words) >= 0.8 * len(words)
+
+
+_CONTAINER_AFTER = re.compile(
+    r",\s|\s(?:in|в|في)\s+(?:(?:the\s+)?(?:north|south|east|west|central)(?:ern)?\s+)?"
+)
+
+
+@lru_cache(maxsize=1_000)
+def _caps_line(line: str) -> bool:
+    """Whether a line's letters are all capitals (a heading such as "DAILY UPDATE")."""
+    return line.upper() == line and any(c.isalpha() for c in line)
 
 
 def _starts_sentence(toks: list[_Token], idx: int, text: str) -> bool:
@@ -734,6 +803,8 @@ def _make_span(
         sentence_initial=sentence_initial, before=before, before2=before2, after=after,
         cap_before=cap_before, cap_after=cap_after, shouting=script == "latin" and surface.isupper() and _shouting(text),
         headline=script == "latin" and _title_case(_line(text, start, end)),
+        caps_line=script != "arabic" and surface.isupper() and _caps_line(_line(text, start, end)),
+        container_after=_CONTAINER_AFTER.match(text, end) is not None,
     )  # fmt: skip
 
 

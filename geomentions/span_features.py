@@ -25,6 +25,7 @@ from collections import Counter, defaultdict
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
+from typing import NamedTuple
 
 import numpy as np
 
@@ -36,7 +37,7 @@ from .resolution import NameMatch
 
 __all__ = ["Case", "DocFacts", "FEATURES", "NAMES", "VERSION", "matrix"]
 
-VERSION = "spans/2"
+VERSION = "spans/4"
 
 
 @dataclass(frozen=True)
@@ -58,6 +59,8 @@ class DocFacts:
     locative: dict[str, int]  # occurrences after a locative preposition
     #: How well the name's countries fit the other names (0..1); absent: no other name.
     fit: dict[str, float]
+    #: Cases (by id) followed by ", X" or "in X" where X names a country or first-level division.
+    contained: frozenset[int] = frozenset()
 
     @classmethod
     def build(cls, cases: Sequence[Case]) -> DocFacts:
@@ -76,14 +79,16 @@ class DocFacts:
             person[name] += _person_cue(c.span)
             locative[name] += c.span.locative
             if name not in villages:
-                villages[name] = {
-                    m.info["country_code"] for m in c.matches if m.literal and is_village(m.info)
-                }
+                villages[name] = set(_facts(c).village_ccs)
+            if c.span.kind in ("demonym", "bloc") or name.lower() in en.MONTHS:
+                # "Russian jets" over Idlib: the country is no place of the report; "Friday"
+                # (a hamlet somewhere) is a day.
+                continue
             if name not in own and c.by_cc:
                 # One vote per name, spread over its places' countries and weighted by how
                 # well known its best place is: "Monday" (a hamlet) barely outvotes "Idlib".
                 total = sum(c.by_cc.values()) or 1.0
-                weight = max((m.prominence for m in c.matches), default=0.0) ** 2
+                weight = _facts(c).prominence ** 2
                 own[name] = {cc: weight * w / total for cc, w in c.by_cc.items()}
         totals: dict[str, float] = defaultdict(float)
         for votes in own.values():
@@ -112,8 +117,20 @@ class DocFacts:
             # the fit leans towards "not contradicted" (1) as their weight shrinks.
             weight = min(1.0, top / _CLEAR_VOTE)
             fit[name] = weight * share + (1.0 - weight)
-        return cls(dict(count), dict(person), dict(locative), fit)
+        contained = frozenset(
+            id(a)
+            for a, b in zip(cases, cases[1:], strict=False)
+            if a.span.kind != "demonym"
+            and b.span.start - a.span.end <= _CONTAINER_GAP
+            and a.span.container_after
+            and _facts(b).container
+        )
+        return cls(dict(count), dict(person), dict(locative), fit, contained)
 
+
+#: "Aitaroun in south Lebanon": at most this many characters from a name to its container.
+_CONTAINER_GAP = 16
+_CONTAINERS = frozenset({"PCLI", "PCLD", "PCLS", "PCLF", "PCL", "TERR", "ADM1"})
 
 #: The vote of one clearly known place (prominence about 0.5, squared): other names weighing
 #: less than this together only partly decide whether a name fits the document.
@@ -185,9 +202,23 @@ def plural_acronym(c: Case, d: DocFacts) -> float:
 
 
 def month_or_direction(c: Case, d: DocFacts) -> float:
-    """A month ("May"), a compass word alone ("West") or a title ("Sen.") is no place."""
+    """A month ("May") or a compass word alone ("West") is no place."""
     low = c.span.text.lower()
-    return float(low.split()[0] in en.MONTHS or low in en.DIRECTIONS or low in en.TITLES)
+    return float(low.split()[0] in en.MONTHS or low in en.DIRECTIONS)
+
+
+def title_word(c: Case, d: DocFacts) -> float:
+    """A title itself ("Sen.", "Gen.", "Governor") folds onto places (Sen -> a town)."""
+    return float(c.span.text.lower().rstrip(".") in en.TITLES)
+
+
+def caps_heading(c: Case, d: DocFacts) -> float:
+    """A word of an all-capitals line in mixed-case text ("DAILY UPDATE"): a heading, whose
+    ordinary words fold onto places (Dili); scaled by how common the word is. After "IN"
+    the heading names a place ("THE SITUATION IN SYRIA")."""
+    s = c.span
+    heading = s.caps_line and not s.shouting and not s.locative
+    return float(heading) * max(s.commonness, s.folded_commonness)
 
 
 # --- word frequency ------------------------------------------------------------------------
@@ -214,6 +245,12 @@ def zipf_at_sentence_start(c: Case, d: DocFacts) -> float:
 def prev_preposition(c: Case, d: DocFacts) -> float:
     """ "in", "near", "في", "в" before a name: the classic place slot."""
     return float(c.span.locative)
+
+
+def prev_the(c: Case, d: DocFacts) -> float:
+    """ "the" before a capitalised name: rivers, seas and regions ("the Euphrates", "the
+    Sahel"), but also institutions ("the White House")."""
+    return float(c.span.before == "the")
 
 
 def prev_title(c: Case, d: DocFacts) -> float:
@@ -270,20 +307,34 @@ def _folded(text: str) -> tuple[str, ...]:
 _SPLIT = re.compile(r"[\s\-]+")
 
 
+def demonym(c: Case, d: DocFacts) -> float:
+    """A demonym or bloc ("Libyan", "EU"): annotators mark them, but they name no spot."""
+    return float(c.span.kind in ("demonym", "bloc"))
+
+
+def abbreviation(c: Case, d: DocFacts) -> float:
+    """A listed abbreviation ("DRC", "Ga."): matched by the name it stands for."""
+    return float(c.span.kind == "abbreviation")
+
+
 # --- how it matched ------------------------------------------------------------------------
 
 
 def literal(c: Case, d: DocFacts) -> float:
     """Some place has the name as written (not only a folded spelling: "Shiite" -> Chita);
-    an inflected Russian or clitic-bearing Arabic word counts when its base form does."""
-    if c.span.script != "latin":
-        return float(any(m.literal or m.exact for m in c.matches))
-    return float(any(m.literal for m in c.matches))
+    an inflected Russian or clitic-bearing Arabic word counts when its base form does. An
+    abbreviation or demonym is no place's name as written ("Georgian")."""
+    if c.span.kind != "name":
+        return 0.0
+    facts = _facts(c)
+    return facts.literal_or_exact if c.span.script != "latin" else facts.literal
 
 
 def own_name(c: Case, d: DocFacts) -> float:
     """Some place has it as its main name, not an alias or old name ("Us" for Osh)."""
-    return float(any(m.exact and m.matched == m.info["name"] for m in c.matches))
+    return _facts(c).own_name
+    if c.span.kind != "name":
+        return 0.0
 
 
 # --- gazetteer prominence ------------------------------------------------------------------
@@ -292,26 +343,23 @@ def own_name(c: Case, d: DocFacts) -> float:
 def prominence(c: Case, d: DocFacts) -> float:
     """Big, well-known places are talked about: the gazetteer's prominence of the best match
     (population, how many languages name it, admin rank; curated rows count as notable)."""
-    return max((m.prominence for m in c.matches), default=0.0)
+    return _facts(c).prominence
 
 
 def population(c: Case, d: DocFacts) -> float:
     """log10 of the largest matching population; a curated row (a base, a crossing) has no
     count and is there because reports name it, so it counts as a town of 10,000."""
-    pops = [
-        m.info["population"] or (10_000 if m.info["source"] != "geonames" else 0) for m in c.matches
-    ]
-    return math.log10(1 + max(pops, default=0)) / 7
+    return _facts(c).population
 
 
 def country(c: Case, d: DocFacts) -> float:
     """Country names are almost always places."""
-    return float(any(m.info["feature_code"].startswith("PCL") for m in c.matches))
+    return _facts(c).country
 
 
 def division_or_capital(c: Case, d: DocFacts) -> float:
     """A first-level division or a capital (states, provinces, seats)."""
-    return float(any(m.info["feature_code"] in _MAJOR for m in c.matches))
+    return _facts(c).division_or_capital
 
 
 _MAJOR = frozenset({"ADM1", "PPLC", "PPLA"})
@@ -320,6 +368,87 @@ _MAJOR = frozenset({"ADM1", "PPLC", "PPLA"})
 def places(c: Case, d: DocFacts) -> float:
     """How many places carry the name: ordinary words match many hamlets."""
     return math.log1p(len(c.matches))
+
+
+def physical(c: Case, d: DocFacts) -> float:
+    """A sea, river, desert or island of the Natural Earth layer ("Euphrates", "Red Sea"):
+    such names are seldom ordinary words or surnames."""
+    return _facts(c).physical
+
+
+class _MatchFacts(NamedTuple):
+    """What the features read from a span's matches, worked out once per matches tuple."""
+
+    literal: float
+    literal_or_exact: float
+    own_name: float
+    prominence: float
+    population: float
+    country: float
+    division_or_capital: float
+    physical: float
+    #: Some place of the very name is a country or first-level division ("X, Ohio").
+    container: bool
+    #: Countries of villages spelled exactly as the name (DocFacts.build).
+    village_ccs: frozenset[str]
+
+
+def _match_facts(matches: tuple[NameMatch, ...]) -> _MatchFacts:
+    pops = [
+        m.info["population"] or (10_000 if m.info["source"] != "geonames" else 0) for m in matches
+    ]
+    return _MatchFacts(
+        literal=float(any(m.literal for m in matches)),
+        literal_or_exact=float(any(m.literal or m.exact for m in matches)),
+        own_name=float(any(m.exact and m.matched == m.info["name"] for m in matches)),
+        prominence=max((m.prominence for m in matches), default=0.0),
+        population=math.log10(1 + max(pops, default=0)) / 7,
+        country=float(any(m.info["feature_code"].startswith("PCL") for m in matches)),
+        division_or_capital=float(any(m.info["feature_code"] in _MAJOR for m in matches)),
+        physical=float(any("naturalearth" in m.info["source"] for m in matches if m.literal)),
+        container=any(m.info["feature_code"] in _CONTAINERS for m in matches if m.literal),
+        village_ccs=frozenset(
+            m.info["country_code"] for m in matches if m.literal and is_village(m.info)
+        ),
+    )
+
+
+class _IdentityMemo:
+    """Values worked out from an object, keyed by its identity. The object is held beside its
+    value, so its id cannot be reused by another while the entry lives; bounded (emptied when
+    full). ``cache_clear`` empties it, like a ``functools`` cache."""
+
+    def __init__(self, size: int) -> None:
+        self._data: dict[int, tuple[object, _MatchFacts]] = {}
+        self._size = size
+        # On the instance, not the class: whoever empties every module-level cache
+        # (benchmarks) finds the instance's method and not an unbound one.
+        self.cache_clear = self._data.clear
+
+    def get(self, matches: tuple[NameMatch, ...]) -> _MatchFacts:
+        entry = self._data.get(id(matches))
+        if entry is not None and entry[0] is matches:
+            return entry[1]
+        value = _match_facts(matches)
+        if len(self._data) >= self._size:
+            self._data.clear()
+        self._data[id(matches)] = (matches, value)
+        return value
+
+
+#: A name's matches tuple is made once and shared by every span of that name, in every report
+#: (extraction memoises it on the gazetteer): the facts about it are worked out once too.
+_FACTS = _IdentityMemo(50_000)
+
+
+def _facts(c: Case) -> _MatchFacts:
+    return _FACTS.get(c.matches)
+
+
+def contained(c: Case, d: DocFacts) -> float:
+    """ "Aitaroun in south Lebanon", "Marion, Ohio": a name put inside a country or state
+    named right after it is a place (villages and small towns have little else to show)."""
+    return float(id(c) in d.contained)
 
 
 # --- the document --------------------------------------------------------------------------
@@ -361,17 +490,42 @@ def cyrillic(c: Case, d: DocFacts) -> float:
 
 FEATURES: tuple[Feature, ...] = (
     all_caps, short_all_caps, sentence_initial, headline, title_run_before, title_run_after, words,
-    plural_acronym, month_or_direction, zipf, zipf_folded, zipf_at_sentence_start,
+    plural_acronym, month_or_direction, title_word, zipf, zipf_folded, zipf_at_sentence_start,
     prev_preposition, prev_title, prev_first_name, next_said, next_org_head, org_head_of,
     qualified, feature_word, only_generic, literal, own_name, prominence, population, country, division_or_capital,
     places, recurrence, person_elsewhere, locative_elsewhere, focus_fit, arabic, cyrillic,
+    caps_heading, demonym, abbreviation, contained, physical, prev_the,
 )  # fmt: skip
 NAMES: tuple[str, ...] = tuple(f.__name__ for f in FEATURES)
+
+
+#: Columns of the features that read only a span's matches, script and kind: the same for
+#: every span of one name in a report (they share one matches tuple), so worked out once per
+#: name ("PRC" and "China" share China's matches, but only "China" is a literal name).
+_MATCH_COLUMNS = [
+    i
+    for i, f in enumerate(FEATURES)
+    if f in (literal, own_name, prominence, population, country, division_or_capital, places)
+]
+_OTHER_COLUMNS = [i for i in range(len(FEATURES)) if i not in _MATCH_COLUMNS]
 
 
 def matrix(cases: Sequence[Case]) -> np.ndarray:
     """One row of feature values per case (the document is every case given)."""
     d = DocFacts.build(cases)
-    return np.array([[f(c, d) for f in FEATURES] for c in cases], dtype=np.float64).reshape(
-        len(cases), len(FEATURES)
-    )
+    out = np.empty((len(cases), len(FEATURES)), dtype=np.float64)
+    if not cases:
+        return out
+    of_matches = [FEATURES[i] for i in _MATCH_COLUMNS]
+    others = [FEATURES[i] for i in _OTHER_COLUMNS]
+    per_name: dict[tuple[int, str, str], list[float]] = {}  # the cases keep each tuple alive
+    rows = []
+    for c in cases:
+        key = (id(c.matches), c.span.script, c.span.kind)
+        part = per_name.get(key)
+        if part is None:
+            part = per_name[key] = [f(c, d) for f in of_matches]
+        rows.append(part)
+    out[:, _MATCH_COLUMNS] = rows
+    out[:, _OTHER_COLUMNS] = [[f(c, d) for f in others] for c in cases]
+    return out

@@ -319,6 +319,21 @@ def test_map_heatmap_and_time_slider(
     assert "L.timeDimension" in page and "2016-05-04" in page
 
 
+def test_map_mentioned_shows_the_grey_layer_from_the_start(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    pages = {}
+    for flag in ([], ["--mentioned"]):
+        feed_stdin(monkeypatch, b"Troops sent from Damascus shelled Aleppo.")
+        out = tmp_path / f"map{len(flag)}.html"
+        code, _, err = run(["map", "-o", str(out), *flag], capsys)
+        assert code == 0, err
+        pages[bool(flag)] = out.read_text(encoding="utf-8")
+    # Two layers (shelling at Aleppo, Damascus only mentioned); the flag adds the second.
+    assert pages[True].count(".addTo(map_") == pages[False].count(".addTo(map_") + 1
+    assert "role: origin" in pages[True]
+
+
 def test_time_slider_without_dates_warns_in_one_line(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
 ) -> None:

@@ -5,7 +5,9 @@ Every sentence here was written for these tests; places are real gazetteer rows.
 
 from __future__ import annotations
 
+import json
 import pickle
+import re
 
 import pytest
 
@@ -121,6 +123,25 @@ def test_map_puts_other_roles_in_an_off_mentioned_layer() -> None:
     doc = gm.extract("Troops sent from Damascus shelled Aleppo.")
     html = gm.make_map(doc, tiles=None).get_root().render()
     assert "mentioned" in html and "role: origin" in html and "role: event" in html
+
+
+def _shown_layers(html: str) -> set[str]:
+    """Names of the layers shown when the page loads (folium writes ``x.addTo(map_...)``)."""
+    added = set(re.findall(r"(feature_group_\w+)\.addTo\(map_\w+\)", html))
+    labels = re.findall(r'"((?:[^"\\]|\\.)*)" : (feature_group_\w+)', html)
+    return {
+        re.sub(r"<[^>]*>|&#9679;", "", json.loads(f'"{label}"')).strip()
+        for label, var in labels
+        if var in added
+    }
+
+
+def test_the_mentioned_layer_is_off_unless_asked_for() -> None:
+    doc = gm.extract("Troops sent from Damascus shelled Aleppo.")
+    off = gm.make_map(doc, tiles=None).get_root().render()
+    on = gm.make_map(doc, tiles=None, mentioned=True).get_root().render()
+    assert _shown_layers(off) == {"shelling"}
+    assert _shown_layers(on) == {"shelling", "mentioned"}
 
 
 def feats(text: str, trigger: str, place: str, places: list[str], kinds: list[str] | None = None):

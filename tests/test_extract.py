@@ -376,7 +376,6 @@ def test_country_parameter_decides_a_bare_name(country: str, place_id: str) -> N
     assert doc.focus == (country,)
 
 
-@pytest.mark.xfail(reason=SPAN_MODEL_GAP, strict=False)
 def test_syrian_context_picks_syrian_ariha() -> None:
     doc = gm.extract("Airstrikes hit Ariha and Saraqib in the southern countryside of Idlib.")
     ariha = resolved_at(doc, "Ariha")
@@ -384,7 +383,6 @@ def test_syrian_context_picks_syrian_ariha() -> None:
     assert km_between(ariha.lat, ariha.lon, 35.81, 36.61) < 5.0
 
 
-@pytest.mark.xfail(reason=SPAN_MODEL_GAP, strict=False)
 def test_syrian_context_across_sentences_picks_syrian_ariha() -> None:
     doc = gm.extract(
         "Yesterday the ministry said 3 drones were shot down near Hmeimim. Separately, "
@@ -479,11 +477,6 @@ def test_sentence_initial_common_words_are_not_places(word: str) -> None:
     assert resolved_at(doc, "Mosul").place_id == MOSUL
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="nationality adjectives become countries: 'Israeli' -> Israel PCLI (0.68), "
-    "'الروسية' (Russian, fem.) -> Russia PCLI (0.64)",
-)
 def test_nationality_adjectives_are_not_countries() -> None:
     en = gm.extract("Israeli jets struck targets near Tyre.")
     ar = gm.extract("شنت الطائرات الحربية الروسية غارات على مدينة سراقب.")

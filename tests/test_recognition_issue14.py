@@ -122,3 +122,22 @@ def test_a_city_named_after_a_disease_word_is_still_a_place() -> None:
 )
 def test_generic_words_alone_are_no_places(text: str, word: str) -> None:
     assert word not in spans(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "shouts"),
+    [
+        ("SHELLING HIT ALEPPO ON MONDAY, officials said", True),
+        ("Shelling hit Aleppo on Monday, officials said.", False),
+        ("123 456 -- ...", False),  # no letters at all
+        ("NATO AND UN TEAMS MET IN GENEVA", True),
+        # Not ASCII: the general path (Cyrillic capitals count as capitals too).
+        ("УДАРЫ ПО АЛЕППО И ИДЛИБУ, сообщили", True),
+        ("Удары по Алеппо и Идлибу, сообщили источники.", False),
+        ("ÉTAT D'URGENCE À ALEP", True),
+    ],
+)
+def test_shouting_counts_capital_letters(text: str, shouts: bool) -> None:
+    from geomentions.recognition import _shouting
+
+    assert _shouting(text) is shouts

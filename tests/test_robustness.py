@@ -294,13 +294,7 @@ def test_foreign_or_missing_gazetteer_file(tmp_path: Path) -> None:
 @pytest.mark.parametrize(
     "word",
     [
-        pytest.param(
-            "Shelling",
-            marks=pytest.mark.xfail(
-                reason="span model (issue 14) keeps 'Shelling' (Jilin's alias) at p 0.39",
-                strict=False,
-            ),
-        ),
+        "Shelling",
         "Clashes",
         "Fighting",
         "Airstrikes",

@@ -47,6 +47,19 @@ def feature(text: str, surface: str, name: str, nth: int = 0) -> float:
         ("Aid reached Aleppo; later Aleppo was shelled, and in Aleppo markets shut.", "Aleppo",
          "locative_elsewhere", 1 / 3),
         ("Mr Paris arrived. In Paris, Paris Hilton shopped.", "Paris", "person_elsewhere", 1 / 3),
+        ("Libyan officials met in Misrata.", "Libyan", "demonym", 1.0),
+        ("Officials met in Misrata, Libya.", "Libya", "demonym", 0.0),
+        ("The EU sent observers.", "EU", "demonym", 1.0),
+        ("The DRC asked for vaccines.", "DRC", "abbreviation", 1.0),
+        ("Storms hit Marion, Ohio, overnight.", "Marion", "contained", 1.0),
+        ("Strikes hit Aitaroun in south Lebanon.", "Aitaroun", "contained", 1.0),
+        ("Storms hit Marion overnight.", "Marion", "contained", 0.0),
+        ("Sen. Warner visited the plant.", "Sen", "title_word", 1.0),
+        ("A bridge over the Euphrates fell.", "Euphrates", "physical", 1.0),
+        ("A bridge over the Euphrates fell.", "Euphrates", "prev_the", 1.0),
+        ("A bridge in Raqqa fell.", "Raqqa", "physical", 0.0),
+        ("A bridge in Raqqa fell.", "Raqqa", "prev_the", 0.0),
+        ("THE SITUATION IN SYRIA\nShelling went on.", "SYRIA", "caps_heading", 0.0),
         ("قصفت الطائرات مدينة حلب.", "حلب", "arabic", 1.0),
         ("Удары нанесены в районе Пальмиры.", "Пальмиры", "cyrillic", 1.0),
     ],
@@ -63,8 +76,15 @@ def test_word_frequency_of_the_span_and_its_folded_form() -> None:
 
 def test_a_literal_name_and_a_folded_one() -> None:
     assert feature("Shelling hit Aleppo.", "Aleppo", "literal") == 1.0
-    # "Georgian" reaches Gyurgyan only by folding.
+    # "Georgian" is a demonym: no place is called so as written (it once reached Gyurgyan
+    # by folding).
     assert feature("The Georgian wine sold well.", "Georgian", "literal") == 0.0
+
+
+def test_a_heading_word_is_scaled_by_how_common_it_is() -> None:
+    text = "DAILY UPDATE\nShelling hit Idlib overnight."
+    assert feature(text, "DAILY", "caps_heading") > 4.5  # "daily" is a very common word
+    assert feature("Daily life resumed in Idlib.", "Idlib", "caps_heading") == 0.0
 
 
 def test_feature_list_matches_the_shipped_model() -> None:
@@ -84,3 +104,35 @@ def test_span_model_keeps_places_and_drops_people() -> None:
 def test_every_feature_has_a_reason() -> None:
     assert all(f.__doc__ and f.__doc__.strip() for f in sf.FEATURES)
     assert len(set(sf.NAMES)) == len(sf.NAMES)
+
+
+def test_match_facts_follow_the_matches_not_a_reused_identity() -> None:
+    # The facts about a matches tuple are memoised by identity; a new tuple (even one that
+    # equals nothing seen before) gets its own, and emptying the memo changes no value.
+    cases = candidate_cases("Trucks crossed from Syria into Hama.", Gazetteer.default())
+    syria = next(c for c in cases if c.span.text == "Syria")
+    hama = next(c for c in cases if c.span.text == "Hama")
+    doc = sf.DocFacts.build(cases)
+    assert sf.country(syria, doc) == 1.0
+    assert sf.country(hama, doc) == 0.0
+    # Hama's span with Syria's matches: the country facts are Syria's, read afresh.
+    mixed = sf.Case(hama.span, tuple(syria.matches), syria.by_cc)
+    assert sf.country(mixed, doc) == 1.0
+    assert sf.prominence(mixed, doc) == sf.prominence(syria, doc)
+    before = sf.matrix(cases)
+    sf._FACTS.cache_clear()
+    assert (sf.matrix(cases) == before).all()
+    # No match at all: nothing is literal, no population.
+    empty = sf.Case(hama.span, (), {})
+    assert (sf.literal(empty, doc), sf.population(empty, doc)) == (0.0, 0.0)
+
+
+def test_an_abbreviation_and_the_name_it_stands_for_keep_their_own_rows() -> None:
+    # Both read China's matches; only the name itself is written as a place's name.
+    text = "The PRC said China would send ships."
+    assert feature(text, "China", "literal") == 1.0
+    assert feature(text, "PRC", "literal") == 0.0
+    cases = candidate_cases(text, Gazetteer.default())
+    rows = {c.span.text: row for c, row in zip(cases, sf.matrix(cases), strict=True)}
+    col = sf.NAMES.index("literal")
+    assert (rows["PRC"][col], rows["China"][col]) == (0.0, 1.0)

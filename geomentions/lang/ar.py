@@ -27,7 +27,11 @@ GENERIC = frozenset(
 ضواحي بين معبر ومعبر المعبر والمعبر""".split()
 )
 #: Words masked before matching: a movement, not the governorate ("الحوثي", "الحوثيون").
-MASKS = (r"(?:و?ال)?حوثي(?:ون|ين|ة)?",)
+MASKS = (
+    r"(?:و?ال)?حوثي(?:ون|ين|ة)?",  # the Houthi movement, not a governorate
+    r"و?(?:ال|بال|لل|[بل])?[إا]يبولا",  # Ebola, not Eboli (Italy)
+    r"و?(?:ال)?شيع(?:ة|ي|ية|يون|يين)(?!\w)",  # Shiite, not Chita (Russia)
+)
 
 # --- event linker: ----------------------------------------------------------------------
 # Arabic words the event linker reads (see ``geomentions.event_features``).
@@ -60,6 +64,10 @@ CLAUSE_WORDS: tuple[str, ...] = (
     "التي",
 )
 WHERE_WORDS: tuple[str, ...] = ("حيث",)
+#: "that"/"which" (whole words, not stems): a place after one belongs to that clause.
+THAT_WORDS: frozenset[str] = frozenset({"ان", "انه", "بان", "الذي", "التي", "الذين"})
+#: Words joining the places of one list, as written (و is also written on the next word).
+LIST_WORDS: tuple[str, ...] = ("و", "او", "أو")
 BASE_WORDS: tuple[str, ...] = ("قاعدة", "انطلق", "المتمركز", "متمركز", "مطار", "اقلعت")
 SOURCE_WORDS: tuple[str, ...] = ("قال", "اعلن", "افاد", "ذكر", "بيان", "صرح", "اكد")
 LEAVE_VERBS: tuple[str, ...] = ("نزح", "فر", "غادر", "هرب", "انسحب", "اخلا", "اجلا")
@@ -85,4 +93,6 @@ EVENT_WORDS: tuple[str, ...] = (
     "سيطر",
     "غارة",
     "غارات",
+    "دورية",
+    "دوريات",
 )

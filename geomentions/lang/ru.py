@@ -21,7 +21,11 @@ ORG_HEADS = frozenset("министерство университет банк 
 #: Generic words that are no place when used alone ("район" district, "область" region).
 GENERIC = frozenset("район района районе области область край края округ округа".split())
 #: Words masked before matching: a movement, not a place ("хуситы"; "шииты", not Chita).
-MASKS = (r"[Хх]усит\w*", r"[Шш]иит\w*")
+MASKS = (
+    r"[Хх]усит\w*",  # Houthis
+    r"[Шш]иит\w*",  # Shiites
+    r"[Ээ]бол[аыуеой]\w*",  # Ebola, not Eboli (Italy)
+)
 
 # --- event linker: ----------------------------------------------------------------------
 # Russian words the event linker reads (see ``geomentions.event_features``).
@@ -49,6 +53,10 @@ FILLERS: frozenset[str] = frozenset(
 )
 CLAUSE_WORDS: tuple[str, ...] = ("где", "когда", "котор", "после", "пока", "но", "однако", "а")
 WHERE_WORDS: tuple[str, ...] = ("где",)
+#: "что", "который" (stems): a place after one belongs to that clause.
+THAT_WORDS: tuple[str, ...] = ("что", "котор")
+#: Words joining the places of one list.
+LIST_WORDS: tuple[str, ...] = ("и", "или")
 BASE_WORDS: tuple[str, ...] = (
     "базир",
     "авиабаз",
@@ -106,6 +114,7 @@ EVENT_WORDS: tuple[str, ...] = (
     "сбит",
     "столкнов",
     "бои",
+    "патрул",
     "боев",
     "освобод",
     "подорв",

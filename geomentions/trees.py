@@ -1,0 +1,199 @@
+"""Gradient-boosted trees applied in numpy: the shipped event linker's model.
+
+Trees are trained with scikit-learn at training time only (``benchmarks/train_linker.py``);
+the package reads their nodes from a small JSON file and walks all trees for all rows at
+once, one numpy step per tree level, so no machine-learning library is needed at run time.
+
+``p = calibrate(sigmoid(base + sum of the leaf values each row reaches))``; a row goes left
+at a node when ``x[feature] <= threshold`` (scikit-learn's rule, on float32 values).
+
+>>> m = TreeModel(("gap",), base=0.0, trees=(
+...     {"feature": [0, -1, -1], "threshold": [2.5, 0, 0], "left": [1, -1, -1],
+...      "right": [2, -1, -1], "value": [0.0, 1.0, -1.0]},))
+>>> [round(float(p), 3) for p in m.probability([[1.0], [4.0]])]
+[0.731, 0.269]
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, field
+from functools import cache
+from importlib import resources
+from pathlib import Path
+
+import numpy as np
+
+from geomentions.models import ModelError
+
+FORMAT = "geomentions-trees/1"
+
+#: Node arrays of one tree; a leaf has feature -1 and left = right = -1.
+_KEYS = ("feature", "threshold", "left", "right", "value")
+
+
+@dataclass(frozen=True)
+class TreeModel:
+    """Boosted regression trees over a named feature list, with isotonic calibration."""
+
+    feature_names: tuple[str, ...]
+    base: float
+    trees: tuple[Mapping[str, Sequence[float]], ...]
+    calibration: tuple[tuple[float, ...], tuple[float, ...]] = ((), ())
+    name: str = ""
+    version: str = ""
+    meta: tuple[tuple[str, str], ...] = ()
+    _arrays: tuple = field(default=(), repr=False, compare=False)
+
+    def __post_init__(self) -> None:
+        n_feat = len(self.feature_names)
+        feats, thrs, lefts, rights, values, roots = [], [], [], [], [], []
+        depth, offset = 0, 0
+        for k, t in enumerate(self.trees):
+            try:
+                cols = [list(t[key]) for key in _KEYS]
+            except (KeyError, TypeError) as exc:
+                raise ModelError(f"model {self.name!r}: tree {k} lacks {exc}") from exc
+            n = len(cols[0])
+            if n == 0 or any(len(c) != n for c in cols):
+                raise ModelError(f"model {self.name!r}: tree {k} is ragged")
+            f, thr, left, right, value = (np.asarray(c) for c in cols)
+            leaf = f < 0
+            if f.max() >= n_feat or ((left[~leaf] <= 0) | (right[~leaf] <= 0)).any():
+                raise ModelError(f"model {self.name!r}: tree {k} has bad node links")
+            if ((left[~leaf] >= n) | (right[~leaf] >= n)).any():
+                raise ModelError(f"model {self.name!r}: tree {k} has bad node links")
+            idx = np.arange(n)
+            # A leaf points at itself, so every row can take the same number of steps.
+            lefts.append(np.where(leaf, idx, left) + offset)
+            rights.append(np.where(leaf, idx, right) + offset)
+            feats.append(np.where(leaf, 0, f))
+            thrs.append(np.where(leaf, np.inf, thr))
+            values.append(value)
+            roots.append(offset)
+            depth = max(depth, _depth(left, right))
+            offset += n
+        if not self.trees:
+            raise ModelError(f"model {self.name!r}: no trees")
+        xs, ys = self.calibration
+        if len(xs) != len(ys):
+            raise ModelError(f"model {self.name!r}: calibration table is ragged")
+        arrays = (
+            np.concatenate(feats).astype(np.intp),
+            np.concatenate(thrs).astype(np.float64),
+            np.concatenate(lefts).astype(np.intp),
+            np.concatenate(rights).astype(np.intp),
+            np.concatenate(values).astype(np.float64),
+            np.asarray(roots, dtype=np.intp),
+            depth,
+        )
+        object.__setattr__(self, "_arrays", arrays)
+
+    def raw(self, x: Sequence[Sequence[float]] | np.ndarray) -> np.ndarray:
+        """Uncalibrated probability of each row of ``x`` (2-D: rows by features)."""
+        # float32 as in training: thresholds sit between float32 values.
+        x = np.asarray(x, dtype=np.float32).astype(np.float64)
+        if x.ndim != 2 or x.shape[1] != len(self.feature_names):
+            raise ModelError(
+                f"model {self.name!r}: expected rows of {len(self.feature_names)} features"
+            )
+        feat, thr, left, right, value, roots, depth = self._arrays
+        node = np.broadcast_to(roots, (len(x), len(roots)))
+        rows = np.arange(len(x))[:, None]
+        for _ in range(depth):
+            go_left = x[rows, feat[node]] <= thr[node]
+            node = np.where(go_left, left[node], right[node])
+        margin = self.base + value[node].sum(axis=1)
+        return 1.0 / (1.0 + np.exp(-margin))
+
+    def probability(self, x: Sequence[Sequence[float]] | np.ndarray) -> np.ndarray:
+        """Calibrated probability of each row of ``x``."""
+        p = self.raw(x)
+        xs, ys = self.calibration
+        return np.interp(p, xs, ys) if xs else p
+
+    def check_features(self, names: Sequence[str]) -> None:
+        """Raise :class:`ModelError` unless ``names`` is the list the model was trained on."""
+        if tuple(names) != self.feature_names:
+            missing = sorted(set(self.feature_names) - set(names))
+            extra = sorted(set(names) - set(self.feature_names))
+            raise ModelError(
+                f"model {self.name!r} (version {self.version or '?'}) was trained on another "
+                f"feature list: missing {missing}, unexpected {extra}; retrain it"
+            )
+
+    # -- files -------------------------------------------------------------------------
+
+    def to_json(self) -> str:
+        trees = [{key: list(t[key]) for key in _KEYS} for t in self.trees]
+        return json.dumps(
+            {
+                "format": FORMAT,
+                "name": self.name,
+                "version": self.version,
+                "feature_names": list(self.feature_names),
+                "base": self.base,
+                "trees": trees,
+                "calibration": [list(self.calibration[0]), list(self.calibration[1])],
+                "meta": dict(self.meta),
+            },
+            ensure_ascii=False,
+            separators=(",", ":"),
+            sort_keys=True,
+        )
+
+    def save(self, path: str | Path) -> None:
+        Path(path).write_text(self.to_json() + "\n", encoding="utf-8")
+
+    @classmethod
+    def from_json(cls, text: str, source: str = "<string>") -> TreeModel:
+        try:
+            d = json.loads(text)
+            if d.get("format") != FORMAT:
+                raise ModelError(f"{source}: not a {FORMAT} model file")
+            cal = d.get("calibration") or [[], []]
+            return cls(
+                feature_names=tuple(d["feature_names"]),
+                base=float(d["base"]),
+                trees=tuple(d["trees"]),
+                calibration=(tuple(map(float, cal[0])), tuple(map(float, cal[1]))),
+                name=str(d.get("name", "")),
+                version=str(d.get("version", "")),
+                meta=tuple(sorted((str(k), str(v)) for k, v in d.get("meta", {}).items())),
+            )
+        except ModelError:
+            raise
+        except (ValueError, KeyError, TypeError, IndexError, AttributeError) as exc:
+            raise ModelError(f"{source}: corrupt model file ({exc})") from exc
+
+    @classmethod
+    def load(cls, path: str | Path) -> TreeModel:
+        try:
+            text = Path(path).read_text(encoding="utf-8")
+        except (OSError, UnicodeDecodeError) as exc:
+            raise ModelError(f"cannot read model file {path}: {exc}") from exc
+        return cls.from_json(text, str(path))
+
+
+def _depth(left: np.ndarray, right: np.ndarray) -> int:
+    """Levels below the root of one tree (node 0)."""
+    deepest, level, frontier = 0, 0, [0]
+    while frontier:
+        nxt = [c for i in frontier for c in (left[i], right[i]) if c > 0]
+        if nxt:
+            level += 1
+            deepest = level
+        frontier = nxt
+    return deepest
+
+
+@cache
+def shipped_trees(filename: str) -> TreeModel:
+    """A tree model shipped in ``geomentions/data/``, loaded once per process."""
+    ref = resources.files("geomentions") / "data" / filename
+    try:
+        text = ref.read_text(encoding="utf-8")
+    except (OSError, FileNotFoundError) as exc:
+        raise ModelError(f"shipped model {filename!r} is missing from the package") from exc
+    return TreeModel.from_json(text, f"geomentions/data/{filename}")

@@ -1,0 +1,139 @@
+"""Recognition classes of issue 14, on report sentences written for these tests: demonyms
+and blocs, abbreviations read by their full name, masks, headings and titles (English,
+Arabic and Russian where the class applies)."""
+
+from __future__ import annotations
+
+import importlib
+from pathlib import Path
+
+import pytest
+
+import geomentions as gm
+
+
+def mention(doc: gm.Document, text: str) -> gm.Mention:
+    found = [m for m in doc.mentions if m.text == text]
+    assert found, [(m.text, m.place) for m in doc.mentions]
+    return found[0]
+
+
+# --- demonyms and blocs: a country named, but no dot -----------------------------------------
+@pytest.mark.parametrize(
+    ("text", "word", "country"),
+    [
+        ("Libyan officials met rebel leaders in Misrata on Sunday.", "Libyan", "LY"),
+        ("Aid workers said Sri Lankan troops had left the camp near Jaffna.", "Sri Lankan", "LK"),
+        ("Palestinians queued for flour in Rafah.", "Palestinians", "PS"),
+        ("Convoys crossed from Chad as Sudanese families fled El Geneina.", "Sudanese", "SD"),
+    ],
+)
+def test_a_demonym_names_its_country_without_a_place(text: str, word: str, country: str) -> None:
+    m = mention(gm.extract(text), word)
+    assert m.place is None and m.lat is None
+    assert m.feature_hint == "demonym"
+    assert m.candidates and m.candidates[0].country_code == country
+
+
+def test_a_demonym_does_not_pull_the_report_to_its_country() -> None:
+    doc = gm.extract("Russian jets struck Idlib and Saraqib overnight.")
+    assert [m.place.country_code for m in doc.places] == ["SY", "SY"]
+    assert doc.focus == ("SY",)
+
+
+def test_a_longer_place_name_wins_over_a_demonym() -> None:
+    doc = gm.extract("A cyclone passed north of American Samoa on Friday.")
+    m = mention(doc, "American Samoa")
+    assert m.place is not None and m.place.country_code == "AS"
+
+
+def test_a_bloc_is_named_but_not_mapped() -> None:
+    doc = gm.extract("The EU pledged aid after floods hit Derna.")
+    eu = mention(doc, "EU")
+    assert eu.place is None and eu.feature_hint == "bloc"
+    assert mention(doc, "Derna").place is not None
+
+
+# --- abbreviations read by what they stand for -----------------------------------------------
+def test_a_country_abbreviation_is_matched_by_its_full_name() -> None:
+    # "PRC" once went to Chennai, India, by its letters.
+    m = mention(gm.extract("The PRC said its ships would stay near the islands."), "PRC")
+    assert m.place is not None and (m.place.country_code, m.place.feature_code) == ("CN", "PCLI")
+
+
+@pytest.mark.parametrize(
+    ("word", "country"),
+    [("США", "US"), ("РФ", "RU"), ("КНР", "CN"), ("ОАЭ", "AE"), ("КНДР", "KP")],
+)
+def test_russian_country_abbreviations(word: str, country: str) -> None:
+    doc = gm.extract(f"Представители {word} провели переговоры в Женеве.")
+    m = mention(doc, word)
+    assert m.place is not None and m.place.country_code == country
+
+
+# --- masks -----------------------------------------------------------------------------------
+@pytest.mark.parametrize(
+    "text",
+    [
+        "An Ebola outbreak was declared in the province.",
+        "Вспышка лихорадки Эбола унесла жизни шести человек.",
+        "Число жертв Эболы выросло до девяти.",
+        "أعلنت وزارة الصحة تسجيل إصابات جديدة بفيروس إيبولا.",
+        "ما زال انتشار الإيبولا مستمرا.",
+    ],
+)
+def test_ebola_is_no_place(text: str) -> None:
+    # Eboli, Italy, by the folded spelling.
+    assert gm.extract(text).places == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Shiite clerics called for calm.",
+        "دعا رجال الدين الشيعة إلى التهدئة.",
+        "خرجت مسيرة شيعية في المدينة.",
+        "Шиитские ополченцы покинули город.",
+    ],
+)
+def test_shiite_is_no_place(text: str) -> None:
+    # Chita, Russia, by the folded spelling.
+    assert gm.extract(text).places == []
+
+
+# --- headings and titles ---------------------------------------------------------------------
+def test_a_heading_word_is_not_a_place() -> None:
+    doc = gm.extract("DAILY UPDATE\nGovernment forces shelled Kafr Nabl on Tuesday.")
+    assert [m.text for m in doc.places] == ["Kafr Nabl"]  # not Dili, Timor-Leste
+
+
+def test_a_place_in_a_heading_is_kept() -> None:
+    doc = gm.extract("WEEKLY NOTE ON THE SITUATION IN IRAQ\nShelling hit Tal Afar on Monday.")
+    assert {m.text for m in doc.places} == {"IRAQ", "Tal Afar"}
+
+
+def test_an_abbreviated_title_before_a_name_is_no_place() -> None:
+    doc = gm.extract("Sen. Warner said the depot near Norfolk would stay open.")
+    assert [m.text for m in doc.places] == ["Norfolk"]
+
+
+# --- the project's annotated reports ---------------------------------------------------------
+def _train_spans():
+    import sys
+
+    sys.path.insert(0, str(Path(__file__).parents[1] / "benchmarks"))
+    return importlib.import_module("train_spans")
+
+
+def test_own_reports_are_read_with_their_marked_spans() -> None:
+    pytest.importorskip("numpy")
+    arts = _train_spans().parse_own()
+    assert len(arts) >= 60
+    assert len({a.doc_id for a in arts}) == len(arts)
+    for a in arts:
+        assert "[[" not in a.text and "]]" not in a.text
+        for g in a.gold:
+            assert a.text[g.start : g.end] == g.text
+    first = arts[0]
+    assert first.text.startswith("DAILY UPDATE\n")
+    assert [g.text for g in first.gold] == ["Saraqib", "Maarat al-Numan", "Ariha"]
