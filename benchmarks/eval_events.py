@@ -76,7 +76,7 @@ def main(argv: list[str] | None = None) -> int:
         sent = Sentence(r.text)
         kinds = [kind_of(x) for x in places]
         trig = [(t.start, t.end) for t in triggers(sent, event_words(r.text))]
-        X = sent.matrix([r.verb], spans, kinds, trig)
+        X = sent.matrix([r.verb], spans, kinds, trig, confidences=[x.confidence for x in places])
         p = m.probability(np.asarray(X))
         given.add([s for s, pi in zip(spans, p, strict=True) if pi >= cut], r.gold)
     # (b) end to end: per sentence, gold is the union over its rows.

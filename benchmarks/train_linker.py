@@ -7,8 +7,8 @@ Usage::
 Data: the EventLocation corpus (Halterman 2019, ``../shared/corpora``; see
 ``event_corpus.py``) without its 496 RELABEL test rows, plus the project's own annotated
 Arabic and Russian sentences (``benchmarks/data/event_roles.tsv``). A pair is (the row's
-event verb, a place in the sentence); the place is our recogniser's mention (resolved or
-not) or a gold location it missed; the label is "the verb's event happened there".
+event verb, a place our pipeline resolves in the sentence); the label is "the verb's event
+happened there" (the place overlaps a gold location).
 
 The ``Masdar_RA`` source is left out: 89% of its rows name no location, many of them
 sentences whose event plainly happened at a named place ("killed ... in Idlib province"),
@@ -78,23 +78,24 @@ def mentions_of(text: str, cache: dict) -> list:
     return cache[text]
 
 
-def pairs(text: str, verb: tuple[int, int], gold: list, cache: dict, add_missed: bool):
-    """Feature rows and labels of one (sentence, verb) row."""
+def pairs(text: str, verb: tuple[int, int], gold: list, cache: dict):
+    """Feature rows and labels of one (sentence, verb) row: one per place our pipeline
+    resolves in the sentence (what the linker sees at run time); the unresolved mentions
+    are context only. Gold places we never resolve are left out: the linker never sees
+    them, and a row for them would need a confidence we do not have."""
     found = mentions_of(text, cache)
+    order = sorted(range(len(found)), key=lambda i: linker_span(found[i]))
+    found = [found[i] for i in order]
     spans = [linker_span(m) for m in found]
-    kinds = [kind_of(m) for m in found]
-    if add_missed:
-        for g in gold:
-            if not any(ec.overlaps(g, s) for s in spans):
-                spans.append(g)
-                kinds.append("")
-    order = sorted(range(len(spans)), key=lambda i: spans[i])
-    spans, kinds = [spans[i] for i in order], [kinds[i] for i in order]
     sent = Sentence(text)
     trig = [(t.start, t.end) for t in triggers(sent, event_words(text))]
-    rows = sent.matrix([verb], spans, kinds, trig)
-    labels = [int(any(ec.overlaps(span, g) for g in gold)) for span in spans]
-    return rows, labels
+    rows = sent.matrix(
+        [verb], spans, [kind_of(m) for m in found], trig,
+        confidences=[m.confidence for m in found],
+    )  # fmt: skip
+    keep = [i for i, m in enumerate(found) if m.place is not None]
+    labels = [int(any(ec.overlaps(spans[i], g) for g in gold)) for i in keep]
+    return [rows[i] for i in keep], labels
 
 
 def own_rows(path: Path) -> list[ec.Row]:
@@ -163,7 +164,7 @@ def main(argv: list[str] | None = None) -> int:
     cache: dict = {}
     X, y, groups, lang = [], [], [], []
     for r in rows:
-        xs, ys = pairs(r.text, r.verb, r.gold, cache, add_missed=True)
+        xs, ys = pairs(r.text, r.verb, r.gold, cache)
         X += xs
         y += ys
         groups += [r.group] * len(ys)

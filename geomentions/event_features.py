@@ -27,7 +27,7 @@ from geomentions.lang import ar, en, ru
 
 #: Bump when the list or the meaning of a feature changes: a model trained on another
 #: version is refused (``LogisticModel.check_features``).
-VERSION = "3"
+VERSION = "4"
 
 Span = tuple[int, int]
 
@@ -66,6 +66,11 @@ FEATURE_NAMES: tuple[str, ...] = (
     "nearest_in",  # governed by in/near, and no closer place to the event word is
     "more_specific_near",  # a smaller place (a city beside a province or country) is close
     "in_parens",
+    "in_list",  # a later place of a list ("Hama and Homs"): its prep is the list's first one's
+    "next_capital",  # a capitalised word follows ("Zahir Mulla"): perhaps a person's name
+    "prev_capital",  # a capitalised word comes just before ("Kiwan Hamed")
+    "holds_unknown",  # "Albuhrat neighborhood near Fallujah": holds a place we did not find
+    "confidence",  # the mention's confidence (1 when not given): is it a place at all?
     "kind_country",
     "kind_admin",
     "unresolved",
@@ -79,6 +84,7 @@ _INDEX = {name: i for i, name in enumerate(FEATURE_NAMES)}
     "clauses_between", "triggers_between", "where_link", "that_between", "source_between",
     "closer_triggers", "nearest_in", "from_leave", "object_leave", "to_arrive",
     "trigger_leave", "trigger_arrive", "trigger_event"))  # fmt: skip
+_X_CONFIDENCE = _INDEX["confidence"]
 _NO_TAGS: frozenset[str] = frozenset()
 
 _TOKEN_RE = re.compile(r"[\w\u064b-\u065f\u0670]+(?:[-'’.][\w\u064b-\u065f\u0670]+)*|[^\w\s]")
@@ -90,6 +96,13 @@ _AR_NORM = str.maketrans(
     | {chr(c): None for c in range(0x064B, 0x0660)}
     | {"\u0670": None}
 )
+#: What may stand between two places of one list ("Idlib, Hama and Homs", "إدلب وحماة"),
+#: with at most one lowercase word before the next place ("and eastern Aleppo").
+_JOIN = "|".join(sorted({*en.LIST_WORDS, *ar.LIST_WORDS, *ru.LIST_WORDS}, key=len, reverse=True))
+LIST_GAP = re.compile(
+    rf"^(?:\s*[,،]\s*|\s+(?:{_JOIN})\s+|\s*[,،]\s*(?:{_JOIN})\s+|\s+و)"
+    r"(?:[^\W\d_A-ZА-Я]+\s+)?$"
+)
 _DATELINE_MARKS = frozenset({"(", "-", "—", "–", ":", "_"})
 _COMMAS = frozenset({"punct:,", "punct:،"})
 _CLAUSE_TAGS = frozenset({"clause", "where", "punct:;", "punct:؛"})
@@ -99,6 +112,17 @@ _SOURCE = frozenset({"source"})
 _CONTAINER_GAPS = frozenset({",", "،", "in", "of", "in the", "of the", "في", "'s", "’s"})
 #: How big a place of each kind is, for "a smaller place is close".
 _KIND_RANK = {"": 0, "unresolved": 0, "admin": 1, "country": 2}
+
+
+def _capital(word: str) -> bool:
+    """A capitalised Latin or Cyrillic word ("Mulla"), not one in capitals ("AP")."""
+    return len(word) > 1 and word[0].isupper() and word[1:].islower() and word.isalpha()
+
+
+def _inside(pos: int, spans: Sequence[Span]) -> bool:
+    """Whether offset ``pos`` (a token's end) falls in one of the sorted ``spans``."""
+    k = bisect.bisect_left(spans, (pos, pos))
+    return any(s < pos <= e for s, e in spans[max(0, k - 1) : k + 1])
 
 
 def _starts(word: str, stems: Sequence[str]) -> bool:
@@ -252,6 +276,12 @@ class Sentence:
         x = [0.0] * len(FEATURE_NAMES)
         ix = _INDEX
         m_lo, m_hi, prep = self.bounds(mention)
+        # "in Basra and Nasiriyah": Nasiriyah is "in" too (a place with a word of its own
+        # governing it starts a phrase of its own).
+        head = self._list_head(mention, mentions) if prep == "none" else mention
+        if head != mention:
+            x[ix["in_list"]] = 1.0
+            prep = self.bounds(head)[2]
         x[ix[f"prep_{prep}"]] = 1.0
         x[ix["log_mentions"]] = math.log(max(1, len(mentions)))
         x[ix["base_cue"]] = float(
@@ -287,12 +317,36 @@ class Sentence:
             prep == "none" and nxt.isalpha() and nxt.islower() and nxt.isascii()
         )
         x[ix["in_parens"]] = float(self.near_tag(m_lo - 1, m_lo, "punct:("))
+        x[ix["next_capital"]] = float(_capital(nxt) and not _inside(self.ends[m_hi + 1], mentions))
+        prev = self.raws[m_lo - 1] if m_lo >= 2 else ""  # not the sentence's first word
+        x[ix["prev_capital"]] = float(_capital(prev) and not _inside(self.ends[m_lo - 1], mentions))
+        x[ix["holds_unknown"]] = float(
+            prep in ("in", "near", "of") and self._holds_unknown(m_lo, mentions)
+        )
         if kind in ("country", "admin"):
             x[ix[f"kind_{kind}"]] = 1.0
         elif kind == "unresolved":
             x[ix["unresolved"]] = 1.0
         found = self._parts[key] = (x, prep, m_lo, m_hi)
         return found
+
+    def _list_head(self, mention: Span, mentions: Sequence[Span]) -> Span:
+        """The first place of the list ``mention`` ends (itself when in none)."""
+        k = bisect.bisect_left(mentions, mention)
+        while k > 0 and LIST_GAP.match(self.text[mentions[k - 1][1] : mentions[k][0]]):
+            k -= 1
+        return tuple(mentions[k]) if k < len(mentions) else mention
+
+    def _holds_unknown(self, m_lo: int, mentions: Sequence[Span]) -> bool:
+        """A capitalised word that is no place we found, a few words before the preposition
+        governing the place: "Manger Square in nearby Bethlehem"."""
+        for j in range(m_lo - 2, max(0, m_lo - 6), -1):
+            raw = self.raws[j]
+            if _capital(raw):
+                return not _inside(self.ends[j], mentions)
+            if not (raw.isalpha() and raw.islower()):
+                return False
+        return False
 
     def features(
         self,
@@ -326,11 +380,13 @@ class Sentence:
         kinds: Sequence[str],
         triggers: Sequence[Span] = (),
         only: int | None = None,
+        confidences: Sequence[float] | None = None,
     ) -> list[list[float]]:
         """Feature rows of every (place, event word) pair: for each of ``mentions`` in turn
         (sorted, not overlapping), one row per word of ``events``. ``triggers`` are all event
         words of the sentence (sorted, not overlapping; ``events`` may be among them).
-        ``only``: the rows of that one place.
+        ``only``: the rows of that one place. ``confidences``: each place's
+        ``Mention.confidence`` (default 1).
 
         What depends on one side only (a place's own words, an event word's tags, distances
         to the other places and event words) is read once; a pair adds its gap.
@@ -363,6 +419,8 @@ class Sentence:
             if only is not None and i != only:
                 continue
             part, prep, m_lo, m_hi = self.mention_part(mention, mentions, kinds, kind)
+            part = part.copy()
+            part[_X_CONFIDENCE] = 1.0 if confidences is None else float(confidences[i])
             where_next = self.near_tag(m_hi + 1, m_hi + 4, "where")
             # Token distance from this place to each event word of the sentence.
             o_d = [

@@ -3,9 +3,11 @@
 For every event word of a sentence (typed ones from :mod:`geomentions.activity`, and the
 verbs of :mod:`geomentions.lang`) and every place the sentence names, the shipped linker
 (``data/linker.json``, boosted trees applied by :mod:`geomentions.trees` over the
-features of :mod:`geomentions.event_features`) gives the probability that the event happened there.
-A place is the ``"event"`` location of its most likely event word when that probability
-reaches the model's threshold. Any other place gets the role its own words give it:
+features of :mod:`geomentions.event_features`) gives the probability that the event happened
+there. A place is an ``"event"`` location when its highest probability reaches the model's
+threshold; its event is, of the event words reaching it, one whose clause opens on the place
+("Erbil, where a bomb exploded"), else the nearest. Any other place gets the role its own
+words give it:
 
 * ``"source"`` - a dateline or the place of a statement ("said in Moscow");
 * ``"base"`` - where the actor is based or launched from ("flying from Hmeymim airbase");
@@ -22,7 +24,6 @@ reaches the model's threshold. Any other place gets the role its own words give 
 
 from __future__ import annotations
 
-import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import cache
@@ -119,7 +120,11 @@ class _Pairs:
 
 
 def _pairs(
-    sentence: str, mentions: Sequence[Span], kinds: Sequence[str], typed: Sequence
+    sentence: str,
+    mentions: Sequence[Span],
+    kinds: Sequence[str],
+    typed: Sequence,
+    confidences: Sequence[float] | None = None,
 ) -> _Pairs:
     sent = Sentence(sentence)
     trigs = triggers(sent, typed)
@@ -133,6 +138,7 @@ def _pairs(
             [mentions[i] for i in order],
             [kinds[i] for i in order],
             spans,
+            confidences=None if confidences is None else [confidences[i] for i in order],
         )
         n = len(events)
         back = [0] * len(order)  # rows in the callers' order of places
@@ -148,13 +154,24 @@ def _decide(pairs: _Pairs, probs: np.ndarray) -> list[Link]:
     cut = threshold()
     n = len(events)
     leaving = [t for t in pairs.trigs if "leave" in sent.tags[sent.first(t.start)]]
+    dist = _distances(sent, mentions, events) if n > 1 else []
     out = []
     for i, (span, kind) in enumerate(zip(mentions, kinds, strict=True)):
         best_p, best = 0.0, None
         if n:
             p = probs[i * n : (i + 1) * n]
             j = int(p.argmax())  # ties: the first event word
-            best_p, best = float(p[j]), events[j]
+            best_p = float(p[j])
+            if best_p >= cut and n > 1:
+                # Its event: of the event words the model ties it to, one in a clause that
+                # opens on it ("arrived in Erbil, where a car bomb exploded": the explosion),
+                # else the nearest.
+                rows = pairs.rows[i * n : (i + 1) * n]
+                j = min(
+                    (k for k in range(n) if p[k] >= cut),
+                    key=lambda k: (not rows[k][_WHERE_LINK], dist[i][k], -p[k]),
+                )
+            best = events[j]
             x = pairs.rows[i * n]
         else:
             x = sent.mention_part(span, mentions, kinds, kind)[0]  # no event word to read
@@ -174,7 +191,19 @@ def _decide(pairs: _Pairs, probs: np.ndarray) -> list[Link]:
             )
         else:
             out.append(Link("other", round(1.0 - best_p, 4)))
-    return _share_lists(sent.text, mentions, out)
+    return out
+
+
+def _distances(
+    sent: Sentence, mentions: Sequence[Span], events: Sequence[Trigger]
+) -> list[list[int]]:
+    """Words between each place and each event word."""
+    t_b = [sent.bounds((t.start, t.end)) for t in events]
+    out = []
+    for span in mentions:
+        m_lo, m_hi, _ = sent.bounds(span)
+        out.append([m_lo - hi if hi < m_lo else max(0, lo - m_hi) for lo, hi, _ in t_b])
+    return out
 
 
 def _left(sent: Sentence, span: Span, leaving: Sequence[Trigger]) -> bool:
@@ -222,43 +251,23 @@ def link(
     mentions: Sequence[Span],
     kinds: Sequence[str] | None = None,
     typed: Sequence[tuple[int, int, str]] = (),
+    confidences: Sequence[float] | None = None,
 ) -> list[Link]:
     """The :class:`Link` of each place span of ``sentence`` (offsets into it), in order.
 
     ``kinds`` gives each place's kind for the model ("country", "admin", "unresolved" or
-    ""); ``typed`` the typed event words of the sentence (``activity.event_words``).
+    ""); ``typed`` the typed event words of the sentence (``activity.event_words``);
+    ``confidences`` each place's ``Mention.confidence`` (default 1).
     """
     if not mentions:
         return []
     kinds = list(kinds) if kinds is not None else [""] * len(mentions)
-    pairs = _pairs(sentence, mentions, kinds, typed)
+    pairs = _pairs(sentence, mentions, kinds, typed, confidences)
     return _decide(pairs, _probabilities([pairs])[0])
 
 
-#: What may stand between two places of one list ("Idlib, Hama and Homs", "إدلب وحماة").
-_LIST_GAP = re.compile(
-    r"^(?:\s*[,،]\s*|\s+(?:and|or|и|или|و|او)\s+|\s*[,،]\s*(?:and|or|и)\s+|\s+و)"
-    r"(?:[^\W\d_A-ZА-Я]+\s+)?$"  # one lowercase word between: "and eastern Aleppo"
-)
-
-
-def _share_lists(sentence: str, mentions: Sequence[Span], links: list[Link]) -> list[Link]:
-    """Places of one list share the event of the list's event places: "strikes on Tadmur,
-    Deir ez-Zor, Itria and eastern Aleppo" happened at all four."""
-    out = list(links)
-    order = sorted(range(len(mentions)), key=lambda i: mentions[i])
-    for _ in range(2):  # forwards, then backwards
-        for a, b in zip(order, order[1:], strict=False):
-            gap = sentence[mentions[a][1] : mentions[b][0]]
-            if not _LIST_GAP.match(gap):
-                continue
-            for src, dst in ((a, b), (b, a)):
-                if out[src].role == "event" and out[dst].role == "other":
-                    out[dst] = out[src]
-    return out
-
-
 _I = {name: i for i, name in enumerate(FEATURE_NAMES)}
+_WHERE_LINK = _I["where_link"]
 
 
 def _with_role(
@@ -314,7 +323,8 @@ def link_document(
             sent = text[s:e]
             spans = [(a - s, b - s) for a, b in (_span(mentions[i]) for i in idx)]
             kinds = [_kind(mentions[i]) for i in idx]
-            read.append((s, idx, _pairs(sent, spans, kinds, event_words(sent))))
+            confs = [mentions[i].confidence for i in idx]
+            read.append((s, idx, _pairs(sent, spans, kinds, event_words(sent), confs)))
     events: dict[tuple[int, int], Event] = {}
     probs = _probabilities([p for _, _, p in read])
     for (s, idx, pairs), p in zip(read, probs, strict=True):

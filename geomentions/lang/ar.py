@@ -66,6 +66,8 @@ CLAUSE_WORDS: tuple[str, ...] = (
 WHERE_WORDS: tuple[str, ...] = ("حيث",)
 #: "that"/"which" (whole words, not stems): a place after one belongs to that clause.
 THAT_WORDS: frozenset[str] = frozenset({"ان", "انه", "بان", "الذي", "التي", "الذين"})
+#: Words joining the places of one list, as written (و is also written on the next word).
+LIST_WORDS: tuple[str, ...] = ("و", "او", "أو")
 BASE_WORDS: tuple[str, ...] = ("قاعدة", "انطلق", "المتمركز", "متمركز", "مطار", "اقلعت")
 SOURCE_WORDS: tuple[str, ...] = ("قال", "اعلن", "افاد", "ذكر", "بيان", "صرح", "اكد")
 LEAVE_VERBS: tuple[str, ...] = ("نزح", "فر", "غادر", "هرب", "انسحب", "اخلا", "اجلا")
@@ -91,4 +93,6 @@ EVENT_WORDS: tuple[str, ...] = (
     "سيطر",
     "غارة",
     "غارات",
+    "دورية",
+    "دوريات",
 )

@@ -198,6 +198,8 @@ CLAUSE_WORDS: frozenset[str] = frozenset(
 WHERE_WORDS: frozenset[str] = frozenset({"where"})
 #: "that": a place after one belongs to the reported clause ("said that ... in Homs").
 THAT_WORDS: frozenset[str] = frozenset({"that"})
+#: Words joining the places of one list ("Idlib, Hama and Homs").
+LIST_WORDS: tuple[str, ...] = ("and", "or")
 
 #: Words that mark a place as the actor's base or launch site.
 BASE_WORDS: frozenset[str] = frozenset(
@@ -231,5 +233,10 @@ EVENT_WORDS: frozenset[str] = frozenset(
     "protesters demonstrated demonstration demonstrations rallied rally marched raided raid "
     "ambushed ambush destroyed destroying burned burning torched executed massacred massacre "
     "stormed besieged liberated occupied overran targeted hit fired firing assassinated "
-    "murdered murder beheaded looted rioted riots raped tortured engaged".split()
+    "murdered murder beheaded looted rioted riots raped tortured engaged "
+    # Forms reports use that the corpus's event verbs showed missing ("March" the month is
+    # why "march" itself is not here).
+    "patrol patrols patrolled patrolling patroling targeting captures capturing storming "
+    "shoot shoots murdering invaded invading raiding detonate detonating blew erupted "
+    "occurred occupy secured destroys launched launching marching marches".split()
 )

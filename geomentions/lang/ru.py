@@ -55,6 +55,8 @@ CLAUSE_WORDS: tuple[str, ...] = ("где", "когда", "котор", "посл
 WHERE_WORDS: tuple[str, ...] = ("где",)
 #: "что", "который" (stems): a place after one belongs to that clause.
 THAT_WORDS: tuple[str, ...] = ("что", "котор")
+#: Words joining the places of one list.
+LIST_WORDS: tuple[str, ...] = ("и", "или")
 BASE_WORDS: tuple[str, ...] = (
     "базир",
     "авиабаз",
@@ -112,6 +114,7 @@ EVENT_WORDS: tuple[str, ...] = (
     "сбит",
     "столкнов",
     "бои",
+    "патрул",
     "боев",
     "освобод",
     "подорв",
