@@ -18,11 +18,6 @@ from conftest import km_between
 
 import geomentions as gm
 
-SPAN_MODEL_GAP = (
-    "span model (issue 14): trained on English local news (LGL, GeoWebNews), it drops this "
-    "name here; see the issue 14 report"
-)
-
 REPORTS = Path(__file__).parent / "data" / "reports"
 REPORT_FILES = sorted(p.name for p in REPORTS.glob("*.txt"))
 
@@ -484,7 +479,6 @@ def test_nationality_adjectives_are_not_countries() -> None:
     assert places_over(ar, "الروسية") == []
 
 
-@pytest.mark.xfail(reason=SPAN_MODEL_GAP, strict=False)
 def test_title_case_headline_span_is_just_the_name() -> None:
     doc = gm.extract("Heavy Fighting Erupts In Northern Aleppo As Government Troops Advance")
     assert at(doc, "Aleppo").text == "Aleppo"
