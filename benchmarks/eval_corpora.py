@@ -25,7 +25,8 @@ an error of 20,039 km. Accuracy@161 km, exact-id share (over gold toponyms with 
 *Cross-validated recognition* (``--cv K``, needs the ``train`` extra) - the shipped span model
 was trained on these corpora, so its own figures here would be in-sample. With ``--cv K`` each
 document is read with a span model trained (``benchmarks/train_spans.py``) on the other folds'
-documents of both corpora (folds ``zlib.crc32(doc_id) % K``): every figure is then held out.
+documents of both corpora (folds ``zlib.crc32(doc_id) % K``), and resolved with a ranker
+trained the same way (``benchmarks/train_ranker.py``): every figure is then held out.
 
 *Throughput* - documents/s and MB/s (UTF-8) of the ``extract`` calls alone, after one warm-up
 call that loads the gazetteer (its time is reported separately).
@@ -552,10 +553,14 @@ def load_extractor(cv: int = 0, lgl: Path | None = None, gwn: Path | None = None
         raise SystemExit(f"--cv needs the train extra (pip install -e '.[train]'): {exc}") from exc
     print(f"training {cv} fold span models ...", file=sys.stderr)
     models = train_spans.cv_models(train_spans.load_table(lgl, gwn), cv)
+    import train_ranker
+
+    print(f"training {cv} fold ranker models ...", file=sys.stderr)
+    rankers = train_ranker.cv_models(train_ranker.load_table(lgl, gwn), cv)
 
     def extract_cv(text: str, doc_id: str) -> Any:
-        model = models[train_spans.fold_of(doc_id, cv)]
-        return extract(text, doc_id=doc_id, span_model=model)
+        fold = train_spans.fold_of(doc_id, cv)
+        return extract(text, doc_id=doc_id, span_model=models[fold], ranker_model=rankers[fold])
 
     return extract_cv
 

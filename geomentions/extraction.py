@@ -18,22 +18,29 @@ from __future__ import annotations
 import datetime as dt
 import math
 from collections import Counter, defaultdict
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import NamedTuple
 
+import numpy as np
+
 from . import budget, span_features
 from .activity import activity_for, find_date, sentence_spans
+from .context import DocContext, outer_name_fits, plain
+from .context import build as build_context
 from .countries import country_codes
 from .events import link_document
 from .evidence import admit_in_report, is_village
+from .features import NAMES, candidate_matrix, prior
 from .gazetteer import Gazetteer
 from .geo import destination, haversine_km
 from .model import Candidate, Document, Mention
 from .models import LogisticModel, shipped
 from .names import HINT_CODES
 from .names import key as name_key
+from .ranker import POOL, calibrated, probabilities, reasons, shipped_ranker
 from .recognition import Span, find_spans
-from .resolution import CONTAINERS, NameMatch, Ranking, lies_in, match_name, ranking
+from .resolution import NameMatch, Ranking, match_name
 from .span_features import Case
 
 __all__ = ["extract", "MIN_CONFIDENCE", "MAX_CHARS"]
@@ -315,34 +322,22 @@ def _normalised(votes: dict) -> dict:
     return {k: v / top for k, v in sorted(votes.items()) if v / top >= 0.05}
 
 
-def _containers(readings: list[_Reading], text: str) -> dict[int, int]:
-    """Index of X -> index of Y for "X, Y" and "X in Y" phrases."""
-    out = {}
-    for i in range(len(readings) - 1):
-        a, b = readings[i].span, readings[i + 1].span
-        gap = text[a.end : b.start]
-        if a.kind in _NO_PLACE or b.kind in _NO_PLACE:
-            continue  # "Syrian, Russian and Iranian officials" is no place inside another
-        if gap in (", ", ",", " in ", ", in ") or gap.strip() in (",", "in", "،", "в"):
-            out[i] = i + 1
-    return out
-
-
-def _is_a_list(r: _Reading, outer: Candidate) -> bool:
+def _is_a_list(r: _Reading, outer: _Reading | None) -> bool:
     """Whether "X, Y" lists two places rather than putting X in Y: X spells a country's name
-    (no country lies in another place), or X and Y are both first-level divisions and no
-    place of X's very name lies in Y ("Iowa, Kansas", but "Washington, D.C." and, in a
-    country, "Homs, Libya")."""
+    (no country lies in another place), or X and Y both spell first-level divisions and no
+    place of X's very name lies in Y ("Iowa, Kansas and Nebraska"; but "Athens, Georgia",
+    "Washington, D.C." and, in a country, "Homs, Libya")."""
     spelled = {m.info["feature_code"] for m in r.matches if m.literal}
     if any(code.startswith("PCL") for code in spelled):
         return True
-    return (
-        "ADM1" in spelled
-        and outer.feature_code == "ADM1"
-        and not any(
-            m.info["name"].casefold() == m.matched.casefold() and lies_in(m.info, outer)
-            for m in r.matches
-        )
+    if "ADM1" not in spelled or outer is None:
+        return False
+    outer_spelled = any(m.literal and m.info["feature_code"] == "ADM1" for m in outer.matches)
+    # A place of X's very name in Y makes it an address after all ("Washington, D.C.").
+    name = r.span.text.casefold()
+    return outer_spelled and not any(
+        m.info["name"].casefold() == name and outer_name_fits(plain(outer.span.text), m.info, "")
+        for m in r.matches
     )
 
 
@@ -377,22 +372,36 @@ def _stray_word(reading: _Reading, top: Candidate, others: dict[str, float]) -> 
     return outside and not (major and span.script != "arabic")
 
 
-def _confidence(cands: list[Candidate], reading: _Reading) -> float:
+def _confidence(
+    model: LogisticModel, cands: list[Candidate], probs: np.ndarray, reading: _Reading
+) -> float:
+    """Calibrated chance that the chosen place is right: the softmax mass on it and on the
+    candidates at the same spot (a city and its own district are one answer on a map), less
+    the doubt that the span is a name at all."""
     if not cands:
         return 0.0
     top = cands[0]
-    # The runner-up that is a real alternative: another place, not the city's own province.
-    rival = next(
-        (
-            c
-            for c in cands[1:]
-            if haversine_km(top.lat, top.lon, c.lat, c.lon) > max(25.0, top.radius_km, c.radius_km)
-        ),
-        None,
+    same = sum(
+        float(p)
+        for c, p in zip(cands, probs, strict=False)
+        if haversine_km(top.lat, top.lon, c.lat, c.lon) <= max(25.0, top.radius_km, c.radius_km)
     )
-    margin = top.score - rival.score if rival else top.score
-    conf = top.score * (0.55 + 0.45 * min(1.0, margin / 0.12))
+    conf = calibrated(model, min(1.0, same))
     return round(max(0.0, min(1.0, conf * (1 - 0.7 * reading.penalty))), 4)
+
+
+def _notes(model: LogisticModel, x: np.ndarray) -> Callable[..., list[str]]:
+    """``why`` words of a candidate (by its row in ``x``) for ``Ranking``."""
+
+    folded = x[:, NAMES.index("not_the_country")]
+
+    def notes(info: dict, row: int) -> list[str]:
+        out = reasons(model, x, row) or ["no feature sets it apart"]
+        if folded[row]:
+            out.append("the text spells a country's name; this place matches only after folding")
+        return out
+
+    return notes
 
 
 _BEARING = {
@@ -432,6 +441,108 @@ def _locate(mention: Mention, span: Span) -> None:
     mention.precision, mention.uncertainty_km = precision, round(uncertainty, 1)
 
 
+@dataclass
+class Prepared:
+    """A report read up to ranking: its kept spans, each one's admitted matches and the pool
+    of candidates the ranker weighs, and the document context (what the ranker and
+    ``benchmarks/train_ranker.py`` both start from)."""
+
+    readings: list[_Reading]
+    admitted: list[tuple[NameMatch, ...]]
+    pools: list[list[NameMatch]]
+    wanted: list[frozenset[str]]
+    context: DocContext
+    focus: _Focus
+    sentences: list[tuple[int, int]]
+
+
+def prepare(
+    text: str,
+    gaz: Gazetteer,
+    country_hint: tuple[str, ...] = (),
+    span_model: LogisticModel | None = None,
+) -> Prepared:
+    """Spans, their candidate pools and the document context of one report."""
+    readings = _judge(text, gaz, span_model)
+    budget.check()
+    doc_focus = _focus(readings, country_hint)
+    focus, regions = doc_focus.countries, doc_focus.regions
+
+    def doc_context(info: dict) -> float:
+        share = focus.get(info["country_code"], 0.0)
+        if not regions:
+            return share
+        region = _region(info)
+        return 0.65 * share + 0.35 * (regions.get(region, 0.0) if region[1] else 0.0)
+
+    admitted: list[tuple[NameMatch, ...]] = []
+    wanted: list[frozenset[str]] = []
+    provisional: list[list[tuple[float, NameMatch]]] = []
+    evidence: _Focus | None = None  # what all the report's names say, for village rows
+    for n, r in enumerate(readings):
+        if n % 256 == 255:
+            budget.check()
+        hint = r.span.feature_hint
+        matches = r.matches
+        if hint not in (None, "city", "subdistrict"):
+            matches = tuple(m for m in matches if not is_village(m.info))  # "Anbar province"
+        elif any(is_village(m.info) for m in matches):  # village rows only with evidence
+            evidence = evidence or _focus(readings, country_hint, everyone=True)
+            matches = tuple(admit_in_report(
+                matches, countries=country_hint, others=evidence.without(r.span.text),
+                regions=evidence.regions, common=_common_word(r.span),
+                pointed=bool(r.span.qualifier or r.span.locative or hint in ("city", "subdistrict")),
+            ))  # fmt: skip
+        if country_hint:
+            # The caller's country is a constraint: places outside it only when none inside.
+            matches = tuple(m for m in matches if m.info["country_code"] in country_hint) or matches
+        admitted.append(matches)
+        wanted.append(frozenset(HINT_CODES.get(hint or "", ())))
+        # A first ordering by size and the document's countries: it picks the pool and
+        # gives the other names a provisional point to measure distances from.
+        scored = sorted(
+            ((prior(m) * (1.0 + 0.25 * doc_context(m.info)), m) for m in matches),
+            key=lambda t: (-t[0], t[1].info["place_id"]),
+        )
+        provisional.append(scored)
+    points: list[tuple[float, float] | None] = []
+    for scored in provisional:
+        top = scored[0][1].info if scored else None
+        far = top is None or top["feature_code"].startswith("PCL") or top["feature_code"] == "CONT"
+        points.append(None if far else (top["lat"], top["lon"]))  # type: ignore[index]
+    sentences = sentence_spans(text)
+    # Demonyms and blocs ("Russian jets") say nothing of where the report is: no votes.
+    votes = [_votes(r) if r.span.kind not in _NO_PLACE else ({}, {}) for r in readings]
+    context = build_context(
+        text, [r.span for r in readings], admitted, [v[0] for v in votes], [v[1] for v in votes],
+        focus, country_hint, sentences, points,
+    )  # fmt: skip
+    for i, r in enumerate(readings):
+        cue = context.cues[i]
+        outer = readings[cue.reading] if cue is not None and cue.reading is not None else None
+        if cue is not None and (
+            r.span.kind in _NO_PLACE
+            or (outer is not None and outer.span.kind in _NO_PLACE)  # "Syrian, Russian and"
+            or _is_a_list(r, outer)
+        ):
+            context.cues[i] = None
+    pools = [_pool(context, i, [m for _, m in scored]) for i, scored in enumerate(provisional)]
+    return Prepared(readings, admitted, pools, wanted, context, doc_focus, sentences)
+
+
+def _pool(context: DocContext, i: int, ordered: list[NameMatch]) -> list[NameMatch]:
+    """The candidates the ranker weighs: the first ``POOL`` of the provisional order, plus
+    any the words beside the name put inside a named place ("Paris, Texas")."""
+    pool = ordered[:POOL]
+    cue = context.cues[i]
+    if cue is not None and len(ordered) > POOL:
+        pool += [
+            m for m in ordered[POOL:]
+            if outer_name_fits(cue.outer, m.info, "")
+        ][:POOL]  # fmt: skip
+    return pool
+
+
 def extract(
     text: str,
     *,
@@ -441,6 +552,7 @@ def extract(
     gazetteer: Gazetteer | None = None,
     min_confidence: float = MIN_CONFIDENCE,
     span_model: LogisticModel | None = None,
+    ranker_model: LogisticModel | None = None,
 ) -> Document:
     """The places a report mentions, resolved in the document's context, in text order.
 
@@ -449,7 +561,7 @@ def extract(
     most mentioned first; ``date`` is the report date used
     when a sentence states none (else the first date in the text). Mentions below
     ``min_confidence`` keep their candidates and get ``place=None``. ``span_model``
-    replaces the shipped span model (for cross-validated evaluation).
+    and ``ranker_model`` replace the shipped models (for cross-validated evaluation).
 
     >>> doc = extract("Clashes near Tripoli, Lebanon, and in Halba.")
     >>> [(m.text, m.place.country_code) for m in doc.places]
@@ -466,87 +578,30 @@ def extract(
     doc = Document(doc_id=doc_id, text=text, date=doc_date)
     if not text.strip():
         return doc
-    readings = _judge(text, gaz, span_model)
-    budget.check()
-    doc_focus = _focus(readings, country_hint)
-    focus, regions = doc_focus.countries, doc_focus.regions
-
-    def local_share(info: dict) -> tuple[str, float]:
-        """(first-level division, its share of the document) of a place."""
-        region = _region(info)
-        return region[1], (regions.get(region, 0.0) if region[1] else 0.0)
-
-    def doc_context(info: dict) -> float:
-        share = focus.get(info["country_code"], 0.0)
-        return 0.65 * share + 0.35 * local_share(info)[1] if regions else share
-
-    def doc_explain(info: dict) -> str:
-        note = f"document focus {info['country_code']} {focus.get(info['country_code'], 0.0):.2f}"
-        admin1, local = local_share(info)
-        return note + (f", {admin1} {local:.2f}" if local else "")
-
-    containers = _containers(readings, text)
-    ranked: list[Ranking] = []
-    # A name repeated in a report reads the same each time (same matches, same context).
-    seen: dict[tuple, Ranking] = {}
-    evidence: _Focus | None = None  # what all the report's names say, for village rows
-    for n, r in enumerate(readings):
-        if n % 256 == 255:
-            budget.check()
-        hint = r.span.feature_hint
-        matches = r.matches
-        if hint not in (None, "city", "subdistrict"):
-            matches = tuple(m for m in matches if not is_village(m.info))  # "Anbar province"
-        elif any(is_village(m.info) for m in matches):  # village rows only with evidence
-            evidence = evidence or _focus(readings, country_hint, everyone=True)
-            matches = admit_in_report(
-                matches, countries=country_hint, others=evidence.without(r.span.text),
-                regions=evidence.regions, common=_common_word(r.span),
-                pointed=bool(r.span.qualifier or r.span.locative or hint in ("city", "subdistrict")),
-            )  # fmt: skip
-        same = (r.span.text, r.span.keys, hint, len(matches))
-        if same not in seen:
-            codes = HINT_CODES.get(hint or "", None)
-            seen[same] = ranking(
-                matches, context=doc_context, explain=doc_explain, feature_codes=codes
-            )
-        ranked.append(seen[same])
-    # "X, Y" / "X in Y": X is read inside Y's best place.
-    for i, j in sorted(containers.items()):
-        outer = ranked[j].top()
-        if outer is None or outer.feature_code not in CONTAINERS:
-            continue  # "Aleppo, Idlib" is a list, not Aleppo inside Idlib city
-        if not any(lies_in(m.info, outer) for m in readings[i].matches):
-            continue
-        if _is_a_list(readings[i], outer):
-            continue  # "China, India and Vietnam", "Iowa, Kansas and Nebraska"
-
-        def inside(info: dict, outer: Candidate = outer) -> float:
-            return 1.0 if lies_in(info, outer) else 0.0
-
-        def inside_explain(info: dict, outer: Candidate = outer) -> str:
-            return f"{'inside' if lies_in(info, outer) else 'outside'} {outer.name}"
-
-        codes = HINT_CODES.get(readings[i].span.feature_hint or "", None)
-        ranked[i] = ranking(
-            readings[i].matches, context=inside, explain=inside_explain, feature_codes=codes
-        )
-
-    sentences = sentence_spans(text)
-    budget.check()
-    for n, (r, ranks) in enumerate(zip(readings, ranked, strict=True)):
+    prepared = prepare(text, gaz, country_hint, span_model)
+    model = ranker_model or shipped_ranker()
+    sentences = prepared.sentences
+    for n, r in enumerate(prepared.readings):
         if n % 256 == 255:
             budget.check()
         span = r.span
-        if not len(ranks):
+        pool = prepared.pools[n]
+        if not pool:
             continue  # only village rows matched, and nothing in the report vouches for them
-        if ranks and r.span.script != "latin" and _common_word(r.span):
+        x = candidate_matrix(prepared.context, n, pool, prepared.admitted[n], prepared.wanted[n])
+        probs = probabilities(model, x)
+        order = sorted(range(len(pool)), key=lambda k: (-probs[k], pool[k].info["place_id"]))
+        ranks = Ranking(
+            [(-float(probs[k]), pool[k].info["place_id"], pool[k], (k,)) for k in order],
+            _notes(model, x),
+        )
+        if r.span.script != "latin" and _common_word(r.span):
             top = ranks.top()
             assert top is not None
-            if _stray_word(r, top, doc_focus.without(r.span.text)):
+            if _stray_word(r, top, prepared.focus.without(r.span.text)):
                 continue  # only its top candidate was made
         cands = ranks.candidates(_CANDIDATES)
-        confidence = _confidence(cands, r)
+        confidence = _confidence(model, cands, probs[order], r)
         mention = Mention(
             text=span.text, start=span.start, end=span.end, candidates=cands,
             confidence=confidence, qualifier=span.qualifier, feature_hint=span.feature_hint,

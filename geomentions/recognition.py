@@ -195,6 +195,8 @@ class Span:
     headline: bool = False
     #: The span's line is all capitals in a text that is not ("DAILY UPDATE"): a heading.
     caps_line: bool = False
+    #: The capitalised words right after the span, lowercase, at most four ("public library").
+    after_caps: tuple[str, ...] = ()
     #: ", " or " in " (with a compass word: "in south") follows: a container may come next.
     container_after: bool = False
     #: What the words are: a place's "name" as the gazetteer has it, an "abbreviation"
@@ -455,7 +457,10 @@ def _abbreviation_spans(text: str, gaz: Gazetteer) -> list[Span]:
                      stands_for=full)
             )  # fmt: skip
     if _US_STATE_CUE.search(text) or "D.C." in text:
+        taken = {a.start for a in out}  # "S.C." stands alone too: one span each
         for m in _US_STATE_RE.finditer(text):
+            if m.start() in taken:
+                continue
             k = key_from_tokens(list(fold_tokens(US_STATE_ABBREVIATIONS[m.group()])))
             if gaz.has_key(k):
                 # The state, not a town of that name: ask for the first-level division.
@@ -551,6 +556,8 @@ def find_spans(text: str, gazetteer: Gazetteer) -> list[Span]:
         if found is None:
             continue
         j, keys = found
+        if t.lower == "the" and all(tok.lower in en.GENERIC for tok in toks[i + 1 : j]):
+            continue  # "The city", "The province": a reference back, no name
         start, end = toks[i].start, toks[j - 1].end
         spans.append(_make_span(text, toks, i, j, start, end, keys))
         after = j
@@ -715,6 +722,18 @@ def _title_case(line: str) -> bool:
     return len(words) >= 4 and sum(w[0].isupper() for w in words) >= 0.8 * len(words)
 
 
+def _caps_after(text: str, toks: list[_Token], j: int) -> tuple[str, ...]:
+    """Lowercase words of the capitalised run starting at token ``j`` (at most four)."""
+    out: list[str] = []
+    prev_end = toks[j - 1].end
+    for t in toks[j : j + 4]:
+        if not t.cap or text[prev_end : t.start] != " ":
+            break
+        out.append(t.lower)
+        prev_end = t.end
+    return tuple(out)
+
+
 _CONTAINER_AFTER = re.compile(
     r",\s|\s(?:in|в|في)\s+(?:(?:the\s+)?(?:north|south|east|west|central)(?:ern)?\s+)?"
 )
@@ -805,6 +824,7 @@ def _make_span(
         headline=script == "latin" and _title_case(_line(text, start, end)),
         caps_line=script != "arabic" and surface.isupper() and _caps_line(_line(text, start, end)),
         container_after=_CONTAINER_AFTER.match(text, end) is not None,
+        after_caps=_caps_after(text, toks, j) if cap_after or (nxt is not None and nxt.cap) else (),
     )  # fmt: skip
 
 

@@ -37,7 +37,7 @@ from .resolution import NameMatch
 
 __all__ = ["Case", "DocFacts", "FEATURES", "NAMES", "VERSION", "matrix"]
 
-VERSION = "spans/4"
+VERSION = "spans/5"
 
 
 @dataclass(frozen=True)
@@ -179,13 +179,15 @@ def headline(c: Case, d: DocFacts) -> float:
 
 
 def title_run_before(c: Case, d: DocFacts) -> float:
-    """A capitalised word glued before is another part of a proper name ("Brian Lane")."""
-    return float(c.span.cap_before)
+    """A capitalised word glued before is another part of a proper name ("Brian Lane");
+    not in a title-case headline, where every word is capitalised."""
+    return float(c.span.cap_before and not c.span.headline)
 
 
 def title_run_after(c: Case, d: DocFacts) -> float:
-    """A capitalised word glued after ("Paris Hilton"), other than a place's generic word."""
-    return float(c.span.cap_after)
+    """A capitalised word glued after ("Paris Hilton"), other than a place's generic word;
+    not in a title-case headline."""
+    return float(c.span.cap_after and not c.span.headline)
 
 
 def words(c: Case, d: DocFacts) -> float:
@@ -271,6 +273,12 @@ def next_said(c: Case, d: DocFacts) -> float:
 def next_org_head(c: Case, d: DocFacts) -> float:
     """An organisation's head noun after it ("Texas Department", "Nusra Front")."""
     return float(c.span.after in _ORG_HEADS[c.span.script])
+
+
+def institution_after(c: Case, d: DocFacts) -> float:
+    """The capitalised words after it end in an institution ("Paris Public Library",
+    "Richmond Police Department"): an institution named after its place, not a person."""
+    return float(any(w in en.INSTITUTIONS for w in c.span.after_caps))
 
 
 def org_head_of(c: Case, d: DocFacts) -> float:
@@ -494,7 +502,7 @@ FEATURES: tuple[Feature, ...] = (
     prev_preposition, prev_title, prev_first_name, next_said, next_org_head, org_head_of,
     qualified, feature_word, only_generic, literal, own_name, prominence, population, country, division_or_capital,
     places, recurrence, person_elsewhere, locative_elsewhere, focus_fit, arabic, cyrillic,
-    caps_heading, demonym, abbreviation, contained, physical, prev_the,
+    caps_heading, demonym, abbreviation, contained, physical, prev_the, institution_after,
 )  # fmt: skip
 NAMES: tuple[str, ...] = tuple(f.__name__ for f in FEATURES)
 

@@ -18,11 +18,6 @@ from conftest import km_between
 
 import geomentions as gm
 
-SPAN_MODEL_GAP = (
-    "span model (issue 14): trained on English local news (LGL, GeoWebNews), it drops this "
-    "name here; see the issue 14 report"
-)
-
 REPORTS = Path(__file__).parent / "data" / "reports"
 REPORT_FILES = sorted(p.name for p in REPORTS.glob("*.txt"))
 
@@ -484,7 +479,6 @@ def test_nationality_adjectives_are_not_countries() -> None:
     assert places_over(ar, "الروسية") == []
 
 
-@pytest.mark.xfail(reason=SPAN_MODEL_GAP, strict=False)
 def test_title_case_headline_span_is_just_the_name() -> None:
     doc = gm.extract("Heavy Fighting Erupts In Northern Aleppo As Government Troops Advance")
     assert at(doc, "Aleppo").text == "Aleppo"
@@ -790,9 +784,12 @@ def test_a_capitalised_word_after_a_town_once_does_not_make_it_a_person_througho
         "overnight, and crews cleared them by noon."
     )
     doc = gm.extract(text)
-    later = [m for m in doc.places if m.start > text.index("roads")]
+    later = [m for m in doc.mentions if m.start > text.index("roads")]
     assert [m.text for m in later] == ["Marion"]
-    assert later[0].place.country_code == "US"
+    # Which of the many US towns called Marion is unknowable from this text: the candidates
+    # are all American, and the calibrated confidence says the pick is a guess.
+    assert {c.country_code for c in later[0].candidates} == {"US"}
+    assert later[0].confidence < 0.5
 
 
 def test_a_title_makes_the_name_a_person_throughout() -> None:

@@ -137,3 +137,27 @@ def test_own_reports_are_read_with_their_marked_spans() -> None:
     first = arts[0]
     assert first.text.startswith("DAILY UPDATE\n")
     assert [g.text for g in first.gold] == ["Saraqib", "Maarat al-Numan", "Ariha"]
+
+
+@pytest.mark.parametrize(
+    ("text", "word"),
+    [
+        ("The Paris Public Library will open on Sunday.", "Paris"),
+        ("Volunteers cleaned the Dublin Veterans Park on Saturday.", "Dublin"),
+    ],
+)
+def test_a_place_that_names_an_institution_is_kept(text: str, word: str) -> None:
+    # Capitalised words after a name usually make it a person ("Paris Hilton"); an
+    # institution's head noun among them says the place is named.
+    assert word in [m.text for m in gm.extract(text).places]
+
+
+def test_a_state_abbreviation_alone_or_after_a_town_is_one_mention() -> None:
+    doc = gm.extract("Flooding closed roads in S.C. and near Charleston, W.Va., on Monday.")
+    states = [(m.text, m.place.name) for m in doc.places if m.text in ("S.C.", "W.Va.")]
+    assert states == [("S.C.", "South Carolina"), ("W.Va.", "West Virginia")]
+
+
+def test_the_city_alone_is_no_place() -> None:
+    doc = gm.extract("The city council met on Monday. The city will vote in May.")
+    assert doc.mentions == []

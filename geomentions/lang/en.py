@@ -57,6 +57,14 @@ airways air force army navy corporation company inc corp ltd association institu
 foundation committee commission agency authority board federation union league club
 times post herald tribune journal news""".split()
 )
+#: Nouns that end the name of an institution named after its place ("Paris Public Library",
+#: "Richmond Police Department", "Dublin Veterans Park"): the place name inside is annotated
+#: as a toponym in the news corpora, unlike a person's name before a capitalised word.
+INSTITUTIONS = ORG_HEADS | frozenset(
+    """library police school schools hospital church park center centre museum office
+sheriff fire court jail prison academy stadium arena airport station mall district zoo
+cathedral mosque chamber commissioners schools orchestra symphony festival fair""".split()
+)
 #: Compass words that are no place on their own ("West" alone).
 DIRECTIONS = frozenset(
     """north south east west northeast northwest southeast southwest northern southern eastern

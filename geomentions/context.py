@@ -1,0 +1,323 @@
+"""What a whole report says, worked out once, for the ranker's features (:mod:`.features`).
+
+After recognition every kept span (a *reading*) has its name matches. The context object
+records, for each reading, where it sits (sentence, paragraph), how strongly the report's
+*other* readings vote for each country and first-level division (in the whole document, the
+sentence and the paragraph), which countries, divisions and counties the report names, the
+demonyms it uses, containment cues around the name ("X, Y", "X in Y", "X, south of Y",
+"X (Y)", "the Texas town of X", "X, a city in Y") and provisional points of the other
+places (for distances). It is pure data: nothing here chooses a place.
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+from collections import defaultdict
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+
+import numpy as np
+
+from .countries import alpha2
+from .lang.nations import DEMONYMS
+from .names import COUNTRY_ABBREVIATIONS, US_STATE_ABBREVIATIONS
+from .recognition import Span
+from .resolution import NameMatch
+
+__all__ = ["Cue", "DocContext", "build", "plain", "demonym_countries"]
+
+#: Words a division's name may carry or drop ("Travis County", "Idlib Governorate").
+_DIVISION_WORDS = frozenset(
+    "county parish province governorate state region district oblast krai muhafazat "
+    "municipality borough".split()
+)
+_DIRECTION = (
+    r"(?:\d+(?:\.\d+)?\s*(?:km|kilometers|kilometres|miles|mi)\s+)?"
+    r"(?:just\s+)?(?:north|south|east|west)(?:-?(?:east|west))?(?:ern)?\s+of"
+)
+#: Text between X and Y that puts X inside or beside Y, and the relation it states.
+_AFTER = (
+    (re.compile(r"(?:,|،)\s*(?:in\s+)?$"), "in"),
+    (re.compile(r"\s+(?:in|в)\s+$"), "in"),
+    (re.compile(r",?\s+" + _DIRECTION + r"\s+(?:the\s+)?$", re.I), "near"),
+    (re.compile(r"\s*\(\s*$"), "in"),
+    (
+        re.compile(
+            r",\s+(?:a|the)\s+(?:small\s+|large\s+|tiny\s+|rural\s+)?(?:city|town|village|"
+            r"community|suburb|hamlet|township|borough|county seat)\s+(?:in|of|near|outside)\s+"
+            r"(?:the\s+)?$",
+            re.I,
+        ),
+        "in",
+    ),
+)
+#: "the Texas town of X": Y written before X.
+_TOWN_OF = re.compile(
+    r"\s+(?:town|city|village|community|suburb|capital|county seat|resort)\s+of\s+$", re.I
+)
+_COUNTY = re.compile(r"\b(?:County|Parish)\b")
+#: The name before "County", read backwards from it (no scan of the whole text).
+_COUNTY_NAME = re.compile(r"((?:[A-Z][a-z'-]*[a-z]\s+){1,3})$")
+_PARAGRAPH = re.compile(r"\n\s*\n")
+_WORD = re.compile(r"\w+")
+
+_ARABIC_CC = frozenset("SY IQ LB JO PS EG SA YE AE QA KW BH OM LY TN DZ MA SD MR SO DJ KM".split())
+_CYRILLIC_CC = frozenset("RU UA BY KZ KG TJ BG RS MK MN".split())
+
+
+def plain(name: str) -> str:
+    """A division or country name reduced for comparison: case, dots and division words go.
+
+    >>> plain("Travis County"), plain("Idlib Governorate"), plain("N.S.W.")
+    ('travis', 'idlib', 'nsw')
+    """
+    words = _WORD.findall(name.casefold().replace(".", ""))
+    while len(words) > 1 and words[-1] in _DIVISION_WORDS:
+        words.pop()
+    while len(words) > 1 and words[0] in _DIVISION_WORDS | {"the", "of"}:
+        words.pop(0)
+    return " ".join(words)
+
+
+def _demonym_index() -> tuple[dict[str, str], tuple[tuple[str, str], ...]]:
+    exact: dict[str, str] = {}
+    stems: list[tuple[str, str]] = []
+    for cc, words in DEMONYMS.items():
+        for w in words:
+            if "\u0400" <= w[0] <= "\u04ff":
+                stems.append((w, cc))  # Russian adjective stems take endings
+            else:
+                exact[w] = cc
+    return exact, tuple(sorted(stems))
+
+
+_DEMONYMS_EXACT, _DEMONYM_STEMS = _demonym_index()
+
+
+def demonym_countries(text: str) -> frozenset[str]:
+    """Countries whose demonym or nationality adjective the text uses.
+
+    >>> sorted(demonym_countries("Australian police and two Syrians; российские войска"))
+    ['AU', 'RU', 'SY']
+    """
+    found: set[str] = set()
+    words = _WORD.findall(text.casefold())
+    for n, w in enumerate(words):
+        if w in ("north", "south", "new") and n + 1 < len(words):
+            pair = f"{w} {words[n + 1].removesuffix('s')}"
+            if pair in _DEMONYMS_EXACT:
+                found.add(_DEMONYMS_EXACT[pair])
+        cc = _DEMONYMS_EXACT.get(w) or _DEMONYMS_EXACT.get(w.removesuffix("s"))
+        if cc is None and "\u0600" <= w[0] <= "\u06ff":
+            bare = w.removeprefix("ال")
+            for end in ("ين", "ون", "ة", "ية"):
+                bare = bare.removesuffix(end) if len(bare) > 3 else bare
+            cc = _DEMONYMS_EXACT.get(bare) or _DEMONYMS_EXACT.get(bare + "ي")
+        if cc is None and "\u0400" <= w[0] <= "\u04ff":
+            i = bisect.bisect_right(_DEMONYM_STEMS, (w, "\uffff")) - 1
+            if i >= 0 and w.startswith(_DEMONYM_STEMS[i][0]):
+                cc = _DEMONYM_STEMS[i][1]
+        if cc is not None:
+            found.add(cc)
+    return frozenset(found)
+
+
+@dataclass(frozen=True)
+class Cue:
+    """A phrase that puts a reading inside (or beside) another place: its name as written
+    (``outer``, plain) and, when recognised, the reading that names it."""
+
+    relation: str  # "in" or "near"
+    outer: str
+    reading: int | None
+
+
+def script_fit(script: str, country_code: str) -> int:
+    """+1 when a name's script is the usual one of the candidate's country, -1 when the
+    name is in a non-Latin script the country does not use, 0 for Latin script."""
+    if script == "arabic":
+        return 1 if country_code in _ARABIC_CC else -1
+    if script == "cyrillic":
+        return 1 if country_code in _CYRILLIC_CC else -1
+    return 0
+
+
+#: Other readings (either side in text order) whose points a candidate is measured from:
+#: enough for any report, and a bound on the work for a text that is a list of names.
+NEIGHBOURS = 30
+
+
+@dataclass
+class DocContext:
+    """Per-reading facts about a report, for :func:`geomentions.features.candidate_matrix`.
+    Everything a reading asks is precomputed or cached: work stays linear in the text."""
+
+    spans: list[Span]
+    #: Whole-document country shares (the caller's focus; a hint overrides it).
+    countries: dict[str, float]
+    hint: frozenset[str]
+    sentence_of: list[int]
+    paragraph_of: list[int]
+    #: Vote totals per (scope, group) and per (scope, group, name), countries and regions.
+    totals: dict[tuple, dict]
+    #: Countries / (country, plain admin1) -> the names (span texts) that spell them.
+    country_namers: dict[str, set[str]]
+    admin1_namers: dict[tuple[str, str], set[str]]
+    #: Per sentence: (country, plain admin1) -> names that spell it there.
+    sentence_admin1: dict[int, dict[tuple[str, str], set[str]]]
+    counties: frozenset[str]
+    demonyms: frozenset[str]
+    cues: list[Cue | None]
+    #: Provisional points of every reading (nan for countries and unresolved names) and a
+    #: number per distinct name.
+    lat: np.ndarray
+    lon: np.ndarray
+    name_id: np.ndarray
+    _shares: dict[tuple, dict] = field(default_factory=dict)
+
+    def group(self, i: int, scope: str) -> int:
+        if scope == "doc":
+            return 0
+        return (self.sentence_of if scope == "sentence" else self.paragraph_of)[i]
+
+    def shares(self, i: int, scope: str, regions: bool = False) -> dict:
+        """Shares (top 1.0) of the votes of the readings in the same ``scope`` ("doc",
+        "sentence", "paragraph") as reading ``i``, leaving out every reading of its name."""
+        g, name = self.group(i, scope), self.spans[i].text
+        key = (scope, g, regions, name)
+        found = self._shares.get(key)
+        if found is None:
+            total = self.totals.get((scope, g, regions), {})
+            own = self.totals.get((scope, g, regions, name), {})
+            rest = {k: v - own.get(k, 0.0) for k, v in total.items()}
+            top = max(rest.values(), default=0.0)
+            found = {k: v / top for k, v in rest.items() if v > 1e-9} if top > 1e-9 else {}
+            self._shares[key] = found
+        return found
+
+    def others_name(self, namers: set[str] | None, i: int) -> bool:
+        """Whether a name other than reading ``i``'s own is among ``namers``."""
+        return bool(namers) and bool(namers - {self.spans[i].text})  # type: ignore[operator]
+
+    def neighbours(self, i: int) -> tuple[np.ndarray, np.ndarray]:
+        """Provisional points of the nearby readings of other names."""
+        lo, hi = max(0, i - NEIGHBOURS), i + NEIGHBOURS + 1
+        lat, lon = self.lat[lo:hi], self.lon[lo:hi]
+        keep = (self.name_id[lo:hi] != self.name_id[i]) & ~np.isnan(lat)
+        return lat[keep], lon[keep]
+
+
+def _cue(text: str, spans: list[Span], i: int) -> Cue | None:
+    a = spans[i]
+    # Y after X: the next reading, joined by one of the _AFTER phrases.
+    if i + 1 < len(spans):
+        b = spans[i + 1]
+        gap = text[a.end : b.start]
+        if len(gap) <= 40 and "\n" not in gap:
+            for pattern, relation in _AFTER:
+                if pattern.fullmatch(gap):
+                    return Cue(relation, plain(b.text), i + 1)
+    # "the Texas town of X", "the Syrian city of X" (Y before X, maybe a demonym).
+    before = text[max(0, a.start - 60) : a.start]
+    m = _TOWN_OF.search(before)
+    if m is not None:
+        head = before[: m.start()]
+        words = re.search(r"(?:[Tt]he|[Aa])\s+((?:[A-Z][\w'.-]*\s*){1,3})$", head)
+        if words is not None:
+            outer = words.group(1).strip()
+            j = next((k for k in range(i - 1, -1, -1) if spans[k].end <= a.start), None)
+            reading = j if j is not None and text[spans[j].start : spans[j].end] in outer else None
+            return Cue("in", plain(outer), reading)
+    return None
+
+
+def _counties(text: str) -> list[str]:
+    """Plain names of the counties and parishes a text names ("Travis County" -> "travis")."""
+    out = []
+    for m in _COUNTY.finditer(text):
+        head = _COUNTY_NAME.search(text[max(0, m.start() - 40) : m.start()])
+        if head is not None:
+            out.append(plain(head.group(1)))
+    return out
+
+
+def build(
+    text: str,
+    spans: list[Span],
+    matches: Sequence[Sequence[NameMatch]],
+    votes: list[dict[str, float]],
+    region_votes: list[dict[tuple[str, str], float]],
+    countries: dict[str, float],
+    hint: Sequence[str],
+    sentences: Sequence[tuple[int, int]],
+    points: Sequence[tuple[float, float] | None],
+) -> DocContext:
+    """The context of one report; ``points`` are the readings' provisional places (None for
+    countries and names with none)."""
+    starts = [s for s, _ in sentences]
+    sentence_of = [max(0, bisect.bisect_right(starts, sp.start) - 1) for sp in spans]
+    breaks = [m.end() for m in _PARAGRAPH.finditer(text)]
+    paragraph_of = [bisect.bisect_right(breaks, sp.start) for sp in spans]
+    country_namers: dict[str, set[str]] = defaultdict(set)
+    admin1_namers: dict[tuple[str, str], set[str]] = defaultdict(set)
+    sentence_admin1: dict[int, dict[tuple[str, str], set[str]]] = defaultdict(
+        lambda: defaultdict(set)
+    )
+    totals: dict[tuple, dict] = defaultdict(lambda: defaultdict(float))
+    names: dict[str, int] = {}
+    for i, ms in enumerate(matches):
+        sp = spans[i]
+        names.setdefault(sp.text, len(names))
+        for scope, g in (("doc", 0), ("sentence", sentence_of[i]), ("paragraph", paragraph_of[i])):
+            for regions, cast in ((False, votes[i]), (True, region_votes[i])):
+                for k, v in cast.items():
+                    totals[(scope, g, regions)][k] += v
+                    totals[(scope, g, regions, sp.text)][k] += v
+        for m in ms:
+            if not m.literal:
+                continue
+            code = m.info["feature_code"]
+            if code.startswith("PCL"):
+                country_namers[m.info["country_code"]].add(sp.text)
+            elif code == "ADM1":
+                key = (m.info["country_code"], plain(m.info["name"]))
+                admin1_namers[key].add(sp.text)
+                sentence_admin1[sentence_of[i]][key].add(sp.text)
+        # "US", "UK" in running text stand for a country.
+        if sp.text in COUNTRY_ABBREVIATIONS:
+            cc = alpha2(COUNTRY_ABBREVIATIONS[sp.text])
+            if cc:
+                country_namers[cc].add(sp.text)
+    counties = frozenset(_counties(text))
+    lat = np.array([p[0] if p else np.nan for p in points], dtype=np.float64)
+    lon = np.array([p[1] if p else np.nan for p in points], dtype=np.float64)
+    span_list = list(spans)
+    return DocContext(
+        spans=span_list,
+        countries=countries,
+        hint=frozenset(hint),
+        sentence_of=sentence_of,
+        paragraph_of=paragraph_of,
+        totals={k: dict(v) for k, v in totals.items()},
+        country_namers=dict(country_namers),
+        admin1_namers=dict(admin1_namers),
+        sentence_admin1={k: dict(v) for k, v in sentence_admin1.items()},
+        counties=counties,
+        demonyms=demonym_countries(text),
+        cues=[_cue(text, span_list, i) for i in range(len(span_list))],
+        lat=lat,
+        lon=lon,
+        name_id=np.array([names[sp.text] for sp in spans], dtype=np.int64),
+    )
+
+
+def outer_name_fits(outer: str, info: dict, country_name: str) -> bool:
+    """Whether a place lies in a division or country called ``outer`` (plain), by its own
+    admin1, admin2 or country name ("Paris" in "texas", "Lima" in "new york")."""
+    outer = plain(US_STATE_ABBREVIATIONS.get(outer.upper(), outer))
+    if not outer:
+        return False
+    if outer in (plain(info["admin1"] or "-"), plain(info["admin2"] or "-")):
+        return True
+    return outer == plain(country_name) or alpha2(outer) == info["country_code"]

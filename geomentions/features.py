@@ -1,0 +1,202 @@
+"""Candidate features: what the ranker (:mod:`geomentions.ranker`) weighs, one column each.
+
+A row describes one candidate place of one mention in its report (:mod:`geomentions.context`):
+how well the name matches, how big and important the place is, how much the report's *other*
+names point to its country and division (document, paragraph, sentence), what the words
+around the name say ("X, Y", "the Texas town of X"), how far it lies from the report's other
+places, and whether the report names its country, division, county or people. The list is
+versioned: a model trained on another list is refused (``LogisticModel.check_features``).
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Sequence
+from functools import cache
+
+import numpy as np
+
+from .context import DocContext, outer_name_fits, plain, script_fit
+from .countries import _table
+from .evidence import BULK_SOURCES, is_village
+from .resolution import NameMatch
+
+__all__ = ["NAMES", "VERSION", "candidate_matrix", "prior", "WORDS"]
+
+VERSION = "ranker-features/1"
+
+#: Column names, in order, with how each is said in a ``why`` (None: not said).
+WORDS: dict[str, str | None] = {
+    "match": "name match",
+    "exact": "exact name",
+    "literal": "spelled as written",
+    "own_name": "the place's own name",
+    "prior": "size and rank",
+    "prior_best": "best reading alone",
+    "log_pop": "population",
+    "prominence": "prominence",
+    "n_names": "named in many languages",
+    "country": "a country",
+    "capital": "a national capital",
+    "adm1": "a first-level division",
+    "adm2": "a second-level division",
+    "seat": "a division seat",
+    "town": "a town",
+    "spot": "a site or building",
+    "natural": "a natural feature",
+    "curated": "a curated place",
+    "village": "a village-layer place",
+    "asked": "the feature type the text asks for",
+    "unasked": "not the feature type the text asks for",
+    "after_town": "a division named after its town",
+    "folded_country": "a country matched only after folding",
+    "not_the_country": "not the country the name spells",
+    "is_the_country": "the country the name spells",
+    "doc_country": "its country is what the report is about",
+    "doc_region": "its division is what the report is about",
+    "para_country": "its country in the same paragraph",
+    "sent_country": "its country in the same sentence",
+    "sent_region": "its division in the same sentence",
+    "country_named": "its country named in the report",
+    "capital_of_named": "capital of a country the report names",
+    "admin1_named": "its division named in the report",
+    "admin1_in_sentence": "its division named in the same sentence",
+    "county_named": "its county named in the report",
+    "cue_inside": "inside the place named beside it",
+    "cue_outside": "not inside the place named beside it",
+    "near_min": "near the report's other places",
+    "near_median": "close to most of the report's places",
+    "no_neighbours": None,
+    "script_fit": "the name's script fits its country",
+    "demonym": "its people named in the report",
+}
+NAMES: tuple[str, ...] = tuple(WORDS)
+_COL = {n: i for i, n in enumerate(NAMES)}
+_EARTH_LOG = math.log1p(20000.0)
+
+
+def prior(m: NameMatch) -> float:
+    """How well a name reads as this place on its own: match cubed times prominence."""
+    return m.match**3 * (0.6 + 0.25 * m.prominence)
+
+
+@cache
+def _country_name(cc: str) -> str:
+    """A country's English name from the shipped table ("" for an unknown code)."""
+    return next((n for n, c in _table()[2].items() if c == cc), "")
+
+
+def candidate_matrix(
+    ctx: DocContext,
+    i: int,
+    matches: Sequence[NameMatch],
+    all_matches: Sequence[NameMatch],
+    wanted: frozenset[str] = frozenset(),
+) -> np.ndarray:
+    """One row per candidate in ``matches`` (a selection of reading ``i``'s ``all_matches``);
+    ``wanted`` the feature codes the mention's words ask for ("province": ADM1)."""
+    x = np.zeros((len(matches), len(NAMES)), dtype=np.float64)
+    if not matches:
+        return x
+    span = ctx.spans[i]
+    doc = ctx.countries if ctx.hint else ctx.shares(i, "doc")
+    doc_region = ctx.shares(i, "doc", regions=True)
+    para = ctx.shares(i, "paragraph")
+    sent = ctx.shares(i, "sentence")
+    sent_region = ctx.shares(i, "sentence", regions=True)
+    cue = ctx.cues[i]
+    towns = [m.info for m in all_matches if m.exact and m.info["feature_class"] == "P"]
+    seats = {(t["country_code"], t["admin1"]) for t in towns}
+    spelled = {m.info["country_code"] for m in all_matches if m.literal and _is_country(m.info)}
+    offered = any(m.info["feature_code"] in wanted for m in all_matches)
+    best_prior = max(prior(m) for m in all_matches)
+    olat, olon = ctx.neighbours(i)  # other names' provisional points
+    sentence_admin1 = ctx.sentence_admin1.get(ctx.sentence_of[i], {})
+    outer_point = None
+    if cue is not None and cue.reading is not None and not math.isnan(ctx.lat[cue.reading]):
+        outer_point = (ctx.lat[cue.reading], ctx.lon[cue.reading])
+    for r, m in enumerate(matches):
+        info = m.info
+        cc, code, fclass = info["country_code"], info["feature_code"], info["feature_class"]
+        row = x[r]
+        p = prior(m)
+        row[_COL["match"]] = m.match
+        row[_COL["exact"]] = m.exact
+        row[_COL["literal"]] = m.literal
+        row[_COL["own_name"]] = m.matched == info["name"]
+        row[_COL["prior"]] = p
+        row[_COL["prior_best"]] = p >= best_prior - 1e-9
+        row[_COL["log_pop"]] = math.log10(info["population"] + 1) / 7.0
+        row[_COL["prominence"]] = m.prominence
+        row[_COL["n_names"]] = math.log10(info["n_alt"] + 1) / 2.0
+        country = _is_country(info)
+        row[_COL["country"]] = country
+        row[_COL["capital"]] = code == "PPLC"
+        row[_COL["adm1"]] = code == "ADM1"
+        row[_COL["adm2"]] = code == "ADM2"
+        row[_COL["seat"]] = code in ("PPLA", "PPLA2", "PPLA3")
+        row[_COL["town"]] = fclass == "P" and code not in ("PPLC", "PPLA", "PPLA2", "PPLA3")
+        row[_COL["spot"]] = fclass == "S"
+        row[_COL["natural"]] = fclass in ("H", "T", "V", "U")
+        row[_COL["curated"]] = info["source"] not in BULK_SOURCES
+        row[_COL["village"]] = is_village(info)
+        if wanted and offered:
+            row[_COL["asked"]] = code in wanted
+            row[_COL["unasked"]] = code not in wanted
+        if fclass in ("A", "S") and code not in wanted:
+            seat = code == "ADM1" and (cc, info["name"]) in seats
+            row[_COL["after_town"]] = seat or any(
+                abs(t["lat"] - info["lat"]) < 0.6 and abs(t["lon"] - info["lon"]) < 0.8
+                for t in towns
+            )
+        row[_COL["folded_country"]] = country and not m.literal
+        row[_COL["not_the_country"]] = bool(spelled) and not (country and cc in spelled)
+        row[_COL["is_the_country"]] = country and cc in spelled and m.literal
+        row[_COL["doc_country"]] = doc.get(cc, 0.0)
+        region = (cc, info["name"] if code == "ADM1" else info["admin1"])
+        row[_COL["doc_region"]] = doc_region.get(region, 0.0) if region[1] else 0.0
+        row[_COL["para_country"]] = para.get(cc, 0.0)
+        row[_COL["sent_country"]] = sent.get(cc, 0.0)
+        row[_COL["sent_region"]] = sent_region.get(region, 0.0) if region[1] else 0.0
+        named = ctx.others_name(ctx.country_namers.get(cc), i)
+        row[_COL["country_named"]] = named and not country
+        row[_COL["capital_of_named"]] = named and code == "PPLC"
+        a1 = (cc, plain(info["admin1"])) if info["admin1"] and code != "ADM1" else None
+        row[_COL["admin1_named"]] = a1 is not None and ctx.others_name(ctx.admin1_namers.get(a1), i)
+        row[_COL["admin1_in_sentence"]] = a1 is not None and ctx.others_name(
+            sentence_admin1.get(a1), i
+        )
+        row[_COL["county_named"]] = bool(info["admin2"]) and plain(info["admin2"]) in ctx.counties
+        if cue is not None:
+            inside = outer_name_fits(cue.outer, info, _country_name(cc))
+            if not inside and outer_point is not None and not country:
+                limit = 100.0 if cue.relation == "near" else 60.0
+                inside = _km(info["lat"], info["lon"], *outer_point) <= limit
+            row[_COL["cue_inside"]] = inside
+            row[_COL["cue_outside"]] = not inside
+        if len(olat) and not country:
+            d = _km_many(info["lat"], info["lon"], olat, olon)
+            row[_COL["near_min"]] = 1.0 - math.log1p(float(d.min())) / _EARTH_LOG
+            row[_COL["near_median"]] = 1.0 - math.log1p(float(np.median(d))) / _EARTH_LOG
+        else:
+            row[_COL["no_neighbours"]] = 1.0
+        row[_COL["script_fit"]] = script_fit(span.script, cc)
+        row[_COL["demonym"]] = cc in ctx.demonyms
+    return x
+
+
+def _is_country(info: dict) -> bool:
+    return str(info["feature_code"]).startswith("PCL")
+
+
+def _km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
+    return float(_km_many(lat1, lon1, np.array([lat2]), np.array([lon2]))[0])
+
+
+def _km_many(lat: float, lon: float, lats: np.ndarray, lons: np.ndarray) -> np.ndarray:
+    """Great-circle distances (km) from one point to many."""
+    p1, p2 = math.radians(lat), np.radians(lats)
+    dphi = p2 - p1
+    dlmb = np.radians(lons - lon)
+    a = np.sin(dphi / 2) ** 2 + math.cos(p1) * np.cos(p2) * np.sin(dlmb / 2) ** 2
+    return 2 * 6371.0088 * np.arcsin(np.sqrt(np.minimum(1.0, a)))

@@ -1,0 +1,97 @@
+"""The trained ranker (issue 13): features, context cues, the shipped model, and what a
+reader of a report expects of resolution (sentences written for these tests)."""
+
+from __future__ import annotations
+
+from importlib import resources
+
+import numpy as np
+
+import geomentions as gm
+from geomentions import features
+from geomentions.context import demonym_countries, plain
+from geomentions.extraction import prepare
+from geomentions.gazetteer import Gazetteer
+from geomentions.ranker import calibrated, probabilities, shipped_ranker
+
+
+def placed(doc: gm.Document, word: str) -> gm.Candidate:
+    m = next(m for m in doc.mentions if m.text == word)
+    assert m.place is not None, (word, m.candidates[:3])
+    return m.place
+
+
+def test_moscow_stays_russias_capital_in_a_report_about_america() -> None:
+    doc = gm.extract(
+        "Russia protested again. The talks in Moscow ended without a deal, "
+        "US officials in Ohio said."
+    )
+    moscow = placed(doc, "Moscow")
+    assert (moscow.country_code, moscow.feature_code) == ("RU", "PPLC")
+    assert placed(doc, "Russia").feature_code == "PCLI"
+
+
+def test_countries_in_a_us_report_stay_countries() -> None:
+    doc = gm.extract(
+        "In a speech in Ohio, the senator said countries such as Mexico, China and Japan "
+        "buy more corn every year."
+    )
+    for name, cc in (("Mexico", "MX"), ("China", "CN"), ("Japan", "JP")):
+        place = placed(doc, name)
+        assert (place.country_code, place.feature_code) == (cc, "PCLI"), name
+
+
+def test_victoria_in_an_australian_story_is_the_state() -> None:
+    doc = gm.extract("Melbourne and Geelong sweltered as Victoria recorded its hottest day.")
+    victoria = placed(doc, "Victoria")
+    assert (victoria.country_code, victoria.feature_code) == ("AU", "ADM1")
+
+
+def test_a_town_south_of_another_lies_near_it() -> None:
+    doc = gm.extract("Water was cut to a house in Edmonton, south of Cairns, after the storm.")
+    assert placed(doc, "Edmonton").country_code == "AU"
+
+
+def test_cues_demonyms_and_plain_names() -> None:
+    gaz = Gazetteer.default()
+    p = prepare("He lives in Paris, Texas, now.", gaz)
+    cue = p.context.cues[0]
+    assert cue is not None and (cue.relation, cue.outer, cue.reading) == ("in", "texas", 1)
+    p = prepare("Police said the Texas town of Athens was quiet.", gaz)
+    athens = [r.span.text for r in p.readings].index("Athens")
+    assert p.context.cues[athens] is not None and p.context.cues[athens].outer == "texas"
+    assert sorted(demonym_countries("Two Australians and a Syrian doctor")) == ["AU", "SY"]
+    assert plain("Travis County") == "travis"
+
+
+def test_lists_of_states_are_no_containment() -> None:
+    p = prepare("Farmers in Iowa, Kansas and Nebraska sold less grain.", Gazetteer.default())
+    assert p.context.cues[0] is None
+
+
+def test_feature_rows_say_what_the_words_say() -> None:
+    p = prepare("He lives in Paris, Texas, now.", Gazetteer.default())
+    x = features.candidate_matrix(p.context, 0, p.pools[0], p.admitted[0], p.wanted[0])
+    inside = x[:, features.NAMES.index("cue_inside")]
+    texan = [m.info["admin1"] == "Texas" for m in p.pools[0]]
+    assert inside.tolist() == [float(t) for t in texan] and any(texan)
+
+
+def test_shipped_model_is_small_and_matches_the_features() -> None:
+    model = shipped_ranker()  # raises if the feature list changed without retraining
+    size = len((resources.files("geomentions") / "data" / "ranker.json").read_bytes())
+    assert size < 20_000
+    xs, ys = model.calibration
+    assert xs and list(ys) == sorted(ys)  # isotonic: more mass never means less confidence
+    assert calibrated(model, 0.99) > calibrated(model, 0.2)
+    rows = np.zeros((3, len(features.NAMES)))
+    rows[1, features.NAMES.index("log_pop")] = 1.0
+    p = probabilities(model, rows)
+    assert abs(p.sum() - 1.0) < 1e-9 and p.argmax() == 1
+
+
+def test_why_names_the_evidence_in_words() -> None:
+    doc = gm.extract("The fair in Paris, Texas, drew crowds all weekend.")
+    paris = next(m for m in doc.mentions if m.text == "Paris")
+    assert paris.place is not None and paris.place.admin1 == "Texas"
+    assert "inside the place named beside it" in paris.place.why
