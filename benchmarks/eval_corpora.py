@@ -246,6 +246,28 @@ def error_auc(errors_km: Iterable[float], max_km: float = MAX_ERROR_KM) -> float
     return area / (scale * (len(ys) - 1))
 
 
+def reliability(pairs: Sequence[tuple[float, bool]], bins: int = 10) -> dict[str, Any]:
+    """Confidence against being right (within 161 km) in equal-width bins, and the expected
+    calibration error (bin share times |mean confidence - share right|).
+
+    >>> reliability([(0.9, True), (0.9, False)])["ece"]
+    0.4
+    """
+    rows, ece = [], 0.0
+    for b in range(bins):
+        lo, hi = b / bins, (b + 1) / bins
+        sel = [ok for c, ok in pairs if lo <= c < hi or (b == bins - 1 and c == 1.0)]
+        conf = [c for c, _ in pairs if lo <= c < hi or (b == bins - 1 and c == 1.0)]
+        if not sel:
+            continue
+        pred, obs = statistics.fmean(conf), sum(sel) / len(sel)
+        ece += len(sel) / len(pairs) * abs(pred - obs)
+        rows.append(
+            {"bin": f"{lo:.1f}-{hi:.1f}", "n": len(sel), "predicted": pred, "observed": obs}
+        )
+    return {"bins": rows, "ece": round(ece, 4) if pairs else None}
+
+
 def geonames_id(place_id: object) -> int | None:
     """The numeric id in ``"geonames:170063"``; None for other sources or junk.
 
@@ -397,6 +419,7 @@ def score(articles: Sequence[Article], run: Run, min_confidence: float = 0.0) ->
     matched_with_coords = 0
     errors: list[float] = []  # matched and resolved
     id_hits = id_total = 0  # matched and resolved, gold has an id
+    calib: list[tuple[float, bool]] = []  # matched and resolved: (confidence, within 161 km)
     strict_errors: list[float] = []
     strict_id_hits = strict_id_total = 0
     by_kind: dict[str, list[int]] = {}  # kind -> [gold, matched]
@@ -427,6 +450,7 @@ def score(articles: Sequence[Article], run: Run, min_confidence: float = 0.0) ->
             if p is not None and p.resolved(min_confidence):
                 err = haversine_km(g.lat, g.lon, p.lat, p.lon)
                 errors.append(err)
+                calib.append((p.confidence, err <= ACCURACY_KM))
                 hit = g.geonameid is not None and p.geonameid == g.geonameid
                 id_total += g.geonameid is not None
             else:  # missed or unresolved: the worst possible error in the strict score
@@ -465,6 +489,7 @@ def score(articles: Sequence[Article], run: Run, min_confidence: float = 0.0) ->
             "median_km": statistics.median(errors) if errors else None,
             "auc": error_auc(errors),
         },
+        "reliability": reliability(calib),
         "strict": {
             "acc_161km": share(sum(e <= ACCURACY_KM for e in strict_errors), len(strict_errors)),
             "exact_id": share(strict_id_hits, strict_id_total),
@@ -510,6 +535,12 @@ def format_report(name: str, m: dict[str, Any], skipped: Counter[str] | None = N
         f"    acc@161km {_fmt(res['acc_161km'])}   exact id {_fmt(res['exact_id'])}   "
         f"mean {_fmt(res['mean_km'], '.0f')} km   median {_fmt(res['median_km'], '.1f')} km   "
         f"AUC {_fmt(res['auc'])}",
+        "  reliability (matched and resolved; right = within 161 km): "
+        + ", ".join(
+            f"{r['bin']} n={r['n']} {r['predicted']:.2f}/{r['observed']:.2f}"
+            for r in m["reliability"]["bins"]
+        )
+        + f"; ECE {_fmt(m['reliability']['ece'])}",
         f"  strict end-to-end: acc@161km {_fmt(st['acc_161km'])}   exact id {_fmt(st['exact_id'])}"
         f"   AUC {_fmt(st['auc'])}",
         f"  throughput: {_fmt(tp['docs_per_s'], '.1f')} docs/s, {_fmt(tp['mb_per_s'], '.3f')} MB/s "
