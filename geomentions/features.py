@@ -120,26 +120,9 @@ def candidate_matrix(
         cc, code, fclass = info["country_code"], info["feature_code"], info["feature_class"]
         row = x[r]
         p = prior(m)
-        row[_COL["match"]] = m.match
-        row[_COL["exact"]] = m.exact
-        row[_COL["literal"]] = m.literal
-        row[_COL["own_name"]] = m.matched == info["name"]
-        row[_COL["prior"]] = p
+        row[_STATIC_COLS] = _static(m)
         row[_COL["prior_best"]] = p >= best_prior - 1e-9
-        row[_COL["log_pop"]] = math.log10(info["population"] + 1) / 7.0
-        row[_COL["prominence"]] = m.prominence
-        row[_COL["n_names"]] = math.log10(info["n_alt"] + 1) / 2.0
         country = _is_country(info)
-        row[_COL["country"]] = country
-        row[_COL["capital"]] = code == "PPLC"
-        row[_COL["adm1"]] = code == "ADM1"
-        row[_COL["adm2"]] = code == "ADM2"
-        row[_COL["seat"]] = code in ("PPLA", "PPLA2", "PPLA3")
-        row[_COL["town"]] = fclass == "P" and code not in ("PPLC", "PPLA", "PPLA2", "PPLA3")
-        row[_COL["spot"]] = fclass == "S"
-        row[_COL["natural"]] = fclass in ("H", "T", "V", "U")
-        row[_COL["curated"]] = info["source"] not in BULK_SOURCES
-        row[_COL["village"]] = is_village(info)
         if wanted and offered:
             row[_COL["asked"]] = code in wanted
             row[_COL["unasked"]] = code not in wanted
@@ -183,6 +166,41 @@ def candidate_matrix(
         row[_COL["script_fit"]] = script_fit(span.script, cc)
         row[_COL["demonym"]] = cc in ctx.demonyms
     return x
+
+
+#: The leading columns depend on the name match alone (not on the report): made once.
+_STATIC = (
+    "match", "exact", "literal", "own_name", "prior", "log_pop", "prominence", "n_names",
+    "country", "capital", "adm1", "adm2", "seat", "town", "spot", "natural", "curated", "village",
+)  # fmt: skip
+_STATIC_COLS = np.array([_COL[n] for n in _STATIC])
+_static_memo: dict[tuple, np.ndarray] = {}
+
+
+def _static(m: NameMatch) -> np.ndarray:
+    """The report-independent columns of a candidate (memoised by the match's facts)."""
+    key = (m.info["place_id"], m.matched, m.match, m.exact, m.literal, m.prominence)
+    found = _static_memo.get(key)
+    if found is not None:
+        return found
+    info = m.info
+    code, fclass = info["feature_code"], info["feature_class"]
+    found = np.array(
+        [
+            m.match, m.exact, m.literal, m.matched == info["name"], prior(m),
+            math.log10(info["population"] + 1) / 7.0, m.prominence,
+            math.log10(info["n_alt"] + 1) / 2.0, _is_country(info), code == "PPLC",
+            code == "ADM1", code == "ADM2", code in ("PPLA", "PPLA2", "PPLA3"),
+            fclass == "P" and code not in ("PPLC", "PPLA", "PPLA2", "PPLA3"), fclass == "S",
+            fclass in ("H", "T", "V", "U"), info["source"] not in BULK_SOURCES,
+            is_village(info),
+        ],
+        dtype=np.float64,
+    )  # fmt: skip
+    if len(_static_memo) > 200_000:
+        _static_memo.clear()  # a bound for long-running processes
+    _static_memo[key] = found
+    return found
 
 
 def _is_country(info: dict) -> bool:

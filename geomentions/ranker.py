@@ -50,17 +50,33 @@ def calibrated(model: LogisticModel, p: float) -> float:
     return float(np.interp(p, xs, ys)) if xs else float(p)
 
 
-def reasons(model: LogisticModel, x: np.ndarray, r: int, top: int = 3) -> list[str]:
+def lifts(model: LogisticModel, x: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """Per candidate and feature: how much more of it the candidate has than the mention's
+    candidates on average (standardised), and what that did to its score."""
+    z = model._z(x)  # type: ignore[attr-defined]
+    above = z - z.mean(axis=0) if len(x) > 1 else z
+    return above, above * model._w  # type: ignore[attr-defined]
+
+
+def reasons(
+    model: LogisticModel,
+    x: np.ndarray,
+    r: int,
+    top: int = 3,
+    lifted: tuple[np.ndarray, np.ndarray] | None = None,
+) -> list[str]:
     """What set candidate ``r`` apart from the others, in words: the features it has more
     of than the candidates' average, by how much they moved its score (up: said plainly;
-    down: after "against")."""
-    z = model._z(x)  # type: ignore[attr-defined]
-    above = z[r] - z.mean(axis=0) if len(x) > 1 else z[r]
-    lift = above * model._w  # type: ignore[attr-defined]
-    up, down = [], []
+    down: after "against"). ``lifted`` is :func:`lifts` of ``x``, when already made."""
+    above_all, lift_all = lifted if lifted is not None else lifts(model, x)
+    above, lift = above_all[r], lift_all[r]
+    up: list[str] = []
+    down: list[str] = []
     for k in np.argsort(-np.abs(lift), kind="stable"):
+        if abs(lift[k]) <= 0.05:
+            break  # sorted by size: the rest are smaller
         words = features.WORDS[features.NAMES[k]]
-        if abs(lift[k]) <= 0.05 or above[k] <= 0 or words is None:
+        if above[k] <= 0 or words is None:
             continue
         if lift[k] > 0 and len(up) < top:
             up.append(words)
