@@ -16,6 +16,7 @@ import re
 from collections import defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 import numpy as np
 
@@ -66,6 +67,7 @@ _ARABIC_CC = frozenset("SY IQ LB JO PS EG SA YE AE QA KW BH OM LY TN DZ MA SD MR
 _CYRILLIC_CC = frozenset("RU UA BY KZ KG TJ BG RS MK MN".split())
 
 
+@lru_cache(maxsize=65536)
 def plain(name: str) -> str:
     """A division or country name reduced for comparison: case, dots and division words go.
 

@@ -157,15 +157,27 @@ def candidate_matrix(
                 inside = _km(info["lat"], info["lon"], *outer_point) <= limit
             row[_COL["cue_inside"]] = inside
             row[_COL["cue_outside"]] = not inside
-        if len(olat) and not country:
-            d = _km_many(info["lat"], info["lon"], olat, olon)
-            row[_COL["near_min"]] = 1.0 - math.log1p(float(d.min())) / _EARTH_LOG
-            row[_COL["near_median"]] = 1.0 - math.log1p(float(np.median(d))) / _EARTH_LOG
-        else:
+        if not (len(olat) and not country):
             row[_COL["no_neighbours"]] = 1.0
         row[_COL["script_fit"]] = script_fit(span.script, cc)
         row[_COL["demonym"]] = cc in ctx.demonyms
+    # Distances to the other names' points, all candidates at once (countries have none).
+    near = x[:, _COL["no_neighbours"]] == 0.0
+    if near.any():
+        lat = np.array([m.info["lat"] for m in matches])[near]
+        lon = np.array([m.info["lon"] for m in matches])[near]
+        d = _km_grid(lat, lon, olat, olon)
+        x[near, _COL["near_min"]] = 1.0 - np.log1p(d.min(axis=1)) / _EARTH_LOG
+        x[near, _COL["near_median"]] = 1.0 - np.log1p(np.median(d, axis=1)) / _EARTH_LOG
     return x
+
+
+def _km_grid(lat: np.ndarray, lon: np.ndarray, lats: np.ndarray, lons: np.ndarray) -> np.ndarray:
+    """Great-circle distances (km) from each of some points (rows) to each of others."""
+    p1, p2 = np.radians(lat)[:, None], np.radians(lats)[None, :]
+    dlmb = np.radians(lons[None, :] - lon[:, None])
+    a = np.sin((p2 - p1) / 2) ** 2 + np.cos(p1) * np.cos(p2) * np.sin(dlmb / 2) ** 2
+    return 2 * 6371.0088 * np.arcsin(np.sqrt(np.minimum(1.0, a)))
 
 
 #: The leading columns depend on the name match alone (not on the report): made once.
