@@ -23,12 +23,18 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
 import sys
 from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
-import numpy as np
+# One BLAS thread: a multi-threaded matrix product may sum in another order from run to run,
+# and the rerun must write the same bytes.
+for _var in ("OPENBLAS_NUM_THREADS", "OMP_NUM_THREADS", "MKL_NUM_THREADS"):
+    os.environ.setdefault(_var, "1")
+
+import numpy as np  # noqa: E402
 
 HERE = Path(__file__).resolve().parent
 if str(HERE) not in sys.path:
@@ -264,7 +270,7 @@ def judge(t: Table, model: LogisticModel, groups: np.ndarray) -> Judged:
             if haversine_km(t.lat[top], t.lon[top], t.lat[a + k], t.lon[a + k])
             <= max(25.0, t.radius[top], t.radius[a + k])
         ]
-        mass.append(min(1.0, float(sum(near))))
+        mass.append(round(min(1.0, float(sum(near))), 5))  # no float noise in calibration
     return Judged(np.array(km), np.array(hit, dtype=bool), np.array(mass))
 
 
