@@ -22,11 +22,12 @@ import numpy as np
 
 from .countries import alpha2
 from .lang.nations import DEMONYMS
-from .names import COUNTRY_ABBREVIATIONS, US_STATE_ABBREVIATIONS
+from .names import COUNTRY_ABBREVIATIONS, US_STATE_ABBREVIATIONS, script_of
+from .names import key as name_key
 from .recognition import Span
 from .resolution import NameMatch
 
-__all__ = ["Cue", "DocContext", "build", "plain", "demonym_countries"]
+__all__ = ["Cue", "DocContext", "build", "alone", "plain", "demonym_countries"]
 
 #: Words a division's name may carry or drop ("Travis County", "Idlib Governorate").
 _DIVISION_WORDS = frozenset(
@@ -311,6 +312,48 @@ def build(
         lat=lat,
         lon=lon,
         name_id=np.array([names[sp.text] for sp in spans], dtype=np.int64),
+    )
+
+
+def alone(
+    name: str,
+    *,
+    hint: frozenset[str] = frozenset(),
+    near: tuple[float, float] | None = None,
+    near_region: tuple[str, str] | None = None,
+    within: str | None = None,
+) -> DocContext:
+    """The context of a name looked up on its own (``resolve``, the Geocoder): a report of
+    one name in one sentence, whose countries are the caller's ``hint``, whose one other
+    place is the ``near`` point (lying in ``near_region``, (country, admin1)), and whose
+    words put it ``within`` a named place ("Sarmada, Idlib")."""
+    span = Span(0, len(name), name, (name_key(name),), script_of(name))
+    totals: dict[tuple, dict] = {}
+    if near_region is not None:
+        # The near point votes as another place of the report would (not in the sentence).
+        for scope in ("doc", "paragraph"):
+            totals[(scope, 0, False)] = {near_region[0]: 1.0}
+            if near_region[1]:
+                totals[(scope, 0, True)] = {near_region: 1.0}
+    lat = [np.nan, near[0]] if near is not None else [np.nan]
+    lon = [np.nan, near[1]] if near is not None else [np.nan]
+    return DocContext(
+        spans=[span],
+        countries={cc: 1.0 for cc in sorted(hint)},
+        hint=hint,
+        sentence_of=[0],
+        paragraph_of=[0],
+        totals=totals,
+        country_namers={},
+        admin1_namers={},
+        sentence_admin1={},
+        counties=frozenset(),
+        demonyms=frozenset(),
+        cues=[Cue("in", plain(within), None) if within else None],
+        lat=np.array(lat, dtype=np.float64),
+        lon=np.array(lon, dtype=np.float64),
+        # The near point counts as another name's place (see ``neighbours``).
+        name_id=np.arange(len(lat), dtype=np.int64),
     )
 
 

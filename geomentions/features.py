@@ -19,7 +19,7 @@ import numpy as np
 from .context import DocContext, outer_name_fits, plain, script_fit
 from .countries import _table
 from .evidence import BULK_SOURCES, is_village
-from .resolution import NameMatch
+from .resolution import NameMatch, plausibility
 
 __all__ = ["NAMES", "VERSION", "candidate_matrix", "prior", "WORDS"]
 
@@ -75,9 +75,8 @@ _COL = {n: i for i, n in enumerate(NAMES)}
 _EARTH_LOG = math.log1p(20000.0)
 
 
-def prior(m: NameMatch) -> float:
-    """How well a name reads as this place on its own: match cubed times prominence."""
-    return m.match**3 * (0.6 + 0.25 * m.prominence)
+#: How well a name reads as this place on its own: match cubed times prominence.
+prior = plausibility
 
 
 @cache
