@@ -186,8 +186,27 @@ FILLERS: frozenset[str] = frozenset(
     "governorate northern southern eastern western central outskirts suburbs suburb parts "
     "part of near neighbouring neighboring nearby disputed restive besieged rebel-held "
     "northwestern northeastern southwestern southeastern north-western north-eastern "
-    "south-western south-eastern state county camp".split()
+    "south-western south-eastern state county camp "
+    # A lone "s": a possessive whose apostrophe was lost in conversion ("Syria   s Raqqa").
+    "s".split()
 )
+
+#: Nouns of a locality: one before a place names it ("the village of Jdeideh", "the Belarus
+#: capital Minsk"); one before "in"/"near" the place is a smaller spot the place holds
+#: ("al-Tijara neighbourhood in central Damascus"), where the event is often put.
+PLACE_NOUNS: frozenset[str] = frozenset(
+    "village villages town towns city cities neighbourhood neighborhood district area "
+    "settlement settlements camp suburb quarter capital province governorate region county "
+    "school hospital market mosque checkpoint street road square bridge airport port station "
+    "crossing building compound house hotel palace plant base museum prison".split()
+)
+#: Parts of a place: "the southern countryside of Aleppo" is somewhere in Aleppo.
+AREA_NOUNS: frozenset[str] = frozenset(
+    "countryside outskirts suburbs edge part parts centre center heart environs vicinity "
+    "periphery".split()
+)
+#: Articles: "a U.S. airstrike", "a Tampa woman": a place after one is a modifier.
+ARTICLES: frozenset[str] = frozenset({"a", "an"})
 
 #: Words that end a clause: a place after one belongs to another event.
 CLAUSE_WORDS: frozenset[str] = frozenset(

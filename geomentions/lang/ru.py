@@ -51,6 +51,14 @@ FILLERS: frozenset[str] = frozenset(
     "столице северной южной восточной западной окрестностях пригороде н.п населенного "
     "населённого пункта".split()
 )
+#: Stems of nouns of a locality: one before a place names it ("в деревне Ашми"); see
+#: ``en.PLACE_NOUNS``.
+PLACE_NOUNS: tuple[str, ...] = (
+    "город", "посел", "посёл", "деревн", "село", "села", "селе", "район", "провинц", "област",
+    "квартал", "лагер", "столиц", "мечет", "рын", "школ", "больниц", "аэропорт", "блокпост",
+)  # fmt: skip
+#: Stems of parts of a place: "в пригороде Дамаска" (the suburbs of Damascus).
+AREA_NOUNS: tuple[str, ...] = ("пригород", "окрестн", "окраин", "центр")
 CLAUSE_WORDS: tuple[str, ...] = ("где", "когда", "котор", "после", "пока", "но", "однако", "а")
 WHERE_WORDS: tuple[str, ...] = ("где",)
 #: "что", "который" (stems): a place after one belongs to that clause.
