@@ -23,7 +23,7 @@ from .resolution import NameMatch, plausibility
 
 __all__ = ["NAMES", "VERSION", "candidate_matrix", "prior", "WORDS"]
 
-VERSION = "ranker-features/1"
+VERSION = "ranker-features/2"
 
 #: Column names, in order, with how each is said in a ``why`` (None: not said).
 WORDS: dict[str, str | None] = {
@@ -69,6 +69,7 @@ WORDS: dict[str, str | None] = {
     "no_neighbours": None,
     "script_fit": "the name's script fits its country",
     "demonym": "its people named in the report",
+    "capital_politics": "a national capital, in a sentence about government",
 }
 NAMES: tuple[str, ...] = tuple(WORDS)
 _COL = {n: i for i, n in enumerate(NAMES)}
@@ -110,6 +111,7 @@ def candidate_matrix(
     best_prior = max(prior(m) for m in all_matches)
     olat, olon = ctx.neighbours(i)  # other names' provisional points
     sentence_admin1 = ctx.sentence_admin1.get(ctx.sentence_of[i], {})
+    government = ctx.government[i]
     outer_point = None
     if cue is not None and cue.reading is not None and not math.isnan(ctx.lat[cue.reading]):
         outer_point = (ctx.lat[cue.reading], ctx.lon[cue.reading])
@@ -160,6 +162,7 @@ def candidate_matrix(
             row[_NO_NEIGHBOURS] = 1.0
         row[_SCRIPT_FIT] = script_fit(span.script, cc)
         row[_DEMONYM] = cc in ctx.demonyms
+        row[_CAPITAL_POLITICS] = government and code == "PPLC"
         rows.append(row)
     x = np.array(rows, dtype=np.float64)
     # Distances to the other names' points, all candidates at once (countries have none).
@@ -191,7 +194,7 @@ _WIDTH = len(NAMES)
     _PRIOR_BEST, _ASKED, _UNASKED, _AFTER_TOWN, _FOLDED_COUNTRY, _NOT_THE_COUNTRY,
     _IS_THE_COUNTRY, _DOC_COUNTRY, _DOC_REGION, _PARA_COUNTRY, _SENT_COUNTRY, _SENT_REGION,
     _COUNTRY_NAMED, _CAPITAL_OF_NAMED, _ADMIN1_NAMED, _ADMIN1_IN_SENTENCE, _COUNTY_NAMED,
-    _CUE_INSIDE, _CUE_OUTSIDE, _NO_NEIGHBOURS, _SCRIPT_FIT, _DEMONYM,
+    _CUE_INSIDE, _CUE_OUTSIDE, _NO_NEIGHBOURS, _SCRIPT_FIT, _DEMONYM, _CAPITAL_POLITICS,
 ) = (
     _COL[n]
     for n in (
@@ -199,7 +202,7 @@ _WIDTH = len(NAMES)
         "is_the_country", "doc_country", "doc_region", "para_country", "sent_country",
         "sent_region", "country_named", "capital_of_named", "admin1_named",
         "admin1_in_sentence", "county_named", "cue_inside", "cue_outside", "no_neighbours",
-        "script_fit", "demonym",
+        "script_fit", "demonym", "capital_politics",
     )
 )  # fmt: skip
 _static_memo: dict[tuple, tuple[list[float], float]] = {}
