@@ -21,6 +21,7 @@ from functools import lru_cache
 import numpy as np
 
 from .countries import alpha2
+from .lang import ar, en, ru
 from .lang.nations import DEMONYMS
 from .names import COUNTRY_ABBREVIATIONS, US_STATE_ABBREVIATIONS, script_of
 from .names import key as name_key
@@ -62,6 +63,7 @@ _COUNTY = re.compile(r"\b(?:County|Parish)\b")
 #: The name before "County", read backwards from it (no scan of the whole text).
 _COUNTY_NAME = re.compile(r"((?:[A-Z][a-z'-]*[a-z]\s+){1,3})$")
 _PARAGRAPH = re.compile(r"\n\s*\n")
+_GOVERNMENT = en.GOVERNMENT_WORDS | ru.GOVERNMENT_WORDS | ar.GOVERNMENT_WORDS
 _WORD = re.compile(r"\w+")
 
 _ARABIC_CC = frozenset("SY IQ LB JO PS EG SA YE AE QA KW BH OM LY TN DZ MA SD MR SO DJ KM".split())
@@ -171,6 +173,8 @@ class DocContext:
     sentence_admin1: dict[int, dict[tuple[str, str], set[str]]]
     counties: frozenset[str]
     demonyms: frozenset[str]
+    #: Per reading: its sentence speaks of government or diplomacy (lang GOVERNMENT_WORDS).
+    government: list[bool]
     cues: list[Cue | None]
     #: Provisional points of every reading (nan for countries and unresolved names) and a
     #: number per distinct name.
@@ -293,6 +297,11 @@ def build(
             if cc:
                 country_namers[cc].add(sp.text)
     counties = frozenset(_counties(text))
+    government: dict[int, bool] = {}
+    for s in set(sentence_of):
+        if sentences:
+            a, b = sentences[s]
+            government[s] = not _GOVERNMENT.isdisjoint(_WORD.findall(text[a:b].casefold()))
     lat = np.array([p[0] if p else np.nan for p in points], dtype=np.float64)
     lon = np.array([p[1] if p else np.nan for p in points], dtype=np.float64)
     span_list = list(spans)
@@ -308,6 +317,7 @@ def build(
         sentence_admin1={k: dict(v) for k, v in sentence_admin1.items()},
         counties=counties,
         demonyms=demonym_countries(text),
+        government=[government.get(s, False) for s in sentence_of],
         cues=[_cue(text, span_list, i) for i in range(len(span_list))],
         lat=lat,
         lon=lon,
@@ -349,6 +359,7 @@ def alone(
         sentence_admin1={},
         counties=frozenset(),
         demonyms=frozenset(),
+        government=[False],
         cues=[Cue("in", plain(within), None) if within else None],
         lat=np.array(lat, dtype=np.float64),
         lon=np.array(lon, dtype=np.float64),

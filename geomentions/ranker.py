@@ -82,12 +82,13 @@ def reasons(
     of than the candidates' average, by how much they moved its score (up: said plainly;
     down: after "against"). ``lifted`` is :func:`lifts` of ``x``, when already made."""
     above_all, lift_all = lifted if lifted is not None else lifts(model, x)
-    above, lift = above_all[r], lift_all[r]
+    above, lift = above_all[r].tolist(), lift_all[r].tolist()  # plain floats: a short loop
     up: list[str] = []
     down: list[str] = []
-    for k in np.argsort(-np.abs(lift), kind="stable"):
-        if abs(lift[k]) <= 0.05:
-            break  # sorted by size: the rest are smaller
+    # Largest moves first (ties: column order, as a stable sort keeps it).
+    for k in sorted(
+        (k for k in range(len(lift)) if abs(lift[k]) > 0.05), key=lambda k: -abs(lift[k])
+    ):
         words = features.WORDS[features.NAMES[k]]
         if above[k] <= 0 or words is None:
             continue

@@ -7,6 +7,10 @@ Recognition and the span features read the first part; the event linker
 from __future__ import annotations
 
 # --- recognition and span features --------------------------------------------------
+#: Words of government and diplomacy (see ``en.GOVERNMENT_WORDS``).
+GOVERNMENT_WORDS = frozenset(
+    "الحكومة حكومة الرئيس الرئاسة وزير الوزير وزارة السفير السفارة العقوبات المفاوضات القمة الكرملين".split()
+)
 #: Prepositions: never inside a name.
 NAME_PREPOSITIONS = frozenset(
     "في على من إلى الى عن مع حتى منذ بعد قبل عند خلال ضد نحو جراء إثر".split()

@@ -7,6 +7,15 @@ Recognition and the span features read the first part; the event linker
 from __future__ import annotations
 
 # --- recognition and span features --------------------------------------------------
+#: Words of government and diplomacy: in a sentence with them a capital's name often stands
+#: for its government ("Washington and Moscow traded accusations"). A ranker feature.
+GOVERNMENT_WORDS = frozenset(
+    """congress congressional senate senator senators lawmakers legislators administration
+kremlin government governments minister ministers ministry president presidential
+embassy ambassador diplomat diplomats diplomatic treaty sanctions summit talks negotiators
+officials policy federal capitol parliament cabinet regime""".split()
+)
+
 MONTHS = frozenset(
     """january february march april may june july august september october november
 december monday tuesday wednesday thursday friday saturday sunday jan feb mar apr jun jul aug

@@ -8,6 +8,11 @@ from __future__ import annotations
 
 # --- recognition and span features --------------------------------------------------
 #: Prepositions before a place ("в Алеппо", "под Пальмирой").
+#: Words of government and diplomacy (see ``en.GOVERNMENT_WORDS``), as written in reports.
+GOVERNMENT_WORDS = frozenset(
+    """правительство правительства кремль президент президента министр министра министерство
+посол посольство санкции санкций переговоры переговоров саммит дипломаты власти""".split()
+)
 LOCATIVE = frozenset({"в", "во", "под", "у", "около", "близ", "на"})
 #: Titles before a person's name.
 TITLES = frozenset(
