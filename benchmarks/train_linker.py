@@ -40,8 +40,9 @@ from geomentions.events import triggers  # noqa: E402
 from geomentions.trees import TreeModel  # noqa: E402
 
 SEED = 15
-#: Boosting settings: small trees, few of them, so the shipped file stays small and fast.
-N_TREES, DEPTH, RATE = 60, 5, 0.1
+#: Boosting settings: small trees (150 raised out-of-fold average precision from .816 with 60
+#: to .826, for a 180 KB file and about 50 µs more per report).
+N_TREES, DEPTH, RATE = 150, 5, 0.1
 #: Sources whose rows are left out (see the module docstring).
 SKIP_SOURCES = frozenset({"Masdar_RA"})
 OWN_TSV = ec.REPO_ROOT / "benchmarks" / "data" / "event_roles.tsv"
