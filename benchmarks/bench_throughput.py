@@ -37,7 +37,7 @@ What is measured
 * on LGL, whether the issue-12 target holds: geotext at most ``TARGET`` (40) times faster than
   ``workers=1``, with empty memos and with memos warm;
 * CPU seconds of each stage of ``extract`` (``STAGES``: recognition scan, name look-up, span
-  model, ranking, activity, events) in one more ``workers=1`` pass with empty memos, and their
+  model, document context, ranker features and model, activity, events) in one more ``workers=1`` pass with empty memos, and their
   shares;
 * a cProfile of ``workers=1`` on the first ``--profile`` documents (default 500), top 15 by
   tottime.
@@ -440,7 +440,9 @@ STAGES = (
     ("recognition scan (find_spans)", "geomentions.extraction", "find_spans"),
     ("name look-up (_best: match_name)", "geomentions.extraction", "_best"),
     ("span model (features + model)", "geomentions.span_features", "matrix"),
-    ("ranking (context, candidates)", "geomentions.extraction", "ranking"),
+    ("document context (build_context)", "geomentions.extraction", "build_context"),
+    ("ranker features (candidate_matrix)", "geomentions.extraction", "candidate_matrix"),
+    ("ranker model (probabilities)", "geomentions.extraction", "probabilities"),
     ("activity (activity_for)", "geomentions.extraction", "activity_for"),
     ("events (link_document)", "geomentions.extraction", "link_document"),
     ("sentence spans", "geomentions.extraction", "sentence_spans"),

@@ -9,7 +9,9 @@ GeoNames id and coordinates is a group: its candidate pool (``extraction.prepare
 of :mod:`geomentions.features` per candidate. The right candidate is the one with the gold id,
 else the nearest within 161 km; a group with none teaches nothing but still counts as a miss
 in the figures. The project's own annotated sentences (``benchmarks/data/ranker_examples.json``,
-written for this project) are added with a weight, always in training, never scored.
+written for this project) are added with a weight, always in training, never scored; so are
+its names looked up alone (``benchmarks/data/ranker_alone.json``: what ``resolve`` and the
+Geocoder rank, a one-name report with no context), each with the place it means.
 
 The model is a conditional logit (softmax over a mention's candidates) with an L2 penalty,
 fitted by L-BFGS (scipy). Folds are whole documents, shared with the span model
@@ -66,6 +68,7 @@ L2 = 1.0
 OWN_WEIGHT = 20.0
 OUT = REPO_ROOT / "geomentions" / "data" / "ranker.json"
 EXAMPLES = HERE / "data" / "ranker_examples.json"
+ALONE = HERE / "data" / "ranker_alone.json"
 #: The example reports shipped with the project and their hand-made gold (every occurrence
 #: of a surface form is that place).
 REPORTS = REPO_ROOT / "examples" / "reports"
@@ -170,6 +173,30 @@ def example_reports(gaz: Gazetteer) -> list[Article]:
     ]
 
 
+def alone_rows(gaz: Gazetteer, path: Path = ALONE) -> list[tuple]:
+    """Rows (as :func:`_rows`) of the project's names looked up alone, each a group: the
+    candidates ``resolve`` ranks and the one the name means."""
+    from geomentions.names import HINT_CODES, feature_hint
+    from geomentions.ranker import alone_matrix
+    from geomentions.resolution import readings
+
+    out = []
+    for name, gold_id in json.loads(path.read_text(encoding="utf-8")):
+        pool = readings(name, gaz)
+        ids = [m.info["place_id"] for m in pool]
+        if gold_id not in ids:
+            raise ValueError(f"{path.name}: {name!r} has no candidate {gold_id}")
+        asked = feature_hint(name)
+        wanted = frozenset(HINT_CODES[asked]) if asked else frozenset()
+        info = pool[ids.index(gold_id)].info
+        out.append((
+            alone_matrix(name, pool, wanted=wanted), ids.index(gold_id), OWN_WEIGHT, False,
+            [m.info["lat"] for m in pool], [m.info["lon"] for m in pool],
+            [m.info["radius_km"] for m in pool], ids, info["lat"], info["lon"], gold_id,
+        ))  # fmt: skip
+    return out
+
+
 def build_table(articles: Sequence[Article], own: Sequence[Article], gaz: Gazetteer) -> Table:
     rows = []
     docs: list[str] = []
@@ -178,6 +205,10 @@ def build_table(articles: Sequence[Article], own: Sequence[Article], gaz: Gazett
             found = _rows(art, gaz, scored, weight)
             rows += found
             docs += [art.doc_id] * len(found)
+    if ALONE.is_file():
+        alone = alone_rows(gaz)
+        rows += alone
+        docs += [f"own:alone:{n}" for n in range(len(alone))]
     sizes = [len(r[0]) for r in rows]
     return Table(
         x=np.vstack([r[0] for r in rows]),

@@ -21,12 +21,14 @@ from functools import lru_cache
 import numpy as np
 
 from .countries import alpha2
+from .lang import ar, en, ru
 from .lang.nations import DEMONYMS
-from .names import COUNTRY_ABBREVIATIONS, US_STATE_ABBREVIATIONS
+from .names import COUNTRY_ABBREVIATIONS, US_STATE_ABBREVIATIONS, script_of
+from .names import key as name_key
 from .recognition import Span
 from .resolution import NameMatch
 
-__all__ = ["Cue", "DocContext", "build", "plain", "demonym_countries"]
+__all__ = ["Cue", "DocContext", "build", "alone", "plain", "demonym_countries"]
 
 #: Words a division's name may carry or drop ("Travis County", "Idlib Governorate").
 _DIVISION_WORDS = frozenset(
@@ -61,6 +63,7 @@ _COUNTY = re.compile(r"\b(?:County|Parish)\b")
 #: The name before "County", read backwards from it (no scan of the whole text).
 _COUNTY_NAME = re.compile(r"((?:[A-Z][a-z'-]*[a-z]\s+){1,3})$")
 _PARAGRAPH = re.compile(r"\n\s*\n")
+_GOVERNMENT = en.GOVERNMENT_WORDS | ru.GOVERNMENT_WORDS | ar.GOVERNMENT_WORDS
 _WORD = re.compile(r"\w+")
 
 _ARABIC_CC = frozenset("SY IQ LB JO PS EG SA YE AE QA KW BH OM LY TN DZ MA SD MR SO DJ KM".split())
@@ -170,6 +173,8 @@ class DocContext:
     sentence_admin1: dict[int, dict[tuple[str, str], set[str]]]
     counties: frozenset[str]
     demonyms: frozenset[str]
+    #: Per reading: its sentence speaks of government or diplomacy (lang GOVERNMENT_WORDS).
+    government: list[bool]
     cues: list[Cue | None]
     #: Provisional points of every reading (nan for countries and unresolved names) and a
     #: number per distinct name.
@@ -292,6 +297,11 @@ def build(
             if cc:
                 country_namers[cc].add(sp.text)
     counties = frozenset(_counties(text))
+    government: dict[int, bool] = {}
+    for s in set(sentence_of):
+        if sentences:
+            a, b = sentences[s]
+            government[s] = not _GOVERNMENT.isdisjoint(_WORD.findall(text[a:b].casefold()))
     lat = np.array([p[0] if p else np.nan for p in points], dtype=np.float64)
     lon = np.array([p[1] if p else np.nan for p in points], dtype=np.float64)
     span_list = list(spans)
@@ -307,10 +317,54 @@ def build(
         sentence_admin1={k: dict(v) for k, v in sentence_admin1.items()},
         counties=counties,
         demonyms=demonym_countries(text),
+        government=[government.get(s, False) for s in sentence_of],
         cues=[_cue(text, span_list, i) for i in range(len(span_list))],
         lat=lat,
         lon=lon,
         name_id=np.array([names[sp.text] for sp in spans], dtype=np.int64),
+    )
+
+
+def alone(
+    name: str,
+    *,
+    hint: frozenset[str] = frozenset(),
+    near: tuple[float, float] | None = None,
+    near_region: tuple[str, str] | None = None,
+    within: str | None = None,
+) -> DocContext:
+    """The context of a name looked up on its own (``resolve``, the Geocoder): a report of
+    one name in one sentence, whose countries are the caller's ``hint``, whose one other
+    place is the ``near`` point (lying in ``near_region``, (country, admin1)), and whose
+    words put it ``within`` a named place ("Sarmada, Idlib")."""
+    span = Span(0, len(name), name, (name_key(name),), script_of(name))
+    totals: dict[tuple, dict] = {}
+    if near_region is not None:
+        # The near point votes as another place of the report would (not in the sentence).
+        for scope in ("doc", "paragraph"):
+            totals[(scope, 0, False)] = {near_region[0]: 1.0}
+            if near_region[1]:
+                totals[(scope, 0, True)] = {near_region: 1.0}
+    lat = [np.nan, near[0]] if near is not None else [np.nan]
+    lon = [np.nan, near[1]] if near is not None else [np.nan]
+    return DocContext(
+        spans=[span],
+        countries={cc: 1.0 for cc in sorted(hint)},
+        hint=hint,
+        sentence_of=[0],
+        paragraph_of=[0],
+        totals=totals,
+        country_namers={},
+        admin1_namers={},
+        sentence_admin1={},
+        counties=frozenset(),
+        demonyms=frozenset(),
+        government=[False],
+        cues=[Cue("in", plain(within), None) if within else None],
+        lat=np.array(lat, dtype=np.float64),
+        lon=np.array(lon, dtype=np.float64),
+        # The near point counts as another name's place (see ``neighbours``).
+        name_id=np.arange(len(lat), dtype=np.int64),
     )
 
 

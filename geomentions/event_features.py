@@ -27,7 +27,7 @@ from geomentions.lang import ar, en, ru
 
 #: Bump when the list or the meaning of a feature changes: a model trained on another
 #: version is refused (``LogisticModel.check_features``).
-VERSION = "4"
+VERSION = "5"
 
 Span = tuple[int, int]
 
@@ -62,6 +62,11 @@ FEATURE_NAMES: tuple[str, ...] = (
     "contains_next",  # "Palmyra, Homs": the place that a next one holds
     "modifier",  # "the Damascus government", "Iraqi forces": a place as an adjective
     "possessive",  # "Mogadishu's Wadajir district": the place holds another
+    "named_by_noun",  # "the village of Jdeideh", "قرية الطيبة": the place is that locality
+    "area_of",  # "the southern countryside of Aleppo", "ريف حلب": somewhere in the place
+    "holds_noun",  # "al-Tijara neighbourhood in central Damascus": a smaller spot is named
+    "article_before",  # "a U.S. airstrike", "a Tampa woman": a modifier, not a scene
+    "next_noun",  # a plain lowercase word follows ("Baghdad headquarters", "Dili students")
     "fronted",  # "Meanwhile in Tbilisi, ...": the scene of the sentence
     "nearest_in",  # governed by in/near, and no closer place to the event word is
     "more_specific_near",  # a smaller place (a city beside a province or country) is close
@@ -103,6 +108,7 @@ LIST_GAP = re.compile(
     rf"^(?:\s*[,،]\s*|\s+(?:{_JOIN})\s+|\s*[,،]\s*(?:{_JOIN})\s+|\s+و)"
     r"(?:[^\W\d_A-ZА-Я]+\s+)?$"
 )
+_LOST_APOSTROPHE = re.compile(r"\s{2,}s\b")
 _DATELINE_MARKS = frozenset({"(", "-", "—", "–", ":", "_"})
 _COMMAS = frozenset({"punct:,", "punct:،"})
 _CLAUSE_TAGS = frozenset({"clause", "where", "punct:;", "punct:؛"})
@@ -153,6 +159,9 @@ def word_tags(raw: str) -> frozenset[str]:
                 tags.add(f"prep:{ar.PREPOSITIONS[f]}")
             if f in ar.FILLERS or (f.startswith("ال") and f[2:] in ar.FILLERS):
                 tags.add("filler")
+            for tag, words in (("placenoun", ar.PLACE_NOUNS), ("areanoun", ar.AREA_NOUNS)):
+                if f in words or (f.startswith("ال") and f[2:] in words):
+                    tags.add(tag)
             for tag, stems in (
                 ("clause", ar.CLAUSE_WORDS), ("where", ar.WHERE_WORDS), ("base", ar.BASE_WORDS),
                 ("source", ar.SOURCE_WORDS), ("leave", ar.LEAVE_VERBS),
@@ -170,10 +179,13 @@ def word_tags(raw: str) -> frozenset[str]:
         for tag, stems in (
             ("clause", ru.CLAUSE_WORDS), ("where", ru.WHERE_WORDS), ("base", ru.BASE_WORDS),
             ("source", ru.SOURCE_WORDS), ("leave", ru.LEAVE_VERBS), ("arrive", ru.ARRIVE_VERBS),
-            ("event", ru.EVENT_WORDS), ("that", ru.THAT_WORDS),
+            ("event", ru.EVENT_WORDS), ("that", ru.THAT_WORDS), ("areanoun", ru.AREA_NOUNS),
         ):  # fmt: skip
             if (w in stems) if tag in ("clause", "where") else _starts(w, stems):
                 tags.add(tag)
+        # "пригороде" is no "город": an area noun is not a locality noun.
+        if _starts(w, ru.PLACE_NOUNS) and "areanoun" not in tags:
+            tags.add("placenoun")
         return frozenset(tags)
     if w in en.PREPOSITIONS:
         tags.add(f"prep:{en.PREPOSITIONS[w]}")
@@ -181,7 +193,8 @@ def word_tags(raw: str) -> frozenset[str]:
         ("filler", en.FILLERS), ("clause", en.CLAUSE_WORDS), ("where", en.WHERE_WORDS),
         ("that", en.THAT_WORDS),
         ("base", en.BASE_WORDS), ("source", en.SOURCE_WORDS), ("leave", en.LEAVE_VERBS),
-        ("arrive", en.ARRIVE_VERBS), ("event", en.EVENT_WORDS),
+        ("arrive", en.ARRIVE_VERBS), ("event", en.EVENT_WORDS), ("placenoun", en.PLACE_NOUNS),
+        ("areanoun", en.AREA_NOUNS), ("article", en.ARTICLES),
     ):  # fmt: skip
         if w in words or (tag == "base" and w.endswith("-based")):
             tags.add(tag)
@@ -295,7 +308,20 @@ class Sentence:
             m_lo <= 1 and (nxt in _DATELINE_MARKS or self.text[mention[0] : mention[1]].isupper())
         )
         x[ix["possessive"]] = float(
-            nxt in ("'s", "’s") or self.text.startswith(("'s", "’s"), mention[1])
+            nxt in ("'s", "’s")
+            or self.text.startswith(("'s", "’s"), mention[1])
+            # An apostrophe lost in conversion ("Syria   s Aleppo province").
+            or bool(_LOST_APOSTROPHE.match(self.text, mention[1]))
+        )
+        noun = self._noun_before(m_lo)
+        x[ix["named_by_noun"]] = float(noun == "placenoun")
+        x[ix["area_of"]] = float(noun == "areanoun")
+        x[ix["holds_noun"]] = float(
+            not noun and prep in ("in", "near", "of") and self._holds_noun(m_lo)
+        )
+        x[ix["article_before"]] = float(m_lo >= 1 and "article" in self.tags[m_lo - 1])
+        x[ix["next_noun"]] = float(
+            nxt.isalpha() and nxt.islower() and not word_tags(nxt) and len(nxt) > 2
         )
         x[ix["fronted"]] = float(m_lo <= 4 and prep in ("in", "near") and "punct:," in (
             self.tags[m_hi + 1] if m_hi + 1 < len(self.tags) else ()))  # fmt: skip
@@ -336,6 +362,28 @@ class Sentence:
         while k > 0 and LIST_GAP.match(self.text[mentions[k - 1][1] : mentions[k][0]]):
             k -= 1
         return tuple(mentions[k]) if k < len(mentions) else mention
+
+    def _noun_before(self, m_lo: int) -> str:
+        """ "placenoun" or "areanoun" when such a noun names the place: right before it
+        ("قرية الطيبة", "capital Minsk") or before "of"/"of the" ("the village of Ashmi")."""
+        j = m_lo - 1
+        if j >= 0 and self.raws[j].lower() == "the":
+            j -= 1
+        if j >= 1 and self.raws[j].lower() == "of":
+            j -= 1
+        tags = self.tags[j] if j >= 0 else _NO_TAGS
+        return "areanoun" if "areanoun" in tags else "placenoun" if "placenoun" in tags else ""
+
+    def _holds_noun(self, m_lo: int) -> bool:
+        """A locality noun just before the preposition governing the place: "al-Tijara
+        neighbourhood in central Damascus", "a school in western Baghdad"."""
+        for j in range(m_lo - 1, max(0, m_lo - 5), -1):
+            tags = self.tags[j]
+            if any(t.startswith("prep:") or t == "case" for t in tags):
+                return any("placenoun" in self.tags[k] for k in range(max(0, j - 2), j))
+            if "filler" not in tags and not self.raws[j][:1].isupper():
+                return False
+        return False
 
     def _holds_unknown(self, m_lo: int, mentions: Sequence[Span]) -> bool:
         """A capitalised word that is no place we found, a few words before the preposition

@@ -19,11 +19,11 @@ import numpy as np
 from .context import DocContext, outer_name_fits, plain, script_fit
 from .countries import _table
 from .evidence import BULK_SOURCES, is_village
-from .resolution import NameMatch
+from .resolution import NameMatch, plausibility
 
 __all__ = ["NAMES", "VERSION", "candidate_matrix", "prior", "WORDS"]
 
-VERSION = "ranker-features/1"
+VERSION = "ranker-features/2"
 
 #: Column names, in order, with how each is said in a ``why`` (None: not said).
 WORDS: dict[str, str | None] = {
@@ -69,15 +69,15 @@ WORDS: dict[str, str | None] = {
     "no_neighbours": None,
     "script_fit": "the name's script fits its country",
     "demonym": "its people named in the report",
+    "capital_politics": "a national capital, in a sentence about government",
 }
 NAMES: tuple[str, ...] = tuple(WORDS)
 _COL = {n: i for i, n in enumerate(NAMES)}
 _EARTH_LOG = math.log1p(20000.0)
 
 
-def prior(m: NameMatch) -> float:
-    """How well a name reads as this place on its own: match cubed times prominence."""
-    return m.match**3 * (0.6 + 0.25 * m.prominence)
+#: How well a name reads as this place on its own: match cubed times prominence.
+prior = plausibility
 
 
 @cache
@@ -95,9 +95,8 @@ def candidate_matrix(
 ) -> np.ndarray:
     """One row per candidate in ``matches`` (a selection of reading ``i``'s ``all_matches``);
     ``wanted`` the feature codes the mention's words ask for ("province": ADM1)."""
-    x = np.zeros((len(matches), len(NAMES)), dtype=np.float64)
     if not matches:
-        return x
+        return np.zeros((0, _WIDTH), dtype=np.float64)
     span = ctx.spans[i]
     doc = ctx.countries if ctx.hint else ctx.shares(i, "doc")
     doc_region = ctx.shares(i, "doc", regions=True)
@@ -112,55 +111,60 @@ def candidate_matrix(
     best_prior = max(prior(m) for m in all_matches)
     olat, olon = ctx.neighbours(i)  # other names' provisional points
     sentence_admin1 = ctx.sentence_admin1.get(ctx.sentence_of[i], {})
+    government = ctx.government[i]
     outer_point = None
     if cue is not None and cue.reading is not None and not math.isnan(ctx.lat[cue.reading]):
         outer_point = (ctx.lat[cue.reading], ctx.lon[cue.reading])
-    for r, m in enumerate(matches):
+    # Rows are built as Python lists (setting numpy items one by one costs more than the
+    # arithmetic) and turned into one array at the end.
+    rows: list[list[float]] = []
+    for m in matches:
         info = m.info
         cc, code, fclass = info["country_code"], info["feature_code"], info["feature_class"]
-        row = x[r]
-        p = prior(m)
-        row[_STATIC_COLS] = _static(m)
-        row[_COL["prior_best"]] = p >= best_prior - 1e-9
+        template, p = _static(m)
+        row = template.copy()
+        row[_PRIOR_BEST] = p >= best_prior - 1e-9
         country = _is_country(info)
         if wanted and offered:
-            row[_COL["asked"]] = code in wanted
-            row[_COL["unasked"]] = code not in wanted
+            row[_ASKED] = code in wanted
+            row[_UNASKED] = code not in wanted
         if fclass in ("A", "S") and code not in wanted:
             seat = code == "ADM1" and (cc, info["name"]) in seats
-            row[_COL["after_town"]] = seat or any(
+            row[_AFTER_TOWN] = seat or any(
                 abs(t["lat"] - info["lat"]) < 0.6 and abs(t["lon"] - info["lon"]) < 0.8
                 for t in towns
             )
-        row[_COL["folded_country"]] = country and not m.literal
-        row[_COL["not_the_country"]] = bool(spelled) and not (country and cc in spelled)
-        row[_COL["is_the_country"]] = country and cc in spelled and m.literal
-        row[_COL["doc_country"]] = doc.get(cc, 0.0)
+        row[_FOLDED_COUNTRY] = country and not m.literal
+        row[_NOT_THE_COUNTRY] = bool(spelled) and not (country and cc in spelled)
+        row[_IS_THE_COUNTRY] = country and cc in spelled and m.literal
+        row[_DOC_COUNTRY] = doc.get(cc, 0.0)
         region = (cc, info["name"] if code == "ADM1" else info["admin1"])
-        row[_COL["doc_region"]] = doc_region.get(region, 0.0) if region[1] else 0.0
-        row[_COL["para_country"]] = para.get(cc, 0.0)
-        row[_COL["sent_country"]] = sent.get(cc, 0.0)
-        row[_COL["sent_region"]] = sent_region.get(region, 0.0) if region[1] else 0.0
+        row[_DOC_REGION] = doc_region.get(region, 0.0) if region[1] else 0.0
+        row[_PARA_COUNTRY] = para.get(cc, 0.0)
+        row[_SENT_COUNTRY] = sent.get(cc, 0.0)
+        row[_SENT_REGION] = sent_region.get(region, 0.0) if region[1] else 0.0
         named = ctx.others_name(ctx.country_namers.get(cc), i)
-        row[_COL["country_named"]] = named and not country
-        row[_COL["capital_of_named"]] = named and code == "PPLC"
-        a1 = (cc, plain(info["admin1"])) if info["admin1"] and code != "ADM1" else None
-        row[_COL["admin1_named"]] = a1 is not None and ctx.others_name(ctx.admin1_namers.get(a1), i)
-        row[_COL["admin1_in_sentence"]] = a1 is not None and ctx.others_name(
-            sentence_admin1.get(a1), i
-        )
-        row[_COL["county_named"]] = bool(info["admin2"]) and plain(info["admin2"]) in ctx.counties
+        row[_COUNTRY_NAMED] = named and not country
+        row[_CAPITAL_OF_NAMED] = named and code == "PPLC"
+        if info["admin1"] and code != "ADM1" and ctx.admin1_namers:
+            a1 = (cc, plain(info["admin1"]))
+            row[_ADMIN1_NAMED] = ctx.others_name(ctx.admin1_namers.get(a1), i)
+            row[_ADMIN1_IN_SENTENCE] = ctx.others_name(sentence_admin1.get(a1), i)
+        row[_COUNTY_NAMED] = bool(info["admin2"]) and plain(info["admin2"]) in ctx.counties
         if cue is not None:
             inside = outer_name_fits(cue.outer, info, _country_name(cc))
             if not inside and outer_point is not None and not country:
                 limit = 100.0 if cue.relation == "near" else 60.0
                 inside = _km(info["lat"], info["lon"], *outer_point) <= limit
-            row[_COL["cue_inside"]] = inside
-            row[_COL["cue_outside"]] = not inside
+            row[_CUE_INSIDE] = inside
+            row[_CUE_OUTSIDE] = not inside
         if not (len(olat) and not country):
-            row[_COL["no_neighbours"]] = 1.0
-        row[_COL["script_fit"]] = script_fit(span.script, cc)
-        row[_COL["demonym"]] = cc in ctx.demonyms
+            row[_NO_NEIGHBOURS] = 1.0
+        row[_SCRIPT_FIT] = script_fit(span.script, cc)
+        row[_DEMONYM] = cc in ctx.demonyms
+        row[_CAPITAL_POLITICS] = government and code == "PPLC"
+        rows.append(row)
+    x = np.array(rows, dtype=np.float64)
     # Distances to the other names' points, all candidates at once (countries have none).
     near = x[:, _COL["no_neighbours"]] == 0.0
     if near.any():
@@ -185,30 +189,48 @@ _STATIC = (
     "match", "exact", "literal", "own_name", "prior", "log_pop", "prominence", "n_names",
     "country", "capital", "adm1", "adm2", "seat", "town", "spot", "natural", "curated", "village",
 )  # fmt: skip
-_STATIC_COLS = np.array([_COL[n] for n in _STATIC])
-_static_memo: dict[tuple, np.ndarray] = {}
+_WIDTH = len(NAMES)
+(
+    _PRIOR_BEST, _ASKED, _UNASKED, _AFTER_TOWN, _FOLDED_COUNTRY, _NOT_THE_COUNTRY,
+    _IS_THE_COUNTRY, _DOC_COUNTRY, _DOC_REGION, _PARA_COUNTRY, _SENT_COUNTRY, _SENT_REGION,
+    _COUNTRY_NAMED, _CAPITAL_OF_NAMED, _ADMIN1_NAMED, _ADMIN1_IN_SENTENCE, _COUNTY_NAMED,
+    _CUE_INSIDE, _CUE_OUTSIDE, _NO_NEIGHBOURS, _SCRIPT_FIT, _DEMONYM, _CAPITAL_POLITICS,
+) = (
+    _COL[n]
+    for n in (
+        "prior_best", "asked", "unasked", "after_town", "folded_country", "not_the_country",
+        "is_the_country", "doc_country", "doc_region", "para_country", "sent_country",
+        "sent_region", "country_named", "capital_of_named", "admin1_named",
+        "admin1_in_sentence", "county_named", "cue_inside", "cue_outside", "no_neighbours",
+        "script_fit", "demonym", "capital_politics",
+    )
+)  # fmt: skip
+_static_memo: dict[tuple, tuple[list[float], float]] = {}
 
 
-def _static(m: NameMatch) -> np.ndarray:
-    """The report-independent columns of a candidate (memoised by the match's facts)."""
+def _static(m: NameMatch) -> tuple[list[float], float]:
+    """A candidate's row with its report-independent columns filled in (zeros elsewhere),
+    and its prior (memoised by the match's facts)."""
     key = (m.info["place_id"], m.matched, m.match, m.exact, m.literal, m.prominence)
     found = _static_memo.get(key)
     if found is not None:
         return found
     info = m.info
     code, fclass = info["feature_code"], info["feature_class"]
-    found = np.array(
-        [
-            m.match, m.exact, m.literal, m.matched == info["name"], prior(m),
-            math.log10(info["population"] + 1) / 7.0, m.prominence,
-            math.log10(info["n_alt"] + 1) / 2.0, _is_country(info), code == "PPLC",
-            code == "ADM1", code == "ADM2", code in ("PPLA", "PPLA2", "PPLA3"),
-            fclass == "P" and code not in ("PPLC", "PPLA", "PPLA2", "PPLA3"), fclass == "S",
-            fclass in ("H", "T", "V", "U"), info["source"] not in BULK_SOURCES,
-            is_village(info),
-        ],
-        dtype=np.float64,
-    )  # fmt: skip
+    p = prior(m)
+    values = [
+        m.match, m.exact, m.literal, m.matched == info["name"], p,
+        math.log10(info["population"] + 1) / 7.0, m.prominence,
+        math.log10(info["n_alt"] + 1) / 2.0, _is_country(info), code == "PPLC",
+        code == "ADM1", code == "ADM2", code in ("PPLA", "PPLA2", "PPLA3"),
+        fclass == "P" and code not in ("PPLC", "PPLA", "PPLA2", "PPLA3"), fclass == "S",
+        fclass in ("H", "T", "V", "U"), info["source"] not in BULK_SOURCES,
+        is_village(info),
+    ]  # fmt: skip
+    row = [0.0] * _WIDTH
+    for name, v in zip(_STATIC, values, strict=True):
+        row[_COL[name]] = float(v)
+    found = (row, p)
     if len(_static_memo) > 200_000:
         _static_memo.clear()  # a bound for long-running processes
     _static_memo[key] = found

@@ -69,8 +69,9 @@ class Geocoder(_GeopyGeocoder):
     exactly_one=True, timeout=None, language=False)``. ``exactly_one=True`` gives one
     Location or None, ``False`` a list or None; ``timeout`` is accepted and has nothing to
     wait for; ``language`` ("ar", "ru", "en") names each place in that language's script
-    when the gazetteer has such a name. Candidates scoring under ``min_score`` (default
-    :data:`geomentions.resolution.MIN_SCORE`) are dropped, and everyday words are not places,
+    when the gazetteer has such a name. Readings of the name less plausible than
+    ``min_score`` (default :data:`geomentions.resolution.MIN_SCORE`, see
+    :func:`geomentions.resolution.plausibility`) are dropped, and everyday words are not places,
     so ``geocode("The")`` is None: a missing point beats a wrong one. ``reverse`` searches
     places added with ``gazetteer.add_places`` too.
 

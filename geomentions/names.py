@@ -129,6 +129,7 @@ _DIGRAPHS = [
 ]
 _C_SOFT = re.compile(r"c(?=[eiy])")
 _DOUBLE = re.compile(r"([b-df-hj-np-tv-z])\1+")
+_REPEATED_VOWEL = re.compile(r"([aiu])\1+")
 _GLUED_ARTICLE = re.compile(r"^[ae](tt|dd|rr|zz|ss|nn|ll|sh)")
 _VOWELS = "aeiou"
 _SKELETON_DROP = str.maketrans("", "", "aeiouyw")
@@ -140,6 +141,8 @@ def script_of(text: str) -> str:
     >>> script_of("دير الزور"), script_of("Хмеймим"), script_of("Hama")
     ('arabic', 'cyrillic', 'latin')
     """
+    if text.isascii():
+        return "latin"  # no Arabic or Cyrillic letter can be in it
     for ch in text:
         o = ord(ch)
         if 0x0600 <= o <= 0x06FF or 0x0750 <= o <= 0x077F or 0xFB50 <= o <= 0xFEFF:
@@ -166,21 +169,22 @@ def _fold_vowels(tok: str, arabic: bool) -> str:
                     chars[i] = "u" if c == "w" else "i"
         tok = "".join(chars)
     # y stays a consonant initially and between vowels; elsewhere it is a vowel i.
-    out = []
-    for i, c in enumerate(tok):
-        if c == "y" and i > 0:
-            prev_v = tok[i - 1] in _VOWELS
-            next_v = i + 1 < len(tok) and tok[i + 1] in _VOWELS
-            if not (prev_v and next_v):
-                c = "e" if prev_v and tok[i - 1] in "ae" else "i"
-        out.append(c)
-    tok = "".join(out)
+    if "y" in tok[1:]:  # (most words have none after the first letter: nothing to do)
+        out = []
+        for i, c in enumerate(tok):
+            if c == "y" and i > 0:
+                prev_v = tok[i - 1] in _VOWELS
+                next_v = i + 1 < len(tok) and tok[i + 1] in _VOWELS
+                if not (prev_v and next_v):
+                    c = "e" if prev_v and tok[i - 1] in "ae" else "i"
+            out.append(c)
+        tok = "".join(out)
     for a, b in (("ou", "u"), ("oo", "u"), ("ee", "i"), ("ai", "e"), ("ei", "e"), ("ae", "e")):
         tok = tok.replace(a, b)
     for a, b in (("aw", "u"), ("au", "u"), ("ow", "u"), ("uw", "u"), ("o", "u"), ("e", "i")):
         tok = tok.replace(a, b)
     tok = _DOUBLE.sub(r"\1", tok)
-    tok = re.sub(r"([aiu])\1+", r"\1", tok)
+    tok = _REPEATED_VOWEL.sub(r"\1", tok)
     if len(tok) > 3 and tok[-1] in "ai" and tok[-2] not in _VOWELS:
         tok = tok[:-1] + "a"
     return tok
@@ -226,6 +230,9 @@ def _fold_latin_token(tok: str, bgn: bool) -> str:
 
 
 def _latin_ascii(text: str, bgn: bool) -> str:
+    if text.isascii():
+        # Most words: ASCII has no ş, no decompositions and no combining marks.
+        return text.lower().translate(_LATIN_SPECIAL)
     text = text.lower()
     text = text.replace("ş", "s" if bgn else "sh").replace("ș", "s" if bgn else "sh")
     text = text.translate(_LATIN_SPECIAL)

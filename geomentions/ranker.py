@@ -11,12 +11,25 @@ Inference is numpy only.
 
 from __future__ import annotations
 
+from collections.abc import Callable, Sequence
+
 import numpy as np
 
 from . import features
+from .context import alone
+from .geo import haversine_km
 from .models import LogisticModel, shipped
+from .resolution import NameMatch, Ranking
 
-__all__ = ["shipped_ranker", "probabilities", "calibrated", "reasons", "POOL"]
+__all__ = [
+    "shipped_ranker",
+    "probabilities",
+    "calibrated",
+    "reasons",
+    "rank_alone",
+    "alone_matrix",
+    "POOL",
+]
 
 #: Candidates the ranker weighs per mention: the best by size and context, plus the ones
 #: the words around the name point to (see ``extraction._pool``).
@@ -69,12 +82,13 @@ def reasons(
     of than the candidates' average, by how much they moved its score (up: said plainly;
     down: after "against"). ``lifted`` is :func:`lifts` of ``x``, when already made."""
     above_all, lift_all = lifted if lifted is not None else lifts(model, x)
-    above, lift = above_all[r], lift_all[r]
+    above, lift = above_all[r].tolist(), lift_all[r].tolist()  # plain floats: a short loop
     up: list[str] = []
     down: list[str] = []
-    for k in np.argsort(-np.abs(lift), kind="stable"):
-        if abs(lift[k]) <= 0.05:
-            break  # sorted by size: the rest are smaller
+    # Largest moves first (ties: column order, as a stable sort keeps it).
+    for k in sorted(
+        (k for k in range(len(lift)) if abs(lift[k]) > 0.05), key=lambda k: -abs(lift[k])
+    ):
         words = features.WORDS[features.NAMES[k]]
         if above[k] <= 0 or words is None:
             continue
@@ -83,3 +97,71 @@ def reasons(
         elif lift[k] < 0 and len(down) < 2:
             down.append(words)
     return up + ([f"against: {', '.join(down)}"] if down else [])
+
+
+def rank_alone(
+    name: str,
+    matches: Sequence[NameMatch],
+    *,
+    hint: frozenset[str] = frozenset(),
+    near: tuple[float, float] | None = None,
+    near_region: tuple[str, str] | None = None,
+    wanted: frozenset[str] = frozenset(),
+    within: str | None = None,
+) -> Ranking:
+    """The places a name looked up on its own may mean, ranked by the shipped ranker: the
+    name is a one-name report whose only context is the caller's (``hint`` countries, a
+    ``near`` point (in ``near_region``: country, admin1), the ``wanted`` feature codes, the place it lies ``within``). A
+    candidate's score is its softmax probability among ``matches``."""
+    matches = list(matches)
+    if not matches:
+        return Ranking([], lambda info, row: [])
+    model = shipped_ranker()
+    x = alone_matrix(name, matches, hint=hint, near=near, near_region=near_region,
+                     wanted=wanted, within=within)  # fmt: skip
+    probs = probabilities(model, x)
+    order = sorted(range(len(matches)), key=lambda k: (-probs[k], matches[k].info["place_id"]))
+    scored = [(-float(probs[k]), matches[k].info["place_id"], matches[k], (k,)) for k in order]
+    return Ranking(scored, _alone_notes(model, x, hint, near, within))
+
+
+def alone_matrix(
+    name: str,
+    matches: Sequence[NameMatch],
+    *,
+    hint: frozenset[str] = frozenset(),
+    near: tuple[float, float] | None = None,
+    near_region: tuple[str, str] | None = None,
+    wanted: frozenset[str] = frozenset(),
+    within: str | None = None,
+) -> np.ndarray:
+    """Feature rows of a name's candidates in a one-name report (see :func:`rank_alone`;
+    ``benchmarks/train_ranker.py`` learns from such rows too)."""
+    ctx = alone(name, hint=hint, near=near, near_region=near_region, within=within)
+    return features.candidate_matrix(ctx, 0, matches, matches, wanted)
+
+
+def _alone_notes(
+    model: LogisticModel,
+    x: np.ndarray,
+    hint: frozenset[str],
+    near: tuple[float, float] | None,
+    within: str | None,
+) -> Callable[[dict, int], list[str]]:
+    """``why`` words of a candidate of a name looked up alone: the caller's context first,
+    then what set it apart (asked only of the candidates returned)."""
+    lifted = lifts(model, x)
+
+    def notes(info: dict, row: int) -> list[str]:
+        out: list[str] = []
+        if within is not None:
+            out.append(f"inside {within}")
+        if hint:
+            inside = info["country_code"] in hint
+            out.append(f"{'in' if inside else 'outside'} {'/'.join(sorted(hint))}")
+        if near is not None:
+            d = haversine_km(near[0], near[1], info["lat"], info["lon"])
+            out.append(f"{d:.0f} km from near point")
+        return out + (reasons(model, x, row, lifted=lifted) or ["no feature sets it apart"])
+
+    return notes

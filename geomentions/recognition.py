@@ -16,6 +16,7 @@ al-Nusra", "Hayat Tahrir al-Sham") are marked or masked so that resolution can j
 
 from __future__ import annotations
 
+import os
 import re
 from bisect import bisect_left
 from dataclasses import dataclass, replace
@@ -244,7 +245,7 @@ def _word(w: str) -> tuple[str, str, bool, str]:
     return w, script, cap, w.lower()
 
 
-def _tokens(text: str) -> list[_Token]:
+def _tokens_py(text: str) -> list[_Token]:
     # split() gives gap, word, gap, word, ..., gap: positions follow from the lengths, which
     # is faster than asking each match object for them.
     parts = _TOKEN_SPLIT.split(text)
@@ -641,9 +642,26 @@ def _longest_match(
     A span's last word may be inflected (Пальмиры, Дейр-эз-Зора) or carry an Arabic clitic
     (وحلب): base forms are tried too, and every reading found is returned.
     """
+    j = _run_end(text, toks, i, len(toks) if limit is None else max(limit, i + 1))
+    # Which name a run of words holds depends only on the words (a word's script, case and
+    # lowercase follow from its text) and the gazetteer: the same runs recur across reports,
+    # so the answer is memoised on the gazetteer (freed with it; ``generation`` changes when
+    # user places are added).
+    texts = (toks[i].text,) if j == i + 1 else tuple([t.text for t in toks[i:j]])
+    memo_key = ("run", gaz.generation, texts)
+    found = gaz.cache.get(memo_key)
+    if found is None:
+        found = _run_match(tuple([t[2:] for t in toks[i:j]]), gaz) or (0, ())
+        gaz.cache.put(memo_key, found)
+    return None if not found[0] else (i + found[0], found[1])
+
+
+def _run_end_py(text: str, toks: list[_Token], i: int, n: int) -> int:
+    """The index after the last word of the run that could be a name starting at token
+    ``i`` (at most ``MAX_TOKENS`` words, not past token ``n - 1``)."""
     first = toks[i]
     script = first.script
-    j, n, prev_end = i + 1, len(toks) if limit is None else max(limit, i + 1), first.end
+    j, prev_end = i + 1, first.end
     while j < n and j - i < MAX_TOKENS:
         t = toks[j]
         # Names do not run across punctuation other than hyphens, apostrophes and spaces,
@@ -663,17 +681,7 @@ def _longest_match(
             break
         prev_end = t.end
         j += 1
-    # Which name a run of words holds depends only on the words (a word's script, case and
-    # lowercase follow from its text) and the gazetteer: the same runs recur across reports,
-    # so the answer is memoised on the gazetteer (freed with it; ``generation`` changes when
-    # user places are added).
-    texts = (first.text,) if j == i + 1 else tuple([t.text for t in toks[i:j]])
-    memo_key = ("run", gaz.generation, texts)
-    found = gaz.cache.get(memo_key)
-    if found is None:
-        found = _run_match(tuple([t[2:] for t in toks[i:j]]), gaz) or (0, ())
-        gaz.cache.put(memo_key, found)
-    return None if not found[0] else (i + found[0], found[1])
+    return j
 
 
 def _run_match(
@@ -857,3 +865,22 @@ def _make_span(
 
 
 _LANG = {"latin": "en", "arabic": "ar", "cyrillic": "ru"}
+
+
+# The compiled scan (geomentions/_scan.pyx, built by ``pip install``) when it is there, the
+# pure-Python functions above otherwise or with GEOMENTIONS_PURE=1; both give the same tokens
+# and runs (tests/test_scan.py).
+_tokens = _tokens_py
+_run_end = _run_end_py
+SCAN = "python"
+try:
+    from . import _scan
+except ImportError:  # built without a compiler: the pure-Python scan
+    _scan = None
+if _scan is not None:
+    _scan.configure(
+        _word, _Token, _is_particle, _NAME_ABBREVIATIONS, _NAME_PARTICLES, _AR_PREPOSITIONS,
+        _TRAILING_FEATURES, MAX_TOKENS,
+    )  # fmt: skip
+    if not os.environ.get("GEOMENTIONS_PURE"):
+        _tokens, _run_end, SCAN = _scan.tokens, _scan.run_end, "compiled"

@@ -2,13 +2,11 @@
 
 Candidates come from the gazetteer's key index (exact key) and from the blocked skeleton
 index (every key whose consonant skeleton is within one edit), so the right place is never
-cut by a popularity sort before ranking. Each candidate is scored as
-
-    score = match^3 x (0.60 + 0.25 x prominence + 0.15 x context)
-
-``match`` is name similarity (:func:`geomentions.names.similarity`), ``prominence`` comes
-from population and feature type, ``context`` from the ``country``/``near`` hints (0.5 when
-there are none). Every candidate carries a ``why`` that spells these parts out.
+cut by a popularity sort before ranking. A reading whose :func:`plausibility` (match cubed
+times size and rank) is under ``min_score`` is no answer; the rest are ranked by the same
+trained ranker as ``extract`` (:mod:`geomentions.ranker`), the name being a report of one
+name whose context is the caller's hints. A candidate's ``score`` is the ranker's
+probability that it is the place meant, and its ``why`` says what set it apart.
 
 >>> [c.name for c in resolve("Tadmur")][:1]
 ['Tadmur']
@@ -21,6 +19,7 @@ import re
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 
+import numpy as np
 from rapidfuzz import process
 from rapidfuzz.distance import Indel
 
@@ -52,9 +51,10 @@ __all__ = [
 ]
 
 MAX_TEXT = 300  # longer "names" are text, not names: refuse them clearly
-#: Least score :func:`resolve` and the Geocoder return by default: below it a candidate is a
-#: weak fuzzy reading ("Xyzzyqwerty" -> Heuzert 0.32), and nothing beats a wrong place.
-MIN_SCORE = 0.5
+#: Least :func:`plausibility` of a reading :func:`resolve` and the Geocoder return by default:
+#: below it a candidate is a weak fuzzy reading ("Xyzzyqwerty" -> Heuzert 0.33), and nothing
+#: beats a wrong place. (The hand score's old floor, 0.5, less its neutral context share.)
+MIN_SCORE = 0.42
 # Below these a fuzzy match is not a plausible reading of the name; short names need more,
 # since one edit in a 4-letter key is a different word.
 _MIN_FUZZY = ((3, 1.01), (5, 0.84), (7, 0.80))
@@ -277,26 +277,40 @@ def _match(gaz: Gazetteer, name: str, qkey: str | None, fuzzy: bool) -> tuple[Na
     return tuple(out)
 
 
+def plausibility(m: NameMatch) -> float:
+    """How well a name reads as this place on its own, before any context: match cubed
+    (0.9 -> 0.73, 0.8 -> 0.51: fuzzy readings fall fast) times size and rank. ``resolve``'s
+    ``min_score`` is a floor on it; the ranker weighs it as the feature ``prior``."""
+    return m.match**3 * (0.6 + 0.25 * m.prominence)
+
+
+def _region_at(gaz: Gazetteer, point: tuple[float, float]) -> tuple[str, str]:
+    """(country, admin1) of the gazetteer place nearest a point."""
+    lat = gaz._cols["lat"].astype(np.float64)  # type: ignore[attr-defined]
+    lon = gaz._cols["lon"].astype(np.float64)  # type: ignore[attr-defined]
+    # Nearest on the sphere, compared without the arc: cos-scaled longitude is enough here.
+    dx = (lon - point[1]) * math.cos(math.radians(point[0]))
+    row = int(np.argmin((lat - point[0]) ** 2 + dx**2))
+    info = gaz.place(row)
+    region = info["name"] if info["feature_code"] == "ADM1" else info["admin1"]
+    return info["country_code"], region or ""
+
+
 def rank(
     matches: Iterable[NameMatch],
     *,
+    name: str = "",
     country: str | Iterable[str] | None = None,
     near: tuple[float, float] | None = None,
     feature_codes: Iterable[str] | None = None,
+    within: str | None = None,
     limit: int = 5,
-    context: Callable[[dict], float] | None = None,
-    explain: Callable[[dict], str] | None = None,
+    gazetteer: Gazetteer | None = None,
 ) -> list[Candidate]:
-    """Apply context to name matches and return the best ``limit`` candidates.
-
-    ``country`` is an explicit constraint (outside it scores x0.7), ``near`` a point;
-    ``feature_codes`` the feature types the text asks for. ``context(info) -> 0..1``
-    replaces the country/near context with the caller's own (a document's focus), and
-    ``explain(info)`` says why in words (asked only of the candidates returned).
-    """
+    """The best ``limit`` candidates of :func:`ranking` (same arguments)."""
     return ranking(
-        matches, country=country, near=near, feature_codes=feature_codes,
-        context=context, explain=explain,
+        matches, name=name, country=country, near=near, feature_codes=feature_codes,
+        within=within, gazetteer=gazetteer,
     ).candidates(limit)  # fmt: skip
 
 
@@ -308,8 +322,8 @@ class Ranking:
 
     def __init__(
         self,
-        scored: list[tuple[float, str, NameMatch, tuple[bool, bool, bool, bool]]],
-        notes: Callable[[dict, bool, bool, bool, bool], list[str]],
+        scored: list[tuple[float, str, NameMatch, tuple]],
+        notes: Callable[..., list[str]],
     ) -> None:
         self._scored = scored
         self._notes = notes
@@ -336,95 +350,31 @@ class Ranking:
 def ranking(
     matches: Iterable[NameMatch],
     *,
+    name: str = "",
     country: str | Iterable[str] | None = None,
     near: tuple[float, float] | None = None,
     feature_codes: Iterable[str] | None = None,
-    context: Callable[[dict], float] | None = None,
-    explain: Callable[[dict], str] | None = None,
+    within: str | None = None,
+    gazetteer: Gazetteer | None = None,
 ) -> Ranking:
-    """What ``rank`` returns, before any Candidate is made (same arguments, no limit)."""
+    """Name matches ranked by the trained ranker (:func:`geomentions.ranker.rank_alone`), as
+    a one-name report: ``country`` (codes or names) keeps the places inside it when there are
+    any, as ``extract(country=...)`` does; ``near`` is a point the place lies close to;
+    ``feature_codes`` the feature types the text asks for; ``within`` the name of the place
+    it lies in ("Idlib" for "Sarmada, Idlib"). ``name`` is the name as written (its script
+    counts); by default the first match's matched name. Scores are probabilities."""
+    from .ranker import rank_alone  # the ranker's features build on this module's matches
+
     hint = _countries(country)
-    near = check_point(near)
-    wanted = frozenset(feature_codes or ())
+    point = check_point(near)
     matches = list(matches)
-    # A division or base named after a town ("Hama" the governorate, "Dumayr" the air base)
-    # is not what a bare name means: the town is. Remember the exact-match towns.
-    towns = [m.info for m in matches if m.exact and m.info["feature_class"] == "P"]
-    seats = {(t["country_code"], t["admin1"]) for t in towns}
-    # Feature words count only when some candidate is of the type asked for.
-    offered = any(m.info["feature_code"] in wanted for m in matches)
-    # The text spells a country's own name ("China"): places that share only its folded key
-    # (Cheyenne's alias "Šaiena", Chennai) are weaker readings.
-    spelled_country = any(m.literal and m.info["feature_code"].startswith("PCL") for m in matches)
-    scored: list[tuple[float, str, NameMatch, tuple[bool, bool, bool, bool]]] = []
-    for m in matches:
-        info = m.info
-        if context is not None:
-            ctx = context(info)
-        elif hint:
-            ctx = 1.0 if info["country_code"] in hint else 0.0
-        else:
-            ctx = 0.5
-        if near is not None and context is None:
-            d = haversine_km(near[0], near[1], info["lat"], info["lon"])
-            ctx = max(ctx, math.exp(-d / 300.0)) if hint else math.exp(-d / 300.0)
-        asked = unasked = False
-        if wanted and offered:
-            if info["feature_code"] in wanted:
-                ctx = min(1.0, ctx + 0.5)
-                asked = True
-            else:
-                unasked = True
-        # Cubing spreads fuzzy matches away from exact ones: 0.9 -> 0.73, 0.8 -> 0.51.
-        score = m.match**3 * (0.60 + 0.25 * m.prominence + 0.15 * ctx)
-        if unasked:
-            score *= 0.85  # the text names a feature type ("air base") this place is not
-        if hint and info["country_code"] not in hint:
-            score *= 0.7  # an explicit country is strong evidence
-        after_town = False
-        if info["feature_class"] in ("A", "S") and not (wanted and info["feature_code"] in wanted):
-            seat = info["feature_code"] == "ADM1" and (info["country_code"], info["name"]) in seats
-            if seat or any(
-                haversine_km(t["lat"], t["lon"], info["lat"], info["lon"]) <= 60 for t in towns
-            ):
-                score *= 0.95
-                after_town = True
-        folded_country = info["feature_code"].startswith("PCL") and not m.literal
-        if folded_country:
-            # "Suède" is Sweden, but Suwayda (same key) is not: a country needs its own name.
-            score *= 0.9
-        folded_not_country = spelled_country and not m.literal
-        if folded_not_country:
-            score *= 0.9
-        flags = (asked, after_town, folded_country, folded_not_country)
-        scored.append((-score, info["place_id"], m, flags))
-    scored.sort(key=lambda t: (t[0], t[1]))
-
-    def notes(
-        info: dict, asked: bool, after_town: bool, folded_country: bool, folded_not_country: bool
-    ) -> list[str]:
-        out: list[str] = []
-        if explain is not None:
-            out.append(explain(info))
-        elif context is None and hint:
-            inside = info["country_code"] in hint
-            out.append(f"{'in' if inside else 'outside'} {'/'.join(sorted(hint))}")
-        if near is not None and context is None:
-            d = haversine_km(near[0], near[1], info["lat"], info["lon"])
-            out.append(f"{d:.0f} km from near point")
-        if not out:
-            out.append("no context hint")
-        if asked:
-            out.append(f"feature {info['feature_code']} as asked")
-        if after_town:
-            out.append("named after its town")
-        if folded_country:
-            out.append("country matched only after folding")
-        if folded_not_country:
-            out.append("the text spells a country's name; this place matches only after folding")
-        return out
-
-    return Ranking(scored, notes)
+    if hint:
+        matches = [m for m in matches if m.info["country_code"] in hint] or matches
+    return rank_alone(
+        name or (matches[0].matched if matches else ""), matches, hint=hint, near=point,
+        near_region=None if point is None else _region_at(gazetteer or Gazetteer.default(), point),
+        wanted=frozenset(feature_codes or ()), within=within,
+    )  # fmt: skip
 
 
 #: A comma in any script ("سرمدا، إدلب").
@@ -465,11 +415,14 @@ def resolve(
 ) -> list[Candidate]:
     """Ranked places a name may refer to, best first; ``[]`` when nothing is plausible.
 
-    Nothing plausible: candidates scoring under ``min_score`` are dropped, and an everyday
+    Nothing plausible: readings whose :func:`plausibility` is under ``min_score`` are
+    dropped, and an everyday
     word ("The", "من", "это") names only a notable place called exactly so, not in lower case
     (:mod:`geomentions.plausibility`): ``resolve("The") == []``, ``resolve("Paris")`` is Paris.
 
-    ``country`` (ISO code or codes) and ``near`` ((lat, lon)) are context hints;
+    Candidates are ranked by the trained ranker (:func:`ranking`); ``score`` is its
+    probability that the candidate is the place meant. ``country`` (ISO code or codes; places
+    inside it when there are any) and ``near`` ((lat, lon)) are context hints;
     ``feature_codes`` prefers those feature types (e.g. ``["ADM1"]``); by default they come
     from the name's own words ("Idlib province", "Hmeymim air base"). "X, Y" means the X
     that lies in the country or division Y ("Athens, Georgia", "Sarmada, Idlib").
@@ -487,19 +440,26 @@ def resolve(
     # "Sarmada, Idlib" (or "Sarmada, Idlib, Syria"): the place called Sarmada that lies in
     # the best Idlib. Longer lists are not addresses.
     if 2 <= len(parts) <= 3 and all(parts) and not any(m.exact for m in matches):
-        found = _resolve_within(
+        return _resolve_within(
             parts[0], ", ".join(parts[1:]), country=country, near=near, limit=limit,
-            gazetteer=gazetteer, feature_codes=feature_codes,
+            gazetteer=gazetteer, feature_codes=feature_codes, min_score=min_score,
         )  # fmt: skip
-    else:
-        if feature_codes is None and (asked := feature_hint(name)):
-            feature_codes = HINT_CODES[asked]
-        # Village rows only with evidence (geomentions.evidence).
-        matches = admit_named(_plausible(name, matches))
-        found = rank(
-            matches, country=country, near=near, feature_codes=feature_codes, limit=limit
-        )  # fmt: skip
-    return [c for c in found if c.score >= min_score]
+    if feature_codes is None and (asked := feature_hint(name)):
+        feature_codes = HINT_CODES[asked]
+    return rank(
+        readings(name, gazetteer, min_score), name=name, country=country, near=near,
+        feature_codes=feature_codes, limit=limit, gazetteer=gazetteer,
+    )  # fmt: skip
+
+
+def readings(
+    name: str, gazetteer: Gazetteer | None = None, min_score: float = MIN_SCORE
+) -> list[NameMatch]:
+    """The places a name looked up on its own may mean: its plausible matches (an everyday
+    word only as a notable place, village rows only with evidence) whose
+    :func:`plausibility` reaches ``min_score``; what :func:`resolve` ranks."""
+    matches = admit_named(_plausible(name, match_name(name, gazetteer)))  # geomentions.evidence
+    return [m for m in matches if plausibility(m) >= min_score]
 
 
 def _plausible(name: str, matches: list[NameMatch]) -> list[NameMatch]:
@@ -521,11 +481,14 @@ def _resolve_within(
     limit: int,
     gazetteer: Gazetteer | None,
     feature_codes: Sequence[str] | None,
+    min_score: float,
 ) -> list[Candidate]:
     """The places called ``head`` that lie in the best-ranked country or division called
     ``outer_name`` that holds any ("Athens, Georgia": the US state, not the country); ``head``
     alone when there is none."""
-    matches = _plausible(head, match_name(head, gazetteer))
+    matches = [
+        m for m in _plausible(head, match_name(head, gazetteer)) if plausibility(m) >= min_score
+    ]
     if feature_codes is None and (asked := feature_hint(head)):
         feature_codes = HINT_CODES[asked]
     outer_name = US_STATE_ABBREVIATIONS.get(outer_name, outer_name)  # "Athens, Ga."
@@ -535,9 +498,11 @@ def _resolve_within(
             break
     else:
         matches = admit_named(matches)  # no division holds it: as a bare name
-        return rank(matches, country=country, near=near, feature_codes=feature_codes, limit=limit)
-    where = f"inside {outer.name} ({outer.feature_code} {outer.country_code})"
+        return rank(
+            matches, name=head, country=country, near=near, feature_codes=feature_codes,
+            limit=limit, gazetteer=gazetteer,
+        )  # fmt: skip
     return rank(
-        inside, country=country, feature_codes=feature_codes, limit=limit,
-        context=lambda info: 1.0, explain=lambda info: where,
+        inside, name=head, country=country, feature_codes=feature_codes, limit=limit,
+        within=outer.name,
     )  # fmt: skip

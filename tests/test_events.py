@@ -180,3 +180,31 @@ def test_feature_dateline_and_fronted_scene() -> None:
     )
     f = feats("Later in Sanaa, guards fired on the crowd.", "fired", "Sanaa", ["Sanaa"])
     assert f["fronted"] == 1.0 and f["prep_in"] == 1.0
+
+
+def test_feature_locality_nouns_around_a_place() -> None:
+    text = "A shell killed two men in the village of Kafr Nabl in the countryside of Idlib."
+    named = feats(text, "killed", "Kafr Nabl", ["Kafr Nabl", "Idlib"])
+    part = feats(text, "killed", "Idlib", ["Kafr Nabl", "Idlib"])
+    assert (named["named_by_noun"], named["area_of"]) == (1.0, 0.0)
+    assert (part["named_by_noun"], part["area_of"]) == (0.0, 1.0)
+    spot = "A mortar hit a bakery in Salah al-Din neighbourhood in eastern Aleppo."
+    assert feats(spot, "hit", "Aleppo", ["Aleppo"])["holds_noun"] == 1.0
+    assert feats("Rockets hit Aleppo on Monday.", "hit", "Aleppo", ["Aleppo"])["holds_noun"] == 0.0
+    # Arabic and Russian name the locality right before the place.
+    ar_text = "قتل مدنيان في قرية كفرنبل بريف إدلب"
+    assert feats(ar_text, "قتل", "كفرنبل", ["كفرنبل", "إدلب"])["named_by_noun"] == 1.0
+    ru_text = "В деревне Кафр-Набль погибли двое жителей."
+    assert feats(ru_text, "погибли", "Кафр-Набль", ["Кафр-Набль"])["named_by_noun"] == 1.0
+
+
+def test_feature_place_as_a_modifier() -> None:
+    f = feats("A driver was killed in a Turkish and a Kabul convoy.", "killed", "Kabul", ["Kabul"])
+    assert f["article_before"] == 1.0 and f["next_noun"] == 1.0
+    g = feats("A driver was killed in Kabul on Monday.", "killed", "Kabul", ["Kabul"])
+    assert g["article_before"] == 0.0 and g["next_noun"] == 0.0
+    # A possessive whose apostrophe was lost in conversion still reads as one, and the
+    # place it holds keeps the preposition before the possessor.
+    lost = "Fighting flared in Syria   s Raqqa."
+    assert feats(lost, "Fighting", "Syria", ["Syria", "Raqqa"])["possessive"] == 1.0
+    assert feats(lost, "Fighting", "Raqqa", ["Syria", "Raqqa"])["prep_in"] == 1.0

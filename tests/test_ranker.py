@@ -47,6 +47,25 @@ def test_victoria_in_an_australian_story_is_the_state() -> None:
     assert (victoria.country_code, victoria.feature_code) == ("AU", "ADM1")
 
 
+def test_washington_in_a_report_on_politics_is_the_capital() -> None:
+    doc = gm.extract(
+        "The senator flew back to Washington on Monday to vote on the budget bill before "
+        "Congress breaks."
+    )
+    washington = placed(doc, "Washington")
+    assert (washington.place_id, washington.feature_code) == ("geonames:4140963", "PPLC")
+    assert "a national capital, in a sentence about government" in washington.why
+
+
+def test_washington_state_and_its_towns_are_the_state() -> None:
+    for text in (
+        "Salmon runs in Washington state fell again, biologists in Seattle reported.",
+        "Wildfires spread across eastern Washington, and crews from Spokane were sent.",
+    ):
+        washington = placed(gm.extract(text), "Washington")
+        assert (washington.place_id, washington.feature_code) == ("geonames:5815135", "ADM1")
+
+
 def test_a_town_south_of_another_lies_near_it() -> None:
     doc = gm.extract("Water was cut to a house in Edmonton, south of Cairns, after the storm.")
     assert placed(doc, "Edmonton").country_code == "AU"

@@ -7,6 +7,10 @@ Recognition and the span features read the first part; the event linker
 from __future__ import annotations
 
 # --- recognition and span features --------------------------------------------------
+#: Words of government and diplomacy (see ``en.GOVERNMENT_WORDS``).
+GOVERNMENT_WORDS = frozenset(
+    "الحكومة حكومة الرئيس الرئاسة وزير الوزير وزارة السفير السفارة العقوبات المفاوضات القمة الكرملين".split()
+)
 #: Prepositions: never inside a name.
 NAME_PREPOSITIONS = frozenset(
     "في على من إلى الى عن مع حتى منذ بعد قبل عند خلال ضد نحو جراء إثر".split()
@@ -52,6 +56,14 @@ ATTACHED: dict[str, str] = {"ب": "in", "ل": "to"}
 FILLERS: frozenset[str] = frozenset(
     "مدينة بلدة قرية محافظة منطقة مناطق حي مخيم ريف العاصمة الشمالي الجنوبي الشرقي الغربي".split()
 )
+#: Nouns of a locality (whole words, also with ال): one before a place names it
+#: ("قرية الطيبة"); see ``en.PLACE_NOUNS``.
+PLACE_NOUNS: frozenset[str] = frozenset(
+    "مدينة مدن بلدة بلدات قرية قري حي احياء مخيم منطقة محافظة ناحية العاصمة سوق مدرسة "
+    "مستشفي مسجد حاجز".split()  # ى written ي, as the linker normalises words
+)
+#: Parts of a place: "ريف حلب" (the countryside of Aleppo).
+AREA_NOUNS: frozenset[str] = frozenset("ريف ضواحي اطراف محيط وسط".split())
 CLAUSE_WORDS: tuple[str, ...] = (
     "حيث",
     "بينما",

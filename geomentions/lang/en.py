@@ -7,6 +7,15 @@ Recognition and the span features read the first part; the event linker
 from __future__ import annotations
 
 # --- recognition and span features --------------------------------------------------
+#: Words of government and diplomacy: in a sentence with them a capital's name often stands
+#: for its government ("Washington and Moscow traded accusations"). A ranker feature.
+GOVERNMENT_WORDS = frozenset(
+    """congress congressional senate senator senators lawmakers legislators administration
+kremlin government governments minister ministers ministry president presidential
+embassy ambassador diplomat diplomats diplomatic treaty sanctions summit talks negotiators
+officials policy federal capitol parliament cabinet regime""".split()
+)
+
 MONTHS = frozenset(
     """january february march april may june july august september october november
 december monday tuesday wednesday thursday friday saturday sunday jan feb mar apr jun jul aug
@@ -199,8 +208,27 @@ FILLERS: frozenset[str] = frozenset(
     "governorate northern southern eastern western central outskirts suburbs suburb parts "
     "part of near neighbouring neighboring nearby disputed restive besieged rebel-held "
     "northwestern northeastern southwestern southeastern north-western north-eastern "
-    "south-western south-eastern state county camp".split()
+    "south-western south-eastern state county camp "
+    # A lone "s": a possessive whose apostrophe was lost in conversion ("Syria   s Raqqa").
+    "s".split()
 )
+
+#: Nouns of a locality: one before a place names it ("the village of Jdeideh", "the Belarus
+#: capital Minsk"); one before "in"/"near" the place is a smaller spot the place holds
+#: ("al-Tijara neighbourhood in central Damascus"), where the event is often put.
+PLACE_NOUNS: frozenset[str] = frozenset(
+    "village villages town towns city cities neighbourhood neighborhood district area "
+    "settlement settlements camp suburb quarter capital province governorate region county "
+    "school hospital market mosque checkpoint street road square bridge airport port station "
+    "crossing building compound house hotel palace plant base museum prison".split()
+)
+#: Parts of a place: "the southern countryside of Aleppo" is somewhere in Aleppo.
+AREA_NOUNS: frozenset[str] = frozenset(
+    "countryside outskirts suburbs edge part parts centre center heart environs vicinity "
+    "periphery".split()
+)
+#: Articles: "a U.S. airstrike", "a Tampa woman": a place after one is a modifier.
+ARTICLES: frozenset[str] = frozenset({"a", "an"})
 
 #: Words that end a clause: a place after one belongs to another event.
 CLAUSE_WORDS: frozenset[str] = frozenset(

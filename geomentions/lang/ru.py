@@ -8,6 +8,11 @@ from __future__ import annotations
 
 # --- recognition and span features --------------------------------------------------
 #: Prepositions before a place ("в Алеппо", "под Пальмирой").
+#: Words of government and diplomacy (see ``en.GOVERNMENT_WORDS``), as written in reports.
+GOVERNMENT_WORDS = frozenset(
+    """правительство правительства кремль президент президента министр министра министерство
+посол посольство санкции санкций переговоры переговоров саммит дипломаты власти""".split()
+)
 LOCATIVE = frozenset({"в", "во", "под", "у", "около", "близ", "на"})
 #: Titles before a person's name.
 TITLES = frozenset(
@@ -53,6 +58,14 @@ FILLERS: frozenset[str] = frozenset(
     "столице северной южной восточной западной окрестностях пригороде н.п населенного "
     "населённого пункта".split()
 )
+#: Stems of nouns of a locality: one before a place names it ("в деревне Ашми"); see
+#: ``en.PLACE_NOUNS``.
+PLACE_NOUNS: tuple[str, ...] = (
+    "город", "посел", "посёл", "деревн", "село", "села", "селе", "район", "провинц", "област",
+    "квартал", "лагер", "столиц", "мечет", "рын", "школ", "больниц", "аэропорт", "блокпост",
+)  # fmt: skip
+#: Stems of parts of a place: "в пригороде Дамаска" (the suburbs of Damascus).
+AREA_NOUNS: tuple[str, ...] = ("пригород", "окрестн", "окраин", "центр")
 CLAUSE_WORDS: tuple[str, ...] = ("где", "когда", "котор", "после", "пока", "но", "однако", "а")
 WHERE_WORDS: tuple[str, ...] = ("где",)
 #: "что", "который" (stems): a place after one belongs to that clause.
