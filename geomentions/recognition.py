@@ -880,7 +880,7 @@ except ImportError:  # built without a compiler: the pure-Python scan
 if _scan is not None:
     _scan.configure(
         _word, _Token, _is_particle, _NAME_ABBREVIATIONS, _NAME_PARTICLES, _AR_PREPOSITIONS,
-        _TRAILING_FEATURES, MAX_TOKENS,
+        _NAME_TAILS, MAX_TOKENS,
     )  # fmt: skip
     if not os.environ.get("GEOMENTIONS_PURE"):
         _tokens, _run_end, SCAN = _scan.tokens, _scan.run_end, "compiled"
