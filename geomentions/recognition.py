@@ -506,29 +506,18 @@ def _demonym_at(text: str, toks: list[_Token], i: int) -> tuple[int, str, str] |
     return None
 
 
-def find_spans(text: str, gazetteer: Gazetteer) -> list[Span]:
-    """Candidate place spans in ``text``, in text order, non-overlapping (longest first)."""
-    if not isinstance(text, str):
-        raise TypeError(f"text must be str, not {type(text).__name__}")
-    masked = [(m.start(), m.end()) for m in _ORG_RE.finditer(text)]
-    masked += [(m.start(), m.end()) for m in _LANG_MASK_RE.finditer(text)]
-    abbreviations = _abbreviation_spans(text, gazetteer)
-    if masked and abbreviations:
-        # A mask covers abbreviations too: "US Department of Agriculture" names no country.
-        abbreviations = [a for a in abbreviations if not _inside(a.start, masked)]
-    masked = sorted(masked + [(a.start, a.end) for a in abbreviations])
-    toks = _tokens(text)
+def _name_starts_py(toks: list[_Token], masked: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """(token index, limit) of every word that may start a name, in order; a name starting
+    there ends before token ``limit``, the first masked word after it.
+
+    Only capitalised words (and every Arabic word) may start a name, and none inside a masked
+    stretch (``masked``: sorted (start, end) character ranges)."""
     starts = [t.start for t in toks]
-    spans: list[Span] = []
-    after = 0  # the first token after the last span found
+    out: list[tuple[int, int]] = []
     mask_i = 0
-    # Only capitalised words (and every Arabic word) may start a name: skip the rest at once.
-    for n, i in enumerate([k for k, t in enumerate(toks) if t.cap]):
-        if n % 1024 == 1023:
-            budget.check()  # a batch's per-document time budget
-        if i < after:
+    for i, t in enumerate(toks):
+        if not t.cap:
             continue
-        t = toks[i]
         while mask_i < len(masked) and masked[mask_i][1] <= t.start:
             mask_i += 1
         if mask_i < len(masked) and masked[mask_i][0] <= t.start < masked[mask_i][1]:
@@ -545,6 +534,30 @@ def find_spans(text: str, gazetteer: Gazetteer) -> list[Span]:
         limit = len(toks)
         if mask_i < len(masked):
             limit = bisect_left(starts, masked[mask_i][0], lo=i)
+        out.append((i, limit))
+    return out
+
+
+def find_spans(text: str, gazetteer: Gazetteer) -> list[Span]:
+    """Candidate place spans in ``text``, in text order, non-overlapping (longest first)."""
+    if not isinstance(text, str):
+        raise TypeError(f"text must be str, not {type(text).__name__}")
+    masked = [(m.start(), m.end()) for m in _ORG_RE.finditer(text)]
+    masked += [(m.start(), m.end()) for m in _LANG_MASK_RE.finditer(text)]
+    abbreviations = _abbreviation_spans(text, gazetteer)
+    if masked and abbreviations:
+        # A mask covers abbreviations too: "US Department of Agriculture" names no country.
+        abbreviations = [a for a in abbreviations if not _inside(a.start, masked)]
+    masked = sorted(masked + [(a.start, a.end) for a in abbreviations])
+    toks = _tokens(text)
+    spans: list[Span] = []
+    after = 0  # the first token after the last span found
+    for n, (i, limit) in enumerate(_name_starts(toks, masked)):
+        if n % 1024 == 1023:
+            budget.check()  # a batch's per-document time budget
+        if i < after:
+            continue
+        t = toks[i]
         found = _longest_match(text, toks, i, gazetteer, limit)
         people = _demonym_at(text, toks, i) if t.script == "latin" else None
         if people is not None and (found is None or found[0] <= people[0]):
@@ -872,6 +885,7 @@ _LANG = {"latin": "en", "arabic": "ar", "cyrillic": "ru"}
 # and runs (tests/test_scan.py).
 _tokens = _tokens_py
 _run_end = _run_end_py
+_name_starts = _name_starts_py
 SCAN = "python"
 try:
     from . import _scan
@@ -880,7 +894,8 @@ except ImportError:  # built without a compiler: the pure-Python scan
 if _scan is not None:
     _scan.configure(
         _word, _Token, _is_particle, _NAME_ABBREVIATIONS, _NAME_PARTICLES, _AR_PREPOSITIONS,
-        _NAME_TAILS, MAX_TOKENS,
+        _NAME_TAILS, MAX_TOKENS, _AR_STOP, _RU_PREPOSITIONS, ru.GENERIC, _SUN_ARTICLES,
     )  # fmt: skip
     if not os.environ.get("GEOMENTIONS_PURE"):
-        _tokens, _run_end, SCAN = _scan.tokens, _scan.run_end, "compiled"
+        _tokens, _run_end, _name_starts = _scan.tokens, _scan.run_end, _scan.name_starts
+        SCAN = "compiled"

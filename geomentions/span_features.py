@@ -542,7 +542,8 @@ NAMES: tuple[str, ...] = tuple(f.__name__ for f in FEATURES)
 _MATCH_COLUMNS = [
     i
     for i, f in enumerate(FEATURES)
-    if f in (literal, own_name, prominence, population, country, division_or_capital, places)
+    if f
+    in (literal, own_name, prominence, population, country, division_or_capital, places, physical)
 ]
 _OTHER_COLUMNS = [i for i in range(len(FEATURES)) if i not in _MATCH_COLUMNS]
 
