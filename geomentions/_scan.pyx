@@ -8,6 +8,8 @@ import; the tests run both on the same texts and require identical results.
 * :func:`tokens` splits a text into words: a run of letters and digits (``str.isalnum``,
   which is what the regex class ``[^\\W_]`` matches), with apostrophe-like marks inside a
   word ("al-Qa'im", "Ma`arrat") kept when a letter or digit follows.
+* :func:`name_starts` lists the words that may start a name (capitalised, or Arabic; not
+  masked, not a preposition or generic word alone), each with the first masked word after it.
 * :func:`run_end` finds how far a run of words that could be one name reaches from a
   starting word: names do not cross punctuation (but hyphens, apostrophes, spaces and the
   period of "St. Louis"), change script, or run on into lowercase words.
@@ -25,17 +27,23 @@ cdef frozenset _particles = frozenset()
 cdef frozenset _ar_prepositions = frozenset()
 cdef frozenset _trailing = frozenset()
 cdef Py_ssize_t _max_tokens = 5
+cdef frozenset _ar_stop = frozenset()
+cdef frozenset _ru_prepositions = frozenset()
+cdef frozenset _ru_generic = frozenset()
+cdef frozenset _sun_articles = frozenset()
 
 
 def configure(word, token, is_particle, abbreviations, particles, ar_prepositions, trailing,
-              max_tokens):
+              max_tokens, ar_stop, ru_prepositions, ru_generic, sun_articles):
     """Give the scan recognition's word judge, token type and word lists."""
     global _word, _token, _is_particle, _abbreviations, _particles, _ar_prepositions
-    global _trailing, _max_tokens
+    global _trailing, _max_tokens, _ar_stop, _ru_prepositions, _ru_generic, _sun_articles
     _word, _token, _is_particle = word, token, is_particle
     _abbreviations, _particles = frozenset(abbreviations), frozenset(particles)
     _ar_prepositions, _trailing = frozenset(ar_prepositions), frozenset(trailing)
     _max_tokens = max_tokens
+    _ar_stop, _ru_prepositions = frozenset(ar_stop), frozenset(ru_prepositions)
+    _ru_generic, _sun_articles = frozenset(ru_generic), frozenset(sun_articles)
 
 
 cdef inline bint _apostrophe(Py_UCS4 c):
@@ -116,3 +124,53 @@ def run_end(str text, list toks, Py_ssize_t i, Py_ssize_t n):
         prev_end = t[1]
         j += 1
     return j
+
+
+@cython.boundscheck(True)
+def name_starts(list toks, list masked):
+    """(token index, limit) of every word that may start a name, in order; a name starting
+    there ends before token ``limit`` (the first masked word after it, else the last token).
+    ``masked``: sorted (start, end) character ranges no name may touch."""
+    cdef Py_ssize_t n = len(toks), m = len(masked), mask_i = 0, i, k, start
+    cdef Py_ssize_t mask_start = -1, mask_end = -1, limit = n, limit_of = -1
+    cdef tuple t, nxt
+    cdef str script, low
+    cdef list out = []
+    if m:
+        mask_start, mask_end = (<tuple>masked[0])[0], (<tuple>masked[0])[1]
+    for i in range(n):
+        t = <tuple>toks[i]
+        if not t[4]:
+            continue
+        start = t[0]
+        while mask_i < m and mask_end <= start:
+            mask_i += 1
+            if mask_i < m:
+                mask_start, mask_end = (<tuple>masked[mask_i])[0], (<tuple>masked[mask_i])[1]
+        if mask_i < m and mask_start <= start < mask_end:
+            continue
+        script, low = t[3], t[5]
+        if script == "arabic":
+            if t[2] in _ar_stop:
+                continue  # a preposition or feature word starts no name
+        elif script == "cyrillic":
+            if low in _ru_prepositions:
+                continue  # a sentence-initial preposition is not a name's start
+            if low in _ru_generic and not (i + 1 < n and (<tuple>toks[i + 1])[4]):
+                continue  # "район", "область" alone is no name
+        if low in _sun_articles:
+            # "As Sukhnah": an assimilated Arabic article only before its own consonant.
+            if not (i + 1 < n and (<str>(<tuple>toks[i + 1])[5]).startswith(low[1:])):
+                continue
+        if mask_i < m:
+            # The first token at or after the mask's start (tokens are in text order; the
+            # word here starts before the mask): found once per mask.
+            if limit_of != mask_i:
+                k = i
+                while k < n and (<tuple>toks[k])[0] < mask_start:
+                    k += 1
+                limit, limit_of = k, mask_i
+            out.append((i, limit))
+        else:
+            out.append((i, n))
+    return out

@@ -248,12 +248,17 @@ def _match(gaz: Gazetteer, name: str, qkey: str | None, fuzzy: bool) -> tuple[Na
         else [(row, n, qkey) for row, n in gaz.lookup_key(qkey)]
     )
     best: dict[int, tuple[float, str, bool]] = {}
+    # Many places share one spelling ("Washington"): its similarity is worked out once.
+    literal_sims: dict[str, float] = {}
     for row, matched, mkey in pairs:
         exact = mkey == qkey
         if exact:
             # Same key; the literal spelling still separates "Sirte" from the alias "Cirta",
             # and a place's own name outranks another place's alias ("Mexico").
-            match = 0.96 + 0.03 * plain_similarity(name, matched)
+            sim = literal_sims.get(matched)
+            if sim is None:
+                sim = literal_sims[matched] = plain_similarity(name, matched)
+            match = 0.96 + 0.03 * sim
             if matched == gaz.place_name(row):
                 match += 0.01
         else:

@@ -107,3 +107,53 @@ def test_pure_switch_gives_the_same_spans() -> None:
     assert ["Deir ez-Zor"] == [
         REPORTS[0][a:b] for a, b, _ in compiled[1] if REPORTS[0][a:b].startswith("Deir")
     ]
+
+
+def _masks(text: str) -> list[tuple[int, int]]:
+    """Masked stretches as find_spans makes them (organisations, language masks)."""
+    found = [(m.start(), m.end()) for m in recognition._ORG_RE.finditer(text)]
+    found += [(m.start(), m.end()) for m in recognition._LANG_MASK_RE.finditer(text)]
+    return sorted(found)
+
+
+MASKED = [
+    # An organisation's name is masked: no place starts inside it, and a run before it stops.
+    "Fighters of Jabhat al-Nusra left Idlib; Hayat Tahrir al-Sham held Saraqib.",
+    "Ас Сухна и As Sukhnah, An Alexandria jury; район Идлиб; область.",
+    "في ريف حلب الشرقي، وفي مدينة دير الزور",
+]
+
+
+@needs_compiled
+@pytest.mark.parametrize("text", REPORTS + MASKED)
+def test_compiled_name_starts_match_pure_python(text: str) -> None:
+    assert _scan is not None
+    toks = recognition._tokens_py(text)
+    masks = _masks(text)
+    assert _scan.name_starts(toks, masks) == recognition._name_starts_py(toks, masks)
+    # With made-up masks over every other word too.
+    every_other = [(t.start, t.end) for t in toks[::2]]
+    assert _scan.name_starts(toks, every_other) == recognition._name_starts_py(toks, every_other)
+
+
+@needs_compiled
+@settings(max_examples=200, deadline=None)
+@given(st.text(ALPHABET, max_size=80), st.lists(st.tuples(st.integers(0, 80), st.integers(1, 9))))
+def test_compiled_name_starts_match_pure_python_on_any_masks(text: str, cuts: list) -> None:
+    assert _scan is not None
+    toks = recognition._tokens_py(text)
+    # Sorted, non-overlapping ranges, as find_spans' masks are.
+    masks, end = [], 0
+    for start, length in sorted(cuts):
+        if start >= end:
+            masks.append((start, start + length))
+            end = start + length
+    assert _scan.name_starts(toks, masks) == recognition._name_starts_py(toks, masks)
+
+
+def test_masked_organisation_starts_no_name() -> None:
+    text = MASKED[0]
+    toks = recognition._tokens(text)
+    starts = [toks[i].text for i, _ in recognition._name_starts(toks, _masks(text))]
+    assert "Idlib" in starts and "Saraqib" in starts
+    assert "Jabhat" not in starts and "Nusra" not in starts and "Hayat" not in starts
