@@ -204,7 +204,7 @@ def word_tags(raw: str) -> frozenset[str]:
 class Sentence:
     """The tokens of one sentence and their tags, made once for all its pairs."""
 
-    __slots__ = ("text", "starts", "ends", "raws", "tags", "_parts", "_spans", "_where")
+    __slots__ = ("text", "starts", "ends", "raws", "tags", "_parts", "_spans", "_where", "_cues")
 
     def __init__(self, text: str) -> None:
         self.text = text
@@ -217,6 +217,7 @@ class Sentence:
         self.tags = list(map(word_tags, self.raws))
         self._parts: dict[tuple[Span, str], tuple[list[float], str, int, int]] = {}
         self._spans: dict[Span, tuple[int, int, str]] = {}
+        self._cues: dict[Span, tuple[str, bool, bool, bool, bool]] = {}
         # Token indices of each tag: most tokens have none, so this is a short walk.
         self._where: dict[str, list[int]] = {}
         for j in itertools.compress(range(len(self.tags)), self.tags):
@@ -288,25 +289,15 @@ class Sentence:
             return found
         x = [0.0] * len(FEATURE_NAMES)
         ix = _INDEX
-        m_lo, m_hi, prep = self.bounds(mention)
-        # "in Basra and Nasiriyah": Nasiriyah is "in" too (a place with a word of its own
-        # governing it starts a phrase of its own).
-        head = self._list_head(mention, mentions) if prep == "none" else mention
-        if head != mention:
-            x[ix["in_list"]] = 1.0
-            prep = self.bounds(head)[2]
+        m_lo, m_hi, _ = self.bounds(mention)
+        prep, in_list, dateline, base, source = self.own_cues(mention, mentions)
+        x[ix["in_list"]] = float(in_list)
         x[ix[f"prep_{prep}"]] = 1.0
         x[ix["log_mentions"]] = math.log(max(1, len(mentions)))
-        x[ix["base_cue"]] = float(
-            self.near_tag(m_lo - 3, m_lo, "base") or self.near_tag(m_hi + 1, m_hi + 3, "base")
-        )
-        x[ix["source_cue"]] = float(
-            self.near_tag(m_lo - 3, m_lo, "source") or self.near_tag(m_hi + 1, m_hi + 3, "source")
-        )
+        x[ix["base_cue"]] = float(base)
+        x[ix["source_cue"]] = float(source)
         nxt = self.raws[m_hi + 1] if m_hi + 1 < len(self.raws) else ""
-        x[ix["dateline"]] = float(
-            m_lo <= 1 and (nxt in _DATELINE_MARKS or self.text[mention[0] : mention[1]].isupper())
-        )
+        x[ix["dateline"]] = float(dateline)
         x[ix["possessive"]] = float(
             nxt in ("'s", "’s")
             or self.text.startswith(("'s", "’s"), mention[1])
@@ -362,6 +353,32 @@ class Sentence:
         while k > 0 and LIST_GAP.match(self.text[mentions[k - 1][1] : mentions[k][0]]):
             k -= 1
         return tuple(mentions[k]) if k < len(mentions) else mention
+
+    def own_cues(
+        self, mention: Span, mentions: Sequence[Span]
+    ) -> tuple[str, bool, bool, bool, bool]:
+        """What a place's own words say, with no event word needed (all a sentence without
+        one is read for): (governing class, shared along a list; in a list; dateline;
+        base cue; speech cue). Read once per place (``mentions`` is the same for a sentence)."""
+        found = self._cues.get(mention)
+        if found is not None:
+            return found
+        m_lo, m_hi, prep = self.bounds(mention)
+        # "in Basra and Nasiriyah": Nasiriyah is "in" too (a place with a word of its own
+        # governing it starts a phrase of its own).
+        head = self._list_head(mention, mentions) if prep == "none" else mention
+        if head != mention:
+            prep = self.bounds(head)[2]
+        nxt = self.raws[m_hi + 1] if m_hi + 1 < len(self.raws) else ""
+        dateline = m_lo <= 1 and (
+            nxt in _DATELINE_MARKS or self.text[mention[0] : mention[1]].isupper()
+        )
+        base = self.near_tag(m_lo - 3, m_lo, "base") or self.near_tag(m_hi + 1, m_hi + 3, "base")
+        source = self.near_tag(m_lo - 3, m_lo, "source") or self.near_tag(
+            m_hi + 1, m_hi + 3, "source"
+        )
+        found = self._cues[mention] = (prep, head != mention, dateline, base, source)
+        return found
 
     def _noun_before(self, m_lo: int) -> str:
         """ "placenoun" or "areanoun" when such a noun names the place: right before it

@@ -89,20 +89,21 @@ def triggers(sent: Sentence, typed: Sequence[tuple[int, int, str]] = ()) -> list
     return sorted(out, key=lambda t: (t.start, t.end))
 
 
-def _own_role(sent: Sentence, span: Span, x: Sequence[float]) -> str | None:
+def _own_role(sent: Sentence, span: Span, mentions: Sequence[Span]) -> str | None:
     """The role a place's own words give it, whatever the event words say: a dateline or a
     statement's place ("said in Moscow"), a base ("flying from Hmeymim airbase"), "from X",
-    "to X" (``x`` is any feature row of the place). None: the linker decides."""
+    "to X". None: the linker decides."""
     first, last = sent.first(span[0]), sent.last(span[1])
     if sent.near_tag(last + 1, last + 4, "where"):
         return None  # "arrived in Erbil, where a bomb exploded": the event's place
-    if x[_I["dateline"]] or sent.near_tag(first - 3, first, "source"):
+    prep, _, dateline, base, _ = sent.own_cues(span, mentions)
+    if dateline or sent.near_tag(first - 3, first, "source"):
         return "source"
-    if x[_I["base_cue"]]:
+    if base:
         return "base"
-    if x[_I["prep_from"]]:
+    if prep == "from":
         return "origin"
-    if x[_I["prep_to"]]:
+    if prep == "to":
         return "destination"
     return None
 
@@ -150,13 +151,13 @@ def _pairs(
 
 def _decide(pairs: _Pairs, probs: np.ndarray) -> list[Link]:
     """The links of one sentence from the model's probabilities for its rows."""
-    sent, mentions, kinds, events = pairs.sent, pairs.mentions, pairs.kinds, pairs.events
+    sent, mentions, events = pairs.sent, pairs.mentions, pairs.events
     cut = threshold()
     n = len(events)
     leaving = [t for t in pairs.trigs if "leave" in sent.tags[sent.first(t.start)]]
     dist = _distances(sent, mentions, events) if n > 1 else []
     out = []
-    for i, (span, kind) in enumerate(zip(mentions, kinds, strict=True)):
+    for i, span in enumerate(mentions):
         best_p, best = 0.0, None
         if n:
             p = probs[i * n : (i + 1) * n]
@@ -172,10 +173,9 @@ def _decide(pairs: _Pairs, probs: np.ndarray) -> list[Link]:
                     key=lambda k: (not rows[k][_WHERE_LINK], dist[i][k], -p[k]),
                 )
             best = events[j]
-            x = pairs.rows[i * n]
-        else:
-            x = sent.mention_part(span, mentions, kinds, kind)[0]  # no event word to read
-        own = "origin" if leaving and _left(sent, span, leaving) else _own_role(sent, span, x)
+        own = (
+            "origin" if leaving and _left(sent, span, leaving) else _own_role(sent, span, mentions)
+        )
         if own is not None:
             out.append(Link(own, round(1.0 - best_p, 4)))
         elif best is not None and best_p >= cut:
