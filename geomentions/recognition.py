@@ -57,6 +57,10 @@ _TRAILING_FEATURES = {"province", "governorate", "district", "airbase", "airport
                       "air", "base", "camp", "crossing", "city", "town", "village", "subdistrict", "region",
                       "countryside", "municipality"}  # fmt: skip
 
+# Words that may end a name in lowercase: feature words, and the Russian nouns of seas,
+# straits and peninsulas ("Ормузский пролив").
+_NAME_TAILS = frozenset(_TRAILING_FEATURES | ru.NAME_TAILS)
+
 # Capitalised words after a place name that keep it a place ("Henderson County").
 _GEO_GENERICS = _TRAILING_FEATURES | set(
     """county city street st road rd avenue ave boulevard
@@ -188,6 +192,8 @@ class Span:
     #: A capitalised word glued before / after that is not part of the name ("George Bush").
     cap_before: bool = False
     cap_after: bool = False
+    #: A capitalised given name right before it, even opening a sentence ("Mary Jordan").
+    given_name_before: bool = False
     #: An all-capitals span in a text that is mostly upper case (a headline or telex):
     #: caps say nothing there.
     shouting: bool = False
@@ -536,9 +542,12 @@ def find_spans(text: str, gazetteer: Gazetteer) -> list[Span]:
     """Candidate place spans in ``text``, in text order, non-overlapping (longest first)."""
     if not isinstance(text, str):
         raise TypeError(f"text must be str, not {type(text).__name__}")
-    abbreviations = _abbreviation_spans(text, gazetteer)
     masked = [(m.start(), m.end()) for m in _ORG_RE.finditer(text)]
     masked += [(m.start(), m.end()) for m in _LANG_MASK_RE.finditer(text)]
+    abbreviations = _abbreviation_spans(text, gazetteer)
+    if masked and abbreviations:
+        # A mask covers abbreviations too: "US Department of Agriculture" names no country.
+        abbreviations = [a for a in abbreviations if not _inside(a.start, masked)]
     masked = sorted(masked + [(a.start, a.end) for a in abbreviations])
     toks = _tokens(text)
     spans: list[Span] = []
@@ -576,6 +585,11 @@ def find_spans(text: str, gazetteer: Gazetteer) -> list[Span]:
         spans.append(_make_span(text, toks, i, j, start, end, keys))
         after = j
     return sorted(spans + abbreviations, key=lambda s: s.start)
+
+
+def _inside(pos: int, ranges: list[tuple[int, int]]) -> bool:
+    """Whether a position falls in one of the (start, end) ranges."""
+    return any(a <= pos < b for a, b in ranges)
 
 
 # Russian and Ukrainian prepositions: capitalised at a sentence start, never a name's start.
@@ -676,7 +690,7 @@ def _run_end_py(text: str, toks: list[_Token], i: int, n: int) -> int:
                 break  # "سراقب وبلدة": a conjunction starts the next phrase, not the name
             if t.text in _AR_PREPOSITIONS:
                 break  # "حلب في": a preposition is never inside a name (and runs stay short)
-        elif not t.cap and not _is_particle(t) and t.lower not in _TRAILING_FEATURES:
+        elif not t.cap and not _is_particle(t) and t.lower not in _NAME_TAILS:
             break
         prev_end = t.end
         j += 1
@@ -694,7 +708,7 @@ def _run_match(
     for end in range(j, i, -1):
         last = toks[end - 1]
         if end > i + 1 and (
-            (last.script != "arabic" and not last.cap and last.lower not in _TRAILING_FEATURES)
+            (last.script != "arabic" and not last.cap and last.lower not in _NAME_TAILS)
             or last.text in _AR_STOP
             or last.lower in ARTICLES
         ):
@@ -797,8 +811,14 @@ def _make_span(
     # Folding gives Latin letters: only a Latin span's folded form is an English word.
     folded = " ".join(_fold_first(surface)) if script == "latin" else phrase
     folded_commonness = _zipf(folded, lang) if folded != phrase else commonness
-    if prev is not None and prev.lower in ARTICLES and i > 1 and gap_before in ("-", " "):
-        # "Suheil al-Hassan": the word before the article decides.
+    if (
+        prev is not None
+        and prev.lower in ARTICLES
+        and i > 1
+        and (gap_before == "-" or (gap_before == " " and prev.lower in ("al", "el")))
+    ):
+        # "Suheil al-Hassan": the word before the article decides (not across the English
+        # "as", "at", "an": "from Chad as Sudanese families").
         i_prev = i - 2
         prev, gap_before = toks[i_prev], text[toks[i_prev].end : toks[i - 1].start]
     else:
@@ -830,6 +850,13 @@ def _make_span(
             and gap_after == " "
             and nxt.lower not in _GEO_GENERICS
         )
+    given_name_before = (
+        script == "latin"
+        and prev is not None
+        and prev.cap
+        and gap_before == " "
+        and prev.lower in en.FIRST_NAMES
+    )
     hint = (
         feature_hint(surface)
         or _feature_words_before(text, start, script)
@@ -841,7 +868,8 @@ def _make_span(
         qualifier=qualifier, direction=direction, offset_km=offset, commonness=commonness,
         folded_commonness=folded_commonness, locative=locative,
         sentence_initial=sentence_initial, before=before, before2=before2, after=after,
-        cap_before=cap_before, cap_after=cap_after, shouting=script == "latin" and surface.isupper() and _shouting(text),
+        cap_before=cap_before, cap_after=cap_after, given_name_before=given_name_before,
+        shouting=script == "latin" and surface.isupper() and _shouting(text),
         headline=script == "latin" and _title_case(_line(text, start, end)),
         caps_line=script != "arabic" and surface.isupper() and _caps_line(_line(text, start, end)),
         container_after=_CONTAINER_AFTER.match(text, end) is not None,
@@ -866,7 +894,7 @@ except ImportError:  # built without a compiler: the pure-Python scan
 if _scan is not None:
     _scan.configure(
         _word, _Token, _is_particle, _NAME_ABBREVIATIONS, _NAME_PARTICLES, _AR_PREPOSITIONS,
-        _TRAILING_FEATURES, MAX_TOKENS, _AR_STOP, _RU_PREPOSITIONS, ru.GENERIC, _SUN_ARTICLES,
+        _NAME_TAILS, MAX_TOKENS, _AR_STOP, _RU_PREPOSITIONS, ru.GENERIC, _SUN_ARTICLES,
     )  # fmt: skip
     if not os.environ.get("GEOMENTIONS_PURE"):
         _tokens, _run_end, _name_starts = _scan.tokens, _scan.run_end, _scan.name_starts

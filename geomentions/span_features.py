@@ -37,7 +37,7 @@ from .resolution import NameMatch
 
 __all__ = ["Case", "DocFacts", "FEATURES", "NAMES", "VERSION", "matrix"]
 
-VERSION = "spans/5"
+VERSION = "spans/6"
 
 
 @dataclass(frozen=True)
@@ -84,12 +84,15 @@ class DocFacts:
                 # "Russian jets" over Idlib: the country is no place of the report; "Friday"
                 # (a hamlet somewhere) is a day.
                 continue
-            if name not in own and c.by_cc:
+            # A sea, river or desert of no country ("the Euphrates") neither votes nor is
+            # judged by the others' countries.
+            by_cc = {cc: w for cc, w in c.by_cc.items() if cc}
+            if name not in own and by_cc:
                 # One vote per name, spread over its places' countries and weighted by how
                 # well known its best place is: "Monday" (a hamlet) barely outvotes "Idlib".
-                total = sum(c.by_cc.values()) or 1.0
+                total = sum(by_cc.values()) or 1.0
                 weight = _facts(c).prominence ** 2
-                own[name] = {cc: weight * w / total for cc, w in c.by_cc.items()}
+                own[name] = {cc: weight * w / total for cc, w in by_cc.items()}
         totals: dict[str, float] = defaultdict(float)
         for votes in own.values():
             for cc, v in votes.items():
@@ -148,7 +151,19 @@ def _person_cue(s: Span) -> bool:
     return (
         s.before in _TITLES[s.script]
         or (s.after in _SPEECH[s.script] and not s.locative)  # not "in London, said"
-        or (s.script == "latin" and s.before in en.FIRST_NAMES and s.cap_before)
+        or s.given_name_before
+    )
+
+
+def _given_name(s: Span) -> bool:
+    """A one-word name that is also a given name, with a capitalised word glued after it
+    ("Georgia Smith", "Chad Harris"): a person's first name, not the country."""
+    return (
+        s.script == "latin"
+        and s.cap_after
+        and s.text.lower() in en.FIRST_NAMES
+        # "Paris Police Department", "Georgia Bureau of Investigation": named after the place.
+        and not any(w in en.INSTITUTIONS for w in s.after_caps)
     )
 
 
@@ -261,8 +276,15 @@ def prev_title(c: Case, d: DocFacts) -> float:
 
 
 def prev_first_name(c: Case, d: DocFacts) -> float:
-    """A given name before it ("Sarah Palin", "Mark Lewis"): a surname."""
-    return float(c.span.script == "latin" and c.span.before in en.FIRST_NAMES and c.span.cap_before)
+    """A given name before it ("Sarah Palin", "Mark Lewis", "Mary Jordan" opening a
+    sentence): a surname."""
+    return float(c.span.given_name_before)
+
+
+def given_name(c: Case, d: DocFacts) -> float:
+    """The name is itself a given name and a capitalised word follows ("Georgia Smith, 12,
+    said"; "Chad Harris"): a person. Countries are no exception."""
+    return float(_given_name(c.span))
 
 
 def next_said(c: Case, d: DocFacts) -> float:
@@ -273,6 +295,12 @@ def next_said(c: Case, d: DocFacts) -> float:
 def next_org_head(c: Case, d: DocFacts) -> float:
     """An organisation's head noun after it ("Texas Department", "Nusra Front")."""
     return float(c.span.after in _ORG_HEADS[c.span.script])
+
+
+def street_after(c: Case, d: DocFacts) -> float:
+    """A street word after it ("Darby Street", "Wichita Drive"): a street, named after a
+    place or a person, not the place."""
+    return float(c.span.script == "latin" and c.span.after in en.STREETS)
 
 
 def institution_after(c: Case, d: DocFacts) -> float:
@@ -503,6 +531,7 @@ FEATURES: tuple[Feature, ...] = (
     qualified, feature_word, only_generic, literal, own_name, prominence, population, country, division_or_capital,
     places, recurrence, person_elsewhere, locative_elsewhere, focus_fit, arabic, cyrillic,
     caps_heading, demonym, abbreviation, contained, physical, prev_the, institution_after,
+    given_name, street_after,
 )  # fmt: skip
 NAMES: tuple[str, ...] = tuple(f.__name__ for f in FEATURES)
 

@@ -141,3 +141,80 @@ def test_shouting_counts_capital_letters(text: str, shouts: bool) -> None:
     from geomentions.recognition import _shouting
 
     assert _shouting(text) is shouts
+
+
+# --- session 8: the failure classes a reviewer tried on main -----------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "person"),
+    [
+        ("Georgia Lamb, 9, said the sirens frightened her.", "Georgia"),
+        ("Chad Porter, a logistics officer, flew the supplies in.", "Chad"),
+        ("Paris Quinn and her sister waited outside the clinic.", "Paris"),
+        # A surname after a given name that opens the sentence.
+        ("Lisa Jordan told the inquiry she had seen the convoy.", "Jordan"),
+    ],
+)
+def test_a_given_name_before_a_surname_is_a_person_even_when_a_country(
+    text: str, person: str
+) -> None:
+    assert person not in mentioned(text)
+
+
+def test_the_same_words_as_places_stay_places() -> None:
+    found = mentioned("Refugees crossed from Chad into Darfur, and Georgia sent aid to Jordan.")
+    assert {"Chad", "Darfur", "Georgia", "Jordan"} <= set(found)
+
+
+@pytest.mark.parametrize(
+    ("text", "abbreviation", "place"),
+    [
+        ("Snow closed highways across Ont. and Sask. overnight.", "Ont.", "Ontario"),
+        ("Snow closed highways across Ont. and Sask. overnight.", "Sask.", "Saskatchewan"),
+        ("Bushfires burned in Qld and Tas. this summer.", "Qld", "Queensland"),
+        ("Bushfires burned in Qld and Tas. this summer.", "Tas.", "Tasmania"),
+        ("Hydro crews from Que. restored power.", "Que.", "Quebec"),
+    ],
+)
+def test_province_and_state_abbreviations_stand_alone(
+    text: str, abbreviation: str, place: str
+) -> None:
+    found = [m for m in gm.extract(text).mentions if m.text == abbreviation]
+    assert found and found[0].place is not None and found[0].place.name == place
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The US Department of Agriculture cut its wheat forecast.",
+        "A UK Ministry of Defence statement followed.",
+    ],
+)
+def test_a_country_abbreviation_inside_an_organisation_is_no_place(text: str) -> None:
+    assert mentioned(text) == []
+
+
+def test_a_country_abbreviation_outside_an_organisation_is_still_a_place() -> None:
+    assert "US" in mentioned("Talks in the US ended without a deal.")
+
+
+@pytest.mark.parametrize(
+    ("text", "word"),
+    [
+        ("Flights on Air Zimbabwe to Harare were cancelled.", "Zimbabwe"),
+        ("The White House said the talks would go on.", "White House"),
+        ("United Russia kept its majority in the Duma.", "Russia"),
+    ],
+)
+def test_airlines_parties_and_the_white_house_are_masked(text: str, word: str) -> None:
+    assert not any(word in s for s in spans(text))
+
+
+def test_an_air_base_keeps_its_name() -> None:
+    assert spans("Drones hit the Tiyas Air Base overnight.") == ["Tiyas Air Base"]
+
+
+def test_a_street_named_after_a_place_is_no_place() -> None:
+    assert "Wichita" not in mentioned("Police closed Wichita Drive after the crash in Dayton.")
+    assert "Wichita" in mentioned("Police closed a road after the crash in Wichita.")

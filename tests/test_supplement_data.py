@@ -31,9 +31,10 @@ FEATURE_CLASS = {
     "MILB": "L", "NVB": "L", "PRT": "L", "RGN": "L", "AREA": "L", "OAS": "L",
     "PPL": "P", "PPLX": "P", "PPLL": "P",
     "MTS": "T", "MT": "T", "PLN": "T", "VAL": "T", "DSRT": "T", "PLAT": "T", "HLLS": "T",
+    "PEN": "T", "STRT": "H",
 }  # fmt: skip
 #: Codes for areas: these need an extent (radius_km > 0); everything else is a point.
-AREA_CODES = {"RGN", "AREA", "OAS", "MTS", "PLN", "VAL", "DSRT", "PLAT", "HLLS"}
+AREA_CODES = {"RGN", "AREA", "OAS", "MTS", "PLN", "VAL", "DSRT", "PLAT", "HLLS", "PEN", "STRT"}
 
 #: Rough (generous) boxes per country: (min_lat, max_lat, min_lon, max_lon).
 BOXES: dict[str, list[tuple[float, float, float, float]]] = {
@@ -53,6 +54,8 @@ BOXES: dict[str, list[tuple[float, float, float, float]]] = {
     "KW": [(28.5, 30.1, 46.5, 48.5)],
     "AE": [(22.6, 26.1, 51.5, 56.4)],
     "AF": [(29.3, 38.5, 60.5, 74.9)],
+    "EG": [(22.0, 31.7, 24.7, 36.9)],
+    "SD": [(8.6, 22.3, 21.8, 38.7)],
     "RU": [(41.1, 82.0, 19.6, 180.0), (64.0, 72.0, -180.0, -168.9)],  # Chukotka crosses 180°
 }
 

@@ -30,6 +30,7 @@ chief director ambassador envoy officer detective coach deputy sheriff professor
 rev reverend father sister brother uncle aunt attorney""".split()
 )
 #: Common given names: a capitalised word after one is a surname ("Sarah Palin", "Mark Lewis").
+#: The last line holds given names that are also places ("Georgia Smith", "Chad Harris").
 FIRST_NAMES = frozenset(
     """james john robert michael william david richard joseph thomas charles christopher daniel
 matthew anthony mark donald steven paul andrew joshua kenneth kevin brian george timothy ronald
@@ -46,7 +47,8 @@ heather diane virginia julie joyce victoria olivia kelly christina lauren joan e
 megan cheryl andrea hannah martha jacqueline frances gloria ann teresa kathryn sara janice jean
 alice madison doris abigail julia judy grace denise amber marilyn beverly danielle theresa
 sophia marie diana brittany natalie isabella charlotte rose alexis kayla bill bob jim tom mike
-dave steve tony chris jeff ben sam dan nick ted ed al hillary barack vladimir bashar""".split()
+dave steve tony chris jeff ben sam dan nick ted ed al hillary barack vladimir bashar
+georgia paris chad""".split()
 )
 #: Verbs of speech after a name: "Paulk said" is a person.
 SPEECH = frozenset(
@@ -62,6 +64,7 @@ of""".split()
 #: "University of Georgia", "Bank of England", "Nusra Front", "Emirates Airlines").
 ORG_HEADS = frozenset(
     """department ministry university college bank council party front brigade brigades airlines
+chamber
 airways air force army navy corporation company inc corp ltd association institute
 foundation committee commission agency authority board federation union league club
 times post herald tribune journal news""".split()
@@ -72,7 +75,14 @@ times post herald tribune journal news""".split()
 INSTITUTIONS = ORG_HEADS | frozenset(
     """library police school schools hospital church park center centre museum office
 sheriff fire court jail prison academy stadium arena airport station mall district zoo
-cathedral mosque chamber commissioners schools orchestra symphony festival fair""".split()
+cathedral mosque chamber commissioners schools orchestra symphony festival fair bureau
+guard""".split()
+)
+#: Words that make the name before them a street's ("Darby Street", "Wichita Drive"): the
+#: news corpora do not mark a street's namesake as a toponym.
+STREETS = frozenset(
+    """street st road rd avenue ave drive dr lane ln boulevard blvd way parkway pkwy highway hwy
+terrace circle trail pike""".split()
 )
 #: Compass words that are no place on their own ("West" alone).
 DIRECTIONS = frozenset(
@@ -98,6 +108,9 @@ MASKS = (
     r"Hammam(?!\w|[\s-]+(?:al|el|ad|ash|as|an|[A-Z]))",  # "Hammam" alone: a bath, not Khammam
     r"(?:US|A|C|NZ|HK|S)\$",  # currencies: "US$460 million"
     r"[A-Z]\w+(?:\s+[A-Z]\w+)?\s+(?:Department|Ministry)\s+of\s+[A-Z]\w+",  # "Texas Department of Agriculture"
+    r"Air\s+(?!(?:Base|Bases|Field|Station|Strip)\b)[A-Z]\w+",  # airlines: "Air Zimbabwe", "Air Canada"
+    r"United\s+Russia(?!\w)",  # the party
+    r"White\s+House(?!\w)",  # the US presidency, not a White House town
 )  # fmt: skip
 
 #: Demonyms and nationality adjectives -> the place they name ("Libyan" -> Libya). A report's
