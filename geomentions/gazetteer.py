@@ -30,6 +30,7 @@ import pyarrow.parquet as pq
 
 from .build import FORMAT_VERSION, PlaceRow, read_place_records
 from .build_layers import DEFAULT_VILLAGE_LAYERS, OPTIONAL_VILLAGE_LAYERS
+from .geo import EARTH_RADIUS_KM
 from .names import key as name_key
 from .names import skeleton
 from .store import Store, Strings, _numpy, build_tables, column_array, open_store
@@ -384,6 +385,18 @@ class Gazetteer:
         # A copy of the memoised attributes (immutable scalars and strings), so a caller may
         # change its dict without harm.
         return dict(self._file_place(row))
+
+    def nearest(self, lat: float, lon: float, limit: int = 1) -> list[tuple[int, float]]:
+        """The ``limit`` place rows nearest a point, as (row, great-circle km), nearest first;
+        places added with :meth:`add_places` count too."""
+        extra = self._extra
+        lats = np.radians(np.concatenate([self._cols["lat"].astype(float), [p.lat for p in extra]]))
+        lons = np.radians(np.concatenate([self._cols["lon"].astype(float), [p.lon for p in extra]]))
+        p, l0 = np.radians(lat), np.radians(lon)
+        a = np.sin((lats - p) / 2) ** 2 + np.cos(p) * np.cos(lats) * np.sin((lons - l0) / 2) ** 2
+        dist = 2 * EARTH_RADIUS_KM * np.arcsin(np.sqrt(np.minimum(a, 1.0)))
+        rows = np.argsort(dist, kind="stable")[:limit]
+        return [(int(row), float(dist[row])) for row in rows]
 
     def place_name(self, row: int) -> str:
         """The main name of one place row (``place(row)["name"]`` without building a dict)."""

@@ -11,7 +11,6 @@ from __future__ import annotations
 
 from typing import Any
 
-import numpy as np
 from geopy.geocoders.base import DEFAULT_SENTINEL
 from geopy.geocoders.base import Geocoder as _GeopyGeocoder
 from geopy.location import Location
@@ -142,26 +141,14 @@ class Geocoder(_GeopyGeocoder):
         if not (-90 <= lat <= 90 and -180 <= lon <= 180):
             raise ValueError(f"not a valid (lat, lon): {query!r}")
         gaz = self.gazetteer or Gazetteer.default()
-        # The file's places and those added with add_places (rows after the file's).
-        extra = [gaz.place(row) for row in range(gaz.n_file_places, len(gaz))]
-        lats = np.radians(
-            np.concatenate([gaz._cols["lat"].astype(float), [p["lat"] for p in extra]])
-        )
-        lons = np.radians(
-            np.concatenate([gaz._cols["lon"].astype(float), [p["lon"] for p in extra]])
-        )
-        p, l0 = np.radians(lat), np.radians(lon)
-        a = np.sin((lats - p) / 2) ** 2 + np.cos(p) * np.cos(lats) * np.sin((lons - l0) / 2) ** 2
-        dist = 2 * 6371.0088 * np.arcsin(np.sqrt(np.minimum(a, 1.0)))
-        rows = np.argsort(dist, kind="stable")[: 1 if exactly_one else limit]
         out = []
-        for row in rows:
-            info = gaz.place(int(row))
+        for row, km in gaz.nearest(lat, lon, 1 if exactly_one else limit):
+            info = gaz.place(row)
             cand = make_candidate(
                 info,
                 matched_name=info["name"],
                 score=1.0,
-                why=f"nearest gazetteer place, {float(dist[row]):.1f} km away",
+                why=f"nearest gazetteer place, {km:.1f} km away",
             )
             out.append(_location(cand, _name_in(gaz, cand, lang)))
         return out[0] if exactly_one else out

@@ -111,8 +111,9 @@ def rank_alone(
 ) -> Ranking:
     """The places a name looked up on its own may mean, ranked by the shipped ranker: the
     name is a one-name report whose only context is the caller's (``hint`` countries, a
-    ``near`` point (in ``near_region``: country, admin1), the ``wanted`` feature codes, the place it lies ``within``). A
-    candidate's score is its softmax probability among ``matches``."""
+    ``near`` point (in ``near_region``: country, admin1), the ``wanted`` feature codes, the
+    place it lies ``within``). A candidate's score is its softmax probability among
+    ``matches``."""
     matches = list(matches)
     if not matches:
         return Ranking([], lambda info, row: [])

@@ -19,7 +19,6 @@ import re
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 
-import numpy as np
 from rapidfuzz import process
 from rapidfuzz.distance import Indel
 
@@ -291,11 +290,7 @@ def plausibility(m: NameMatch) -> float:
 
 def _region_at(gaz: Gazetteer, point: tuple[float, float]) -> tuple[str, str]:
     """(country, admin1) of the gazetteer place nearest a point."""
-    lat = gaz._cols["lat"].astype(np.float64)  # type: ignore[attr-defined]
-    lon = gaz._cols["lon"].astype(np.float64)  # type: ignore[attr-defined]
-    # Nearest on the sphere, compared without the arc: cos-scaled longitude is enough here.
-    dx = (lon - point[1]) * math.cos(math.radians(point[0]))
-    row = int(np.argmin((lat - point[0]) ** 2 + dx**2))
+    [(row, _km)] = gaz.nearest(*point)
     info = gaz.place(row)
     region = info["name"] if info["feature_code"] == "ADM1" else info["admin1"]
     return info["country_code"], region or ""
