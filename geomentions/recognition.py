@@ -47,11 +47,13 @@ MIN_KEY = 3  # two-letter keys ("Al", "Ur") are words far more often than places
 _TOKEN = re.compile(r"[^\W_]+(?:['’ʿʾ`][^\W_]+)*", re.UNICODE)
 _TOKEN_SPLIT = re.compile(f"({_TOKEN.pattern})")
 # Lowercase words that may sit inside a Latin name: "Deir ez-Zor", "Rio de Janeiro",
-# "Democratic Republic of the Congo", "Port-au-Prince", "Bosnia and Herzegovina" (a name
-# is kept only when the gazetteer has it whole, and never ends in one of these).
+# "Democratic Republic of the Congo", "Port-au-Prince", "Bosnia and Herzegovina", the Persian
+# and Urdu ezafe of "Mazar-e-Sharif" / "Mazar-i-Sharif" (a name is kept only when the
+# gazetteer has it whole, and never ends in one of these).
 _NAME_PARTICLES = ARTICLES | {"de", "del", "la", "le", "les", "du", "da", "di", "do", "dos",
                               "das", "van", "von", "der", "den", "bin", "ibn", "bni", "beni",
-                              "of", "the", "and", "au", "aux", "en", "sur", "upon"}  # fmt: skip
+                              "of", "the", "and", "au", "aux", "en", "sur", "upon",
+                              "e", "i"}  # fmt: skip
 # Lowercase words that may end a name as its feature word: "Hmeymim air base".
 _TRAILING_FEATURES = {"province", "governorate", "district", "airbase", "airport", "airfield",
                       "air", "base", "camp", "crossing", "city", "town", "village", "subdistrict", "region",

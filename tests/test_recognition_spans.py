@@ -161,3 +161,23 @@ def test_a_state_abbreviation_alone_or_after_a_town_is_one_mention() -> None:
 def test_the_city_alone_is_no_place() -> None:
     doc = gm.extract("The city council met on Monday. The city will vote in May.")
     assert doc.mentions == []
+
+
+# --- the Persian and Urdu ezafe inside a name --------------------------------------------------
+@pytest.mark.parametrize(
+    ("text", "name", "place"),
+    [
+        ("Government forces retook Mazar-e-Sharif after a week.", "Mazar-e-Sharif",
+         "Mazār-e Sharīf"),
+        ("Aid convoys reached Mazar-i-Sharif on Tuesday.", "Mazar-i-Sharif", "Mazār-e Sharīf"),
+        ("A tanker was held off Bandar-e-Abbas overnight.", "Bandar-e-Abbas", "Bandar Abbas"),
+    ],
+)  # fmt: skip
+def test_an_ezafe_joins_the_words_of_one_name(text: str, name: str, place: str) -> None:
+    doc = gm.extract(text)
+    assert [(m.text, m.place.name) for m in doc.places] == [(name, place)]
+
+
+def test_a_lone_ezafe_letter_starts_no_name() -> None:
+    doc = gm.extract("Talks in Kabul, i.e. the capital, and in Herat e-mail lists went quiet.")
+    assert [m.text for m in doc.places] == ["Kabul", "Herat"]

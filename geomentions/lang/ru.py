@@ -103,6 +103,16 @@ ARRIVE_VERBS: tuple[str, ...] = (
     "достиг",
     "доставл",
 )
+#: Classes of event verbs (stems), as ``en.HARM_VERBS``, ``en.SEIZE_VERBS``, ``en.GATHER_VERBS``.
+HARM_VERBS: tuple[str, ...] = (
+    "убит", "убив", "погиб", "ранен", "ранил", "задерж", "арест", "похищ", "расстрел",
+    "застрел", "казн",
+)  # fmt: skip
+SEIZE_VERBS: tuple[str, ...] = (
+    "захват", "штурм", "атак", "напал", "обстрел", "бомб", "удар", "освобод", "патрул",
+    "окруж", "заня", "вторг",
+)  # fmt: skip
+GATHER_VERBS: tuple[str, ...] = ("митинг", "протест", "демонстр", "шеств")
 EVENT_WORDS: tuple[str, ...] = (
     "убит",
     "убив",
