@@ -27,7 +27,7 @@ from geomentions.lang import ar, en, ru
 
 #: Bump when the list or the meaning of a feature changes: a model trained on another
 #: version is refused (``LogisticModel.check_features``).
-VERSION = "5"
+VERSION = "7"
 
 Span = tuple[int, int]
 
@@ -55,6 +55,10 @@ FEATURE_NAMES: tuple[str, ...] = (
     "trigger_leave",
     "trigger_arrive",
     "trigger_event",  # the event word is in our list of event words
+    "trigger_harm",  # its class: harm to people ("killed"), the place after a preposition
+    "trigger_seize",  # taking or striking a place ("stormed", "shelled", "patrolled")
+    "trigger_gather",  # a gathering ("protested", "marched")
+    "object_seize",  # "stormed Zara": the place is the object of a taking verb
     "base_cue",  # "based at", "Hmeymim airbase", "flying from"
     "source_cue",  # "said in Moscow", "a statement from Damascus"
     "dateline",  # "BAGHDAD (AP) -"
@@ -72,6 +76,8 @@ FEATURE_NAMES: tuple[str, ...] = (
     "more_specific_near",  # a smaller place (a city beside a province or country) is close
     "in_parens",
     "in_list",  # a later place of a list ("Hama and Homs"): its prep is the list's first one's
+    "head_rank",  # "rank" of the list's first place (the place itself when in no list)
+    "head_nearest_in",  # "nearest_in" of the list's first place
     "next_capital",  # a capitalised word follows ("Zahir Mulla"): perhaps a person's name
     "prev_capital",  # a capitalised word comes just before ("Kiwan Hamed")
     "holds_unknown",  # "Albuhrat neighborhood near Fallujah": holds a place we did not find
@@ -89,7 +95,10 @@ _INDEX = {name: i for i, name in enumerate(FEATURE_NAMES)}
     "clauses_between", "triggers_between", "where_link", "that_between", "source_between",
     "closer_triggers", "nearest_in", "from_leave", "object_leave", "to_arrive",
     "trigger_leave", "trigger_arrive", "trigger_event"))  # fmt: skip
+_X_CLASSES = tuple((tag, _INDEX[f"trigger_{tag}"]) for tag in ("harm", "seize", "gather"))
+_X_OBJECT_SEIZE = _INDEX["object_seize"]
 _X_CONFIDENCE = _INDEX["confidence"]
+_X_HEAD_RANK, _X_HEAD_NEAREST_IN = _INDEX["head_rank"], _INDEX["head_nearest_in"]
 _NO_TAGS: frozenset[str] = frozenset()
 
 _TOKEN_RE = re.compile(r"[\w\u064b-\u065f\u0670]+(?:[-'’.][\w\u064b-\u065f\u0670]+)*|[^\w\s]")
@@ -113,6 +122,8 @@ _DATELINE_MARKS = frozenset({"(", "-", "—", "–", ":", "_"})
 _COMMAS = frozenset({"punct:,", "punct:،"})
 _CLAUSE_TAGS = frozenset({"clause", "where", "punct:;", "punct:؛"})
 _THAT = frozenset({"that"})
+#: Words before an "of" that passes the place on to an earlier preposition ("in the city of").
+_OF_NOUNS = frozenset({"filler", "placenoun", "areanoun"})
 _SOURCE = frozenset({"source"})
 #: What stands between a place and the bigger one holding it ("Palmyra in Homs province").
 _CONTAINER_GAPS = frozenset({",", "،", "in", "of", "in the", "of the", "في", "'s", "’s"})
@@ -165,7 +176,8 @@ def word_tags(raw: str) -> frozenset[str]:
             for tag, stems in (
                 ("clause", ar.CLAUSE_WORDS), ("where", ar.WHERE_WORDS), ("base", ar.BASE_WORDS),
                 ("source", ar.SOURCE_WORDS), ("leave", ar.LEAVE_VERBS),
-                ("arrive", ar.ARRIVE_VERBS), ("event", ar.EVENT_WORDS),
+                ("arrive", ar.ARRIVE_VERBS), ("event", ar.EVENT_WORDS), ("harm", ar.HARM_VERBS),
+                ("seize", ar.SEIZE_VERBS), ("gather", ar.GATHER_VERBS),
             ):  # fmt: skip
                 if _starts(f, stems) or (f.startswith("ال") and _starts(f[2:], stems)):
                     tags.add(tag)
@@ -180,6 +192,7 @@ def word_tags(raw: str) -> frozenset[str]:
             ("clause", ru.CLAUSE_WORDS), ("where", ru.WHERE_WORDS), ("base", ru.BASE_WORDS),
             ("source", ru.SOURCE_WORDS), ("leave", ru.LEAVE_VERBS), ("arrive", ru.ARRIVE_VERBS),
             ("event", ru.EVENT_WORDS), ("that", ru.THAT_WORDS), ("areanoun", ru.AREA_NOUNS),
+            ("harm", ru.HARM_VERBS), ("seize", ru.SEIZE_VERBS), ("gather", ru.GATHER_VERBS),
         ):  # fmt: skip
             if (w in stems) if tag in ("clause", "where") else _starts(w, stems):
                 tags.add(tag)
@@ -194,7 +207,8 @@ def word_tags(raw: str) -> frozenset[str]:
         ("that", en.THAT_WORDS),
         ("base", en.BASE_WORDS), ("source", en.SOURCE_WORDS), ("leave", en.LEAVE_VERBS),
         ("arrive", en.ARRIVE_VERBS), ("event", en.EVENT_WORDS), ("placenoun", en.PLACE_NOUNS),
-        ("areanoun", en.AREA_NOUNS), ("article", en.ARTICLES),
+        ("areanoun", en.AREA_NOUNS), ("article", en.ARTICLES), ("harm", en.HARM_VERBS),
+        ("seize", en.SEIZE_VERBS), ("gather", en.GATHER_VERBS),
     ):  # fmt: skip
         if w in words or (tag == "base" and w.endswith("-based")):
             tags.add(tag)
@@ -248,17 +262,23 @@ class Sentence:
             if prefix[:1] in ar.ATTACHED:
                 return ar.ATTACHED[prefix[:1]]
         i = self.first(start)
-        for j in range(i - 1, max(-1, i - 6), -1):
+        found, j, stop = "none", i - 1, max(-1, i - 6)
+        while j > stop:
             tags = self.tags[j]
             for t in tags:
                 if t.startswith("prep:"):
-                    return t[5:]
+                    if t != "prep:of" or j < 1 or not self.tags[j - 1] & _OF_NOUNS:
+                        return t[5:]
+                    # "in the city of Mersin", "near the West Bank city of Ramallah": the
+                    # locality noun's own preposition governs the place ("of" when none).
+                    found, stop = "of", max(-1, stop - 3)
             if "case" in tags:  # Russian в/на: "в Мосуле" is in, "в Мосул" is to
                 word = text[span[0] : span[1]].lower().split()[-1] if span[1] > span[0] else ""
                 return "in" if word.endswith(ru.LOCATIVE_ENDINGS) else "to"
             if "filler" not in tags and not self.raws[j][:1].isupper():
                 break
-        return "none"
+            j -= 1
+        return found
 
     def near_tag(self, lo: int, hi: int, tag: str) -> bool:
         where = self._where.get(tag)
@@ -487,6 +507,10 @@ class Sentence:
             part = part.copy()
             part[_X_CONFIDENCE] = 1.0 if confidences is None else float(confidences[i])
             where_next = self.near_tag(m_hi + 1, m_hi + 4, "where")
+            # The list this place ends ("in Washington, New York and Boston"): its first
+            # place stands where the list does.
+            h = bisect.bisect_left(mentions, self._list_head(mention, mentions)) if self.own_cues(
+                mention, mentions)[1] else i  # fmt: skip
             # Token distance from this place to each event word of the sentence.
             o_d = [
                 abs(m_lo - o_hi) if s < mention[0] else abs(o_lo - m_hi)
@@ -518,6 +542,13 @@ class Sentence:
                 closer_in = bisect.bisect_left(d_in, dist) - (in_near[i] and d[i] < dist)
                 x[_X_RANK] = float(min(closer, 3))
                 x[_X_NEAREST_IN] = float(prep in ("in", "near") and closer_in == 0)
+                if h == i:
+                    x[_X_HEAD_RANK], x[_X_HEAD_NEAREST_IN] = x[_X_RANK], x[_X_NEAREST_IN]
+                else:
+                    x[_X_HEAD_RANK] = float(min(bisect.bisect_left(d_sorted, d[h]), 3))
+                    x[_X_HEAD_NEAREST_IN] = float(
+                        in_near[h] and bisect.bisect_left(d_in, d[h]) == 0
+                    )
                 x[_X_COMMAS] = float(min(left(commas_at, hi) - left(commas_at, gap_lo), 3))
                 x[_X_CLAUSES] = float(min(left(clauses_at, hi) - left(clauses_at, gap_lo), 2))
                 inside = bisect.bisect_right(o_ends, hi_c) - bisect.bisect_left(o_starts, lo_c)
@@ -539,6 +570,11 @@ class Sentence:
                 x[_X_TRIGGER_LEAVE] = float(leave)
                 x[_X_TRIGGER_ARRIVE] = float(arrive)
                 x[_X_TRIGGER_EVENT] = float("event" in t_tags)
+                for tag, col in _X_CLASSES:
+                    x[col] = float(tag in t_tags)
+                x[_X_OBJECT_SEIZE] = float(
+                    "seize" in t_tags and after and prep == "none" and gap <= 2
+                )
                 rows.append(x)
         return rows
 

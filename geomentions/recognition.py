@@ -47,11 +47,13 @@ MIN_KEY = 3  # two-letter keys ("Al", "Ur") are words far more often than places
 _TOKEN = re.compile(r"[^\W_]+(?:['’ʿʾ`][^\W_]+)*", re.UNICODE)
 _TOKEN_SPLIT = re.compile(f"({_TOKEN.pattern})")
 # Lowercase words that may sit inside a Latin name: "Deir ez-Zor", "Rio de Janeiro",
-# "Democratic Republic of the Congo", "Port-au-Prince", "Bosnia and Herzegovina" (a name
-# is kept only when the gazetteer has it whole, and never ends in one of these).
+# "Democratic Republic of the Congo", "Port-au-Prince", "Bosnia and Herzegovina", the Persian
+# and Urdu ezafe of "Mazar-e-Sharif" / "Mazar-i-Sharif" (a name is kept only when the
+# gazetteer has it whole, and never ends in one of these).
 _NAME_PARTICLES = ARTICLES | {"de", "del", "la", "le", "les", "du", "da", "di", "do", "dos",
                               "das", "van", "von", "der", "den", "bin", "ibn", "bni", "beni",
-                              "of", "the", "and", "au", "aux", "en", "sur", "upon"}  # fmt: skip
+                              "of", "the", "and", "au", "aux", "en", "sur", "upon",
+                              "e", "i"}  # fmt: skip
 # Lowercase words that may end a name as its feature word: "Hmeymim air base".
 _TRAILING_FEATURES = {"province", "governorate", "district", "airbase", "airport", "airfield",
                       "air", "base", "camp", "crossing", "city", "town", "village", "subdistrict", "region",
@@ -131,11 +133,24 @@ _EN_BEFORE = [
     _qualifier_re(r"(?P<near>near|close\s+to|outside|around|in\s+the\s+vicinity\s+of|on\s+the\s+outskirts\s+of)\s+(?:the\s+)?(?:(?:city|town|village)\s+of\s+)?$"),
     _qualifier_re(r"(?P<feat>(?:the\s+)?(?:province|governorate|city|town|village|district)\s+of\s+)$"),
 ]  # fmt: skip
-# Any word that can be part of an English qualifier; one search decides whether to look closer.
-_EN_CUE = re.compile(
-    r"north|south|east|west|central|countryside|outskirts|suburb|vicinity|environs|part|area"
-    r"|region|side|edge|near|close|outside|around|km|kilomet|mile|\bmi\b"
-)
+# Any word that can be part of an English qualifier, as a substring ("eastern", "parts",
+# "kilometres"), and "mi" as a word: their presence decides whether to look closer.
+_EN_CUES = ("north", "south", "east", "west", "central", "suburb", "vicinity", "environs", "part",
+            "area", "region", "side", "edge", "near", "close", "around", "km", "kilomet",
+            "mile", "outskirts")  # fmt: skip
+_EN_MI = re.compile(r"\bmi\b")
+
+
+def _cue_near(low: str, pos: int) -> bool:
+    """Whether a cue of :data:`_EN_CUES` starts at or after ``pos`` in lowercased ``low``
+    (substring tests in C: far cheaper than one regex alternation tried at every position)."""
+    window = low[pos:] if pos > 0 else low
+    for cue in _EN_CUES:
+        if cue in window:
+            return True
+    return "mi" in window and _EN_MI.search(low, max(pos, 0)) is not None
+
+
 #: How an _EN_BEFORE match can end (before its final whitespace); at most 7 letters.
 _EN_LAST_WORD = re.compile(r"(?:of|the|to|near|outside|around|north|south|east|west|central|ern)\Z")
 _EN_AFTER = [
@@ -309,7 +324,7 @@ def _qualifier(
     # original, so the qualifier keeps its case.
     low = _lower(before) if script != "arabic" else before
     if script == "latin" and not (
-        _EN_CUE.search(low, len(low) - 45) or _EN_CUE.search(_lower(after[:30]))
+        _cue_near(low, len(low) - 45) or _cue_near(_lower(after[:30]), 0)
     ):
         return None, None, None  # no qualifier word nearby: skip the patterns
     if script == "arabic":

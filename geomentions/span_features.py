@@ -4,16 +4,18 @@ Recognition (:mod:`geomentions.recognition`) finds every word run the gazetteer 
 notes its wording; the features below turn one such span, the places its name matches and
 what the rest of the report says into a row of numbers, and the shipped span model
 (``geomentions/data/spans.json``, see :mod:`geomentions.models`) turns the row into a
-probability. Each feature is a small function with the reason it helps; the row is the
-functions' values in :data:`FEATURES` order, and :data:`VERSION` changes with the list.
+probability. Each feature is a small function with the reason it helps, computed as a
+column over all of a report's cases (:class:`Rows`); a case's row is the features' values in
+:data:`FEATURES` order, and :data:`VERSION` changes with the list.
 Word lists are language data in :mod:`geomentions.lang`.
 
 >>> from geomentions.recognition import find_spans
 >>> from geomentions.gazetteer import Gazetteer
 >>> text = "Mr Paris said the talks in Paris went well."
 >>> spans = find_spans(text, Gazetteer.default())
->>> doc = DocFacts.build([Case(s, (), {}) for s in spans])
->>> [(s.start, prev_title(Case(s, (), {}), doc), prev_preposition(Case(s, (), {}), doc)) for s in spans]
+>>> cases = [Case(s, (), {}) for s in spans]
+>>> doc, rows = DocFacts.build(cases), Rows(cases)
+>>> list(zip([s.start for s in spans], prev_title(rows, doc), prev_preposition(rows, doc)))
 [(3, 1.0, 0.0), (27, 0.0, 1.0)]
 """
 
@@ -35,7 +37,7 @@ from .names import feature_hint
 from .recognition import Span
 from .resolution import NameMatch
 
-__all__ = ["Case", "DocFacts", "FEATURES", "NAMES", "VERSION", "matrix"]
+__all__ = ["Case", "DocFacts", "FEATURES", "NAMES", "Rows", "VERSION", "matrix"]
 
 VERSION = "spans/6"
 
@@ -167,168 +169,206 @@ def _given_name(s: Span) -> bool:
     )
 
 
-Feature = Callable[[Case, DocFacts], float]
+class Rows:
+    """The cases of one report as the features read them: the cases, their spans and the
+    facts about their matches, side by side (a feature gives one value per case, in order)."""
+
+    __slots__ = ("cases", "spans", "facts")
+
+    def __init__(self, cases: Sequence[Case]) -> None:
+        self.cases = cases
+        self.spans = [c.span for c in cases]
+        self.facts = [_facts(c) for c in cases]
+
+
+#: A feature: one value per case of a report. Each is a column over all of a report's cases
+#: (one Python loop per feature and report, not a call per feature and span).
+Feature = Callable[[Rows, DocFacts], list[float]]
 
 # --- shape ---------------------------------------------------------------------------------
 
 
-def all_caps(c: Case, d: DocFacts) -> float:
+def all_caps(r: Rows, d: DocFacts) -> list[float]:
     """An all-capitals word in mixed-case text is an acronym (TIF, NOD) or a dateline."""
-    t = c.span.text
-    return float(c.span.script != "arabic" and not c.span.shouting and t.isupper() and len(t) > 1)
+    return [
+        float(s.script != "arabic" and not s.shouting and s.text.isupper() and len(s.text) > 1)
+        for s in r.spans
+    ]
 
 
-def short_all_caps(c: Case, d: DocFacts) -> float:
+def short_all_caps(r: Rows, d: DocFacts) -> list[float]:
     """Four letters or fewer in capitals: mostly acronyms, but also DRC, UAE, NSW."""
-    return all_caps(c, d) * float(len(c.span.text.replace(".", "")) <= 4)
+    return [
+        caps * float(len(s.text.replace(".", "")) <= 4)
+        for caps, s in zip(all_caps(r, d), r.spans, strict=True)
+    ]
 
 
-def sentence_initial(c: Case, d: DocFacts) -> float:
+def sentence_initial(r: Rows, d: DocFacts) -> list[float]:
     """At a sentence start capitals say nothing ("Among", "Shelling")."""
-    return float(c.span.sentence_initial and c.span.script != "arabic")
+    return [float(s.sentence_initial and s.script != "arabic") for s in r.spans]
 
 
-def headline(c: Case, d: DocFacts) -> float:
+def headline(r: Rows, d: DocFacts) -> list[float]:
     """A title-case line: capitals around the name say nothing there."""
-    return float(c.span.headline)
+    return [float(s.headline) for s in r.spans]
 
 
-def title_run_before(c: Case, d: DocFacts) -> float:
+def title_run_before(r: Rows, d: DocFacts) -> list[float]:
     """A capitalised word glued before is another part of a proper name ("Brian Lane");
     not in a title-case headline, where every word is capitalised."""
-    return float(c.span.cap_before and not c.span.headline)
+    return [float(s.cap_before and not s.headline) for s in r.spans]
 
 
-def title_run_after(c: Case, d: DocFacts) -> float:
+def title_run_after(r: Rows, d: DocFacts) -> list[float]:
     """A capitalised word glued after ("Paris Hilton"), other than a place's generic word;
     not in a title-case headline."""
-    return float(c.span.cap_after and not c.span.headline)
+    return [float(s.cap_after and not s.headline) for s in r.spans]
 
 
-def words(c: Case, d: DocFacts) -> float:
+def words(r: Rows, d: DocFacts) -> list[float]:
     """Longer names are seldom accidents ("New York", "Deir ez-Zor")."""
-    return float(c.span.text.count(" ") + c.span.text.count("-") + 1)
+    return [float(s.text.count(" ") + s.text.count("-") + 1) for s in r.spans]
 
 
-def plural_acronym(c: Case, d: DocFacts) -> float:
+def plural_acronym(r: Rows, d: DocFacts) -> list[float]:
     """NGOs, IEDs, MPs: a plural acronym is no place."""
-    t = c.span.text
-    return float(
-        c.span.script == "latin" and 3 <= len(t) <= 6 and t[-1] == "s" and t[:-1].isupper()
-    )
+    return [
+        float(
+            s.script == "latin"
+            and 3 <= len(s.text) <= 6
+            and s.text[-1] == "s"
+            and s.text[:-1].isupper()
+        )
+        for s in r.spans
+    ]
 
 
-def month_or_direction(c: Case, d: DocFacts) -> float:
+def month_or_direction(r: Rows, d: DocFacts) -> list[float]:
     """A month ("May") or a compass word alone ("West") is no place."""
-    low = c.span.text.lower()
+    return [_month_or_direction(s.text) for s in r.spans]
+
+
+@lru_cache(maxsize=50_000)
+def _month_or_direction(text: str) -> float:
+    low = text.lower()
     return float(low.split()[0] in en.MONTHS or low in en.DIRECTIONS)
 
 
-def title_word(c: Case, d: DocFacts) -> float:
+def title_word(r: Rows, d: DocFacts) -> list[float]:
     """A title itself ("Sen.", "Gen.", "Governor") folds onto places (Sen -> a town)."""
-    return float(c.span.text.lower().rstrip(".") in en.TITLES)
+    return [float(s.text.lower().rstrip(".") in en.TITLES) for s in r.spans]
 
 
-def caps_heading(c: Case, d: DocFacts) -> float:
+def caps_heading(r: Rows, d: DocFacts) -> list[float]:
     """A word of an all-capitals line in mixed-case text ("DAILY UPDATE"): a heading, whose
     ordinary words fold onto places (Dili); scaled by how common the word is. After "IN"
     the heading names a place ("THE SITUATION IN SYRIA")."""
-    s = c.span
-    heading = s.caps_line and not s.shouting and not s.locative
-    return float(heading) * max(s.commonness, s.folded_commonness)
+    return [
+        float(s.caps_line and not s.shouting and not s.locative)
+        * max(s.commonness, s.folded_commonness)
+        for s in r.spans
+    ]
 
 
 # --- word frequency ------------------------------------------------------------------------
 
 
-def zipf(c: Case, d: DocFacts) -> float:
+def zipf(r: Rows, d: DocFacts) -> list[float]:
     """How common the span is as an ordinary word: "Mobile", "Reading", "مدنيين"."""
-    return c.span.commonness
+    return [s.commonness for s in r.spans]
 
 
-def zipf_folded(c: Case, d: DocFacts) -> float:
+def zipf_folded(r: Rows, d: DocFacts) -> list[float]:
     """Its folded form reached the gazetteer: "Côte" folds to the common "cote"."""
-    return c.span.folded_commonness
+    return [s.folded_commonness for s in r.spans]
 
 
-def zipf_at_sentence_start(c: Case, d: DocFacts) -> float:
+def zipf_at_sentence_start(r: Rows, d: DocFacts) -> list[float]:
     """Common words open sentences: commonness counts double there."""
-    return c.span.commonness * sentence_initial(c, d)
+    return [s.commonness * v for s, v in zip(r.spans, sentence_initial(r, d), strict=True)]
 
 
 # --- neighbouring words --------------------------------------------------------------------
 
 
-def prev_preposition(c: Case, d: DocFacts) -> float:
+def prev_preposition(r: Rows, d: DocFacts) -> list[float]:
     """ "in", "near", "في", "в" before a name: the classic place slot."""
-    return float(c.span.locative)
+    return [float(s.locative) for s in r.spans]
 
 
-def prev_the(c: Case, d: DocFacts) -> float:
+def prev_the(r: Rows, d: DocFacts) -> list[float]:
     """ "the" before a capitalised name: rivers, seas and regions ("the Euphrates", "the
     Sahel"), but also institutions ("the White House")."""
-    return float(c.span.before == "the")
+    return [float(s.before == "the") for s in r.spans]
 
 
-def prev_title(c: Case, d: DocFacts) -> float:
+def prev_title(r: Rows, d: DocFacts) -> list[float]:
     """A title before it ("Mr", "Gov.", "الرئيس") makes it a person."""
-    return float(c.span.before in _TITLES[c.span.script])
+    return [float(s.before in _TITLES[s.script]) for s in r.spans]
 
 
-def prev_first_name(c: Case, d: DocFacts) -> float:
+def prev_first_name(r: Rows, d: DocFacts) -> list[float]:
     """A given name before it ("Sarah Palin", "Mark Lewis", "Mary Jordan" opening a
     sentence): a surname."""
-    return float(c.span.given_name_before)
+    return [float(s.given_name_before) for s in r.spans]
 
 
-def given_name(c: Case, d: DocFacts) -> float:
+def given_name(r: Rows, d: DocFacts) -> list[float]:
     """The name is itself a given name and a capitalised word follows ("Georgia Smith, 12,
     said"; "Chad Harris"): a person. Countries are no exception."""
-    return float(_given_name(c.span))
+    return [float(_given_name(s)) for s in r.spans]
 
 
-def next_said(c: Case, d: DocFacts) -> float:
+def next_said(r: Rows, d: DocFacts) -> list[float]:
     """ "said" right after it: a speaker ("Paulk said") — but "in London, said" is not."""
-    return float(c.span.after in _SPEECH[c.span.script] and not c.span.locative)
+    return [float(s.after in _SPEECH[s.script] and not s.locative) for s in r.spans]
 
 
-def next_org_head(c: Case, d: DocFacts) -> float:
+def next_org_head(r: Rows, d: DocFacts) -> list[float]:
     """An organisation's head noun after it ("Texas Department", "Nusra Front")."""
-    return float(c.span.after in _ORG_HEADS[c.span.script])
+    return [float(s.after in _ORG_HEADS[s.script]) for s in r.spans]
 
 
-def street_after(c: Case, d: DocFacts) -> float:
+def street_after(r: Rows, d: DocFacts) -> list[float]:
     """A street word after it ("Darby Street", "Wichita Drive"): a street, named after a
     place or a person, not the place."""
-    return float(c.span.script == "latin" and c.span.after in en.STREETS)
+    return [float(s.script == "latin" and s.after in en.STREETS) for s in r.spans]
 
 
-def institution_after(c: Case, d: DocFacts) -> float:
+def institution_after(r: Rows, d: DocFacts) -> list[float]:
     """The capitalised words after it end in an institution ("Paris Public Library",
     "Richmond Police Department"): an institution named after its place, not a person."""
-    return float(any(w in en.INSTITUTIONS for w in c.span.after_caps))
+    return [float(not en.INSTITUTIONS.isdisjoint(s.after_caps)) for s in r.spans]
 
 
-def org_head_of(c: Case, d: DocFacts) -> float:
+def org_head_of(r: Rows, d: DocFacts) -> list[float]:
     """ "University of X", "Bank of X", "Department of X": the name is part of an organisation."""
-    s = c.span
-    return float(bool(_OF[s.script]) and s.before == _OF[s.script] and s.before2 in en.ORG_HEADS)
+    return [
+        float(bool(_OF[s.script]) and s.before == _OF[s.script] and s.before2 in en.ORG_HEADS)
+        for s in r.spans
+    ]
 
 
-def qualified(c: Case, d: DocFacts) -> float:
+def qualified(r: Rows, d: DocFacts) -> list[float]:
     """A qualifier or feature word ("eastern", "province of") says it is a place."""
-    return float(bool(c.span.qualifier or c.span.feature_hint))
+    return [float(bool(s.qualifier or s.feature_hint)) for s in r.spans]
 
 
-def feature_word(c: Case, d: DocFacts) -> float:
+def feature_word(r: Rows, d: DocFacts) -> list[float]:
     """A name followed by its own feature word ("Hmeymim airbase", "Idlib province")."""
-    toks = _folded(c.span.text)
-    return float(feature_hint(c.span.text) is not None and bool(toks) and toks[0] not in _GENERIC)
+    return [_feature_word(s.text) for s in r.spans]
 
 
-def only_generic(c: Case, d: DocFacts) -> float:
+@lru_cache(maxsize=50_000)
+def _feature_word(text: str) -> float:
+    toks = _folded(text)
+    return float(feature_hint(text) is not None and bool(toks) and toks[0] not in _GENERIC)
+
+
+def only_generic(r: Rows, d: DocFacts) -> list[float]:
     """Nothing but articles and feature words ("The city", "City Council", "Air Force")."""
-    return float(all(t in _GENERIC for t in _folded(c.span.text)[:1]))
+    return [float(all(t in _GENERIC for t in _folded(s.text)[:1])) for s in r.spans]
 
 
 _GENERIC = en.GENERIC
@@ -343,73 +383,71 @@ def _folded(text: str) -> tuple[str, ...]:
 _SPLIT = re.compile(r"[\s\-]+")
 
 
-def demonym(c: Case, d: DocFacts) -> float:
+def demonym(r: Rows, d: DocFacts) -> list[float]:
     """A demonym or bloc ("Libyan", "EU"): annotators mark them, but they name no spot."""
-    return float(c.span.kind in ("demonym", "bloc"))
+    return [float(s.kind in ("demonym", "bloc")) for s in r.spans]
 
 
-def abbreviation(c: Case, d: DocFacts) -> float:
+def abbreviation(r: Rows, d: DocFacts) -> list[float]:
     """A listed abbreviation ("DRC", "Ga."): matched by the name it stands for."""
-    return float(c.span.kind == "abbreviation")
+    return [float(s.kind == "abbreviation") for s in r.spans]
 
 
 # --- how it matched ------------------------------------------------------------------------
 
 
-def literal(c: Case, d: DocFacts) -> float:
+def literal(r: Rows, d: DocFacts) -> list[float]:
     """Some place has the name as written (not only a folded spelling: "Shiite" -> Chita);
     an inflected Russian or clitic-bearing Arabic word counts when its base form does. An
     abbreviation or demonym is no place's name as written ("Georgian")."""
-    if c.span.kind != "name":
-        return 0.0
-    facts = _facts(c)
-    return facts.literal_or_exact if c.span.script != "latin" else facts.literal
+    return [
+        0.0 if s.kind != "name" else (f.literal_or_exact if s.script != "latin" else f.literal)
+        for s, f in zip(r.spans, r.facts, strict=True)
+    ]
 
 
-def own_name(c: Case, d: DocFacts) -> float:
+def own_name(r: Rows, d: DocFacts) -> list[float]:
     """Some place has it as its main name, not an alias or old name ("Us" for Osh)."""
-    return _facts(c).own_name
-    if c.span.kind != "name":
-        return 0.0
+    return [f.own_name for f in r.facts]
 
 
 # --- gazetteer prominence ------------------------------------------------------------------
 
 
-def prominence(c: Case, d: DocFacts) -> float:
+def prominence(r: Rows, d: DocFacts) -> list[float]:
     """Big, well-known places are talked about: the gazetteer's prominence of the best match
     (population, how many languages name it, admin rank; curated rows count as notable)."""
-    return _facts(c).prominence
+    return [f.prominence for f in r.facts]
 
 
-def population(c: Case, d: DocFacts) -> float:
+def population(r: Rows, d: DocFacts) -> list[float]:
     """log10 of the largest matching population; a curated row (a base, a crossing) has no
     count and is there because reports name it, so it counts as a town of 10,000."""
-    return _facts(c).population
+    return [f.population for f in r.facts]
 
 
-def country(c: Case, d: DocFacts) -> float:
+def country(r: Rows, d: DocFacts) -> list[float]:
     """Country names are almost always places."""
-    return _facts(c).country
+    return [f.country for f in r.facts]
 
 
-def division_or_capital(c: Case, d: DocFacts) -> float:
+def division_or_capital(r: Rows, d: DocFacts) -> list[float]:
     """A first-level division or a capital (states, provinces, seats)."""
-    return _facts(c).division_or_capital
+    return [f.division_or_capital for f in r.facts]
 
 
 _MAJOR = frozenset({"ADM1", "PPLC", "PPLA"})
 
 
-def places(c: Case, d: DocFacts) -> float:
+def places(r: Rows, d: DocFacts) -> list[float]:
     """How many places carry the name: ordinary words match many hamlets."""
-    return math.log1p(len(c.matches))
+    return [math.log1p(len(c.matches)) for c in r.cases]
 
 
-def physical(c: Case, d: DocFacts) -> float:
+def physical(r: Rows, d: DocFacts) -> list[float]:
     """A sea, river, desert or island of the Natural Earth layer ("Euphrates", "Red Sea"):
     such names are seldom ordinary words or surnames."""
-    return _facts(c).physical
+    return [f.physical for f in r.facts]
 
 
 class _MatchFacts(NamedTuple):
@@ -481,47 +519,47 @@ def _facts(c: Case) -> _MatchFacts:
     return _FACTS.get(c.matches)
 
 
-def contained(c: Case, d: DocFacts) -> float:
+def contained(r: Rows, d: DocFacts) -> list[float]:
     """ "Aitaroun in south Lebanon", "Marion, Ohio": a name put inside a country or state
     named right after it is a place (villages and small towns have little else to show)."""
-    return float(id(c) in d.contained)
+    return [float(id(c) in d.contained) for c in r.cases]
 
 
 # --- the document --------------------------------------------------------------------------
 
 
-def recurrence(c: Case, d: DocFacts) -> float:
+def recurrence(r: Rows, d: DocFacts) -> list[float]:
     """A report names its places again and again."""
-    return math.log(d.count.get(c.span.text, 1))
+    return [math.log(d.count.get(s.text, 1)) for s in r.spans]
 
 
-def person_elsewhere(c: Case, d: DocFacts) -> float:
+def person_elsewhere(r: Rows, d: DocFacts) -> list[float]:
     """Share of the name's uses with a person cue: one sense per discourse ("Mr Paulk")."""
-    return d.person.get(c.span.text, 0) / d.count.get(c.span.text, 1)
+    return [d.person.get(s.text, 0) / d.count.get(s.text, 1) for s in r.spans]
 
 
-def locative_elsewhere(c: Case, d: DocFacts) -> float:
+def locative_elsewhere(r: Rows, d: DocFacts) -> list[float]:
     """Share of the name's uses after "in", "near": a place elsewhere, a place here."""
-    return d.locative.get(c.span.text, 0) / d.count.get(c.span.text, 1)
+    return [d.locative.get(s.text, 0) / d.count.get(s.text, 1) for s in r.spans]
 
 
-def focus_fit(c: Case, d: DocFacts) -> float:
+def focus_fit(r: Rows, d: DocFacts) -> list[float]:
     """Its places lie in the countries the other names point to (1) or elsewhere (0); a
     name with no other name beside it is not contradicted (1)."""
-    return d.fit.get(c.span.text, 1.0)
+    return [d.fit.get(s.text, 1.0) for s in r.spans]
 
 
 # --- script --------------------------------------------------------------------------------
 
 
-def arabic(c: Case, d: DocFacts) -> float:
+def arabic(r: Rows, d: DocFacts) -> list[float]:
     """Arabic script: no capitals, clitics, unvowelled words collide with names."""
-    return float(c.span.script == "arabic")
+    return [float(s.script == "arabic") for s in r.spans]
 
 
-def cyrillic(c: Case, d: DocFacts) -> float:
+def cyrillic(r: Rows, d: DocFacts) -> list[float]:
     """Cyrillic script: names are inflected, reached through base forms."""
-    return float(c.span.script == "cyrillic")
+    return [float(s.script == "cyrillic") for s in r.spans]
 
 
 FEATURES: tuple[Feature, ...] = (
@@ -536,34 +574,11 @@ FEATURES: tuple[Feature, ...] = (
 NAMES: tuple[str, ...] = tuple(f.__name__ for f in FEATURES)
 
 
-#: Columns of the features that read only a span's matches, script and kind: the same for
-#: every span of one name in a report (they share one matches tuple), so worked out once per
-#: name ("PRC" and "China" share China's matches, but only "China" is a literal name).
-_MATCH_COLUMNS = [
-    i
-    for i, f in enumerate(FEATURES)
-    if f
-    in (literal, own_name, prominence, population, country, division_or_capital, places, physical)
-]
-_OTHER_COLUMNS = [i for i in range(len(FEATURES)) if i not in _MATCH_COLUMNS]
-
-
 def matrix(cases: Sequence[Case]) -> np.ndarray:
     """One row of feature values per case (the document is every case given)."""
     d = DocFacts.build(cases)
-    out = np.empty((len(cases), len(FEATURES)), dtype=np.float64)
     if not cases:
-        return out
-    of_matches = [FEATURES[i] for i in _MATCH_COLUMNS]
-    others = [FEATURES[i] for i in _OTHER_COLUMNS]
-    per_name: dict[tuple[int, str, str], list[float]] = {}  # the cases keep each tuple alive
-    rows = []
-    for c in cases:
-        key = (id(c.matches), c.span.script, c.span.kind)
-        part = per_name.get(key)
-        if part is None:
-            part = per_name[key] = [f(c, d) for f in of_matches]
-        rows.append(part)
-    out[:, _MATCH_COLUMNS] = rows
-    out[:, _OTHER_COLUMNS] = [[f(c, d) for f in others] for c in cases]
-    return out
+        return np.empty((0, len(FEATURES)), dtype=np.float64)
+    r = Rows(cases)
+    # Built column by column, returned row-major (C order) like any other feature matrix.
+    return np.array([f(r, d) for f in FEATURES], dtype=np.float64).T.copy()

@@ -82,6 +82,11 @@ def test_russian_case_decides_in_or_to() -> None:
     s = Sentence("Колонна вошла в Мосул, бои идут в Мосуле.")
     assert s.governing((16, 21)) == "to"
     assert s.governing((34, 40)) == "in"
+    # A foreign name that never declines gives no case: "in", and the verb decides.
+    t = "Под Латакией спокойно, а в Алеппо и в Бамако идут бои; колонна ушла в Латакию."
+    for name, cls in (("Алеппо", "in"), ("Бамако", "in"), ("Латакию", "to")):
+        k = t.index(name)
+        assert Sentence(t).governing((k, k + len(name))) == cls
 
 
 def test_arabic_preposition_written_on_the_place() -> None:
@@ -208,3 +213,54 @@ def test_feature_place_as_a_modifier() -> None:
     lost = "Fighting flared in Syria   s Raqqa."
     assert feats(lost, "Fighting", "Syria", ["Syria", "Raqqa"])["possessive"] == 1.0
     assert feats(lost, "Fighting", "Raqqa", ["Syria", "Raqqa"])["prep_in"] == 1.0
+
+
+def test_a_locality_noun_passes_the_place_to_its_preposition() -> None:
+    text = "A bomb went off in the town of Tal Abyad; later the town of Suluk was quiet."
+    s = Sentence(text)
+    tal = text.index("Tal Abyad")
+    suluk = text.index("Suluk")
+    assert s.governing((tal, tal + 9)) == "in"  # "in the town of": in, not of
+    assert s.governing((suluk, suluk + 5)) == "of"  # no preposition before the noun
+    near = "Gunmen were seen near the West Bank city of Jenin."
+    j = near.index("Jenin")
+    assert Sentence(near).governing((j, j + 5)) == "near"
+    war = "The siege of Homs lasted two years."
+    h = war.index("Homs")
+    assert Sentence(war).governing((h, h + 4)) == "of"  # "siege" names no locality
+
+
+@pytest.mark.parametrize(
+    ("text", "trigger", "place", "cls"),
+    [
+        ("Militiamen stormed Khan Shaykhun at dawn.", "stormed", "Khan Shaykhun", "seize"),
+        ("A sniper killed a nurse in Daraa.", "killed", "Daraa", "harm"),
+        ("Students marched through Sfax on Friday.", "marched", "Sfax", "gather"),
+        ("Боевики штурмовали Пальмиру.", "штурмовали", "Пальмиру", "seize"),
+        ("تظاهر المئات في حمص.", "تظاهر", "حمص", "gather"),
+        ("قتل مدني في درعا.", "قتل", "درعا", "harm"),
+    ],
+)  # fmt: skip
+def test_feature_event_word_class(text: str, trigger: str, place: str, cls: str) -> None:
+    f = feats(text, trigger, place, [place])
+    assert {c for c in ("harm", "seize", "gather") if f[f"trigger_{c}"]} == {cls}
+    assert f["object_seize"] == float(cls == "seize" and text.index(place) > text.index(trigger))
+
+
+def test_feature_object_of_a_taking_verb_needs_no_preposition() -> None:
+    assert (
+        feats("Rebels captured Kafr Nabl.", "captured", "Kafr Nabl", ["Kafr Nabl"])["object_seize"]
+        == 1.0
+    )
+    held = "Rebels captured two soldiers in Kafr Nabl."
+    assert feats(held, "captured", "Kafr Nabl", ["Kafr Nabl"])["object_seize"] == 0.0
+
+
+def test_feature_a_list_stands_where_its_first_place_does() -> None:
+    text = "Crowds protested in Amman, Irbid and Zarqa while police watched Aqaba."
+    places = ["Amman", "Irbid", "Zarqa", "Aqaba"]
+    last = feats(text, "protested", "Zarqa", places)
+    assert last["in_list"] == 1.0 and last["rank"] == 2.0
+    assert (last["head_rank"], last["head_nearest_in"]) == (0.0, 1.0)
+    alone = feats(text, "protested", "Aqaba", places)
+    assert (alone["head_rank"], alone["head_nearest_in"]) == (alone["rank"], alone["nearest_in"])

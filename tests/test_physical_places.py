@@ -110,3 +110,20 @@ def test_a_bare_physical_name_resolves_to_the_physical_place(
 ) -> None:
     found = {m.text: m.place for m in gm.extract(text).mentions}
     assert found.get(mention) is not None and found[mention].feature_code == code
+
+
+def test_wrong_english_labels_of_natural_earth_are_not_place_names() -> None:
+    # Natural Earth's name_en is a Wikidata label; a vandalised one put a person's name on an
+    # island, another a city and its country on the Niger Delta. Neither may become a place.
+    doc = gm.extract(
+        "Ryan Bullard told reporters in Enugu, Nigeria that the ferry to Utupua "
+        "and the boats of the Niger Delta were running again."
+    )
+    names = {m.text: m.place.name for m in doc.mentions if m.place is not None}
+    assert "Ryan Bullard" not in names
+    assert names["Utupua"] == "Utupua"
+    assert names["Niger Delta"] == "Niger Delta"
+    assert not gm.resolve("Ryan Bullard")
+    by_name = {r["name"]: r for r in rows()}
+    assert "Ryan Bullard" not in by_name and "Enugu Nigeria" not in by_name
+    assert by_name["Utupua"]["feature_code"] == "ISL"

@@ -161,3 +161,35 @@ def test_a_state_abbreviation_alone_or_after_a_town_is_one_mention() -> None:
 def test_the_city_alone_is_no_place() -> None:
     doc = gm.extract("The city council met on Monday. The city will vote in May.")
     assert doc.mentions == []
+
+
+# --- the Persian and Urdu ezafe inside a name --------------------------------------------------
+@pytest.mark.parametrize(
+    ("text", "name", "place"),
+    [
+        ("Government forces retook Mazar-e-Sharif after a week.", "Mazar-e-Sharif",
+         "Mazār-e Sharīf"),
+        ("Aid convoys reached Mazar-i-Sharif on Tuesday.", "Mazar-i-Sharif", "Mazār-e Sharīf"),
+        ("A tanker was held off Bandar-e-Abbas overnight.", "Bandar-e-Abbas", "Bandar Abbas"),
+    ],
+)  # fmt: skip
+def test_an_ezafe_joins_the_words_of_one_name(text: str, name: str, place: str) -> None:
+    doc = gm.extract(text)
+    assert [(m.text, m.place.name) for m in doc.places] == [(name, place)]
+
+
+def test_a_lone_ezafe_letter_starts_no_name() -> None:
+    doc = gm.extract("Talks in Kabul, i.e. the capital, and in Herat e-mail lists went quiet.")
+    assert [m.text for m in doc.places] == ["Kabul", "Herat"]
+
+
+def test_qualifier_cues_are_sought_only_near_the_name() -> None:
+    from geomentions.recognition import _cue_near
+
+    # A cue word inside a longer word counts ("northern", "kilometres"), from ``pos`` on only.
+    assert _cue_near("shelling hit the northern", 0)
+    assert _cue_near("some 12 kilometres", 3)
+    assert not _cue_near("north of the river, then for a week the talks", 6)
+    # "mi" only as a word: "mining" is no distance.
+    assert _cue_near("about 6 mi", 0)
+    assert not _cue_near("the mining town of", 0)

@@ -15,7 +15,8 @@ def feature(text: str, surface: str, name: str, nth: int = 0) -> float:
     doc = sf.DocFacts.build(cases)
     found = [c for c in cases if c.span.text == surface]
     assert len(found) > nth, [c.span.text for c in cases]
-    return getattr(sf, name)(found[nth], doc)
+    # A feature is a column over the report's cases: this case's value in it.
+    return getattr(sf, name)(sf.Rows(cases), doc)[cases.index(found[nth])]
 
 
 @pytest.mark.parametrize(
@@ -113,18 +114,17 @@ def test_match_facts_follow_the_matches_not_a_reused_identity() -> None:
     syria = next(c for c in cases if c.span.text == "Syria")
     hama = next(c for c in cases if c.span.text == "Hama")
     doc = sf.DocFacts.build(cases)
-    assert sf.country(syria, doc) == 1.0
-    assert sf.country(hama, doc) == 0.0
+    assert sf.country(sf.Rows([syria, hama]), doc) == [1.0, 0.0]
     # Hama's span with Syria's matches: the country facts are Syria's, read afresh.
     mixed = sf.Case(hama.span, tuple(syria.matches), syria.by_cc)
-    assert sf.country(mixed, doc) == 1.0
-    assert sf.prominence(mixed, doc) == sf.prominence(syria, doc)
+    assert sf.country(sf.Rows([mixed]), doc) == [1.0]
+    assert sf.prominence(sf.Rows([mixed]), doc) == sf.prominence(sf.Rows([syria]), doc)
     before = sf.matrix(cases)
     sf._FACTS.cache_clear()
     assert (sf.matrix(cases) == before).all()
     # No match at all: nothing is literal, no population.
-    empty = sf.Case(hama.span, (), {})
-    assert (sf.literal(empty, doc), sf.population(empty, doc)) == (0.0, 0.0)
+    empty = sf.Rows([sf.Case(hama.span, (), {})])
+    assert (sf.literal(empty, doc), sf.population(empty, doc)) == ([0.0], [0.0])
 
 
 def test_an_abbreviation_and_the_name_it_stands_for_keep_their_own_rows() -> None:

@@ -53,6 +53,20 @@ MARINE = {
 }  # fmt: skip
 KM_PER_DEGREE = 111.32
 
+#: Natural Earth's v5 ``name_en`` comes from Wikidata labels, and a few are wrong: a
+#: vandalised label (a person's name on an island), a city, a single hill or a park named
+#: for a whole region. Checked by hand against the row's other-language names; the English
+#: name given here replaces the label, which is not kept as an alternate name either.
+WRONG_ENGLISH = {
+    "1159102333": ("Utupua", "label 'Ryan Bullard': a person's name"),
+    "1159103977": ("Niger Delta", "label 'Enugu Nigeria': a city and a country"),
+    "1159103105": ("Grampian Mountains", "label 'Cruach nam Miseag': one hill"),
+    "1159103165": ("Taitao Peninsula", "label 'Taitailei': no such name"),
+    "1159102705": ("Jeju Island", "label 'Chuk-to': another island"),
+    "1730072149": ("Baltic Plains", "label 'North-Estonian Coastal Plain': a part of it"),
+    "1730071811": ("Serra do Piaui", "label 'Serra da Capivara': a park within it"),
+}
+
 
 def _title(name: str) -> str:
     """Natural Earth writes large regions in capitals ("ARABIAN PENINSULA")."""
@@ -82,7 +96,8 @@ def _line_point(geom) -> tuple[float, float, float]:
 
 
 def _row(pid, name, props, fclass, code, lat, lon, radius, layer) -> dict[str, str]:
-    english = _title(props.get("name_en") or name)
+    fixed = WRONG_ENGLISH.get(str(props.get("ne_id") or ""))
+    english = fixed[0] if fixed else _title(props.get("name_en") or name)
     alts = [_title(name), props.get("namealt") or "", props.get("name_alt") or ""]
     alts = [a for a in dict.fromkeys(a.strip() for a in alts) if a and a != english]
     return {

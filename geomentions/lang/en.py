@@ -275,6 +275,25 @@ ARRIVE_VERBS: frozenset[str] = frozenset(
     "heading moved sent sending dispatched deployed transferred relocated travelled traveled "
     "marched advanced".split()
 )
+#: Classes of event verbs, for the linker (which reads the class, not the word): harm done to
+#: people, whose place follows a preposition ("killed two men in Homs");
+HARM_VERBS: frozenset[str] = frozenset(
+    "killed kill killing kills wounded wounding injured injuring died shot shoot shoots "
+    "shooting gunned executed massacred assassinated murdered murder murdering beheaded "
+    "arrested arrest detained detaining kidnapped abducted tortured raped".split()
+)
+#: taking, striking or patrolling a place, which may be the verb's object ("stormed Zara");
+SEIZE_VERBS: frozenset[str] = frozenset(
+    "captured capture captures capturing seized seizing stormed storming overran raided "
+    "raiding raid invaded invading occupied occupy besieged liberated secured entered enter "
+    "entering patrol patrols patrolled patrolling patroling shelled shelling bombed struck "
+    "hit targeted targeting attacked attack attacking".split()
+)
+#: gatherings ("marched through Cairo").
+GATHER_VERBS: frozenset[str] = frozenset(
+    "protested protest protests protesting demonstrated demonstrating rallied rally marched "
+    "marching marches rioted".split()
+)
 #: Verbs (and nouns) of events a monitor counts; typed event words come from ``activity``.
 EVENT_WORDS: frozenset[str] = frozenset(
     "killed kill killing kills wounded wounding injured injuring died dead death deaths "
