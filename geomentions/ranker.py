@@ -71,6 +71,10 @@ def lifts(model: LogisticModel, x: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
     return above, above * model._w  # type: ignore[attr-defined]
 
 
+#: How each feature column is said in a ``why`` (None: not said), by column.
+_WORDS = tuple(features.WORDS[n] for n in features.NAMES)
+
+
 def reasons(
     model: LogisticModel,
     x: np.ndarray,
@@ -82,14 +86,14 @@ def reasons(
     of than the candidates' average, by how much they moved its score (up: said plainly;
     down: after "against"). ``lifted`` is :func:`lifts` of ``x``, when already made."""
     above_all, lift_all = lifted if lifted is not None else lifts(model, x)
-    above, lift = above_all[r].tolist(), lift_all[r].tolist()  # plain floats: a short loop
+    above, lift = above_all[r], lift_all[r]
+    size = np.abs(lift)
+    # Largest moves first (ties: column order, as a stable sort keeps it).
+    order = np.argsort(-size, kind="stable")
     up: list[str] = []
     down: list[str] = []
-    # Largest moves first (ties: column order, as a stable sort keeps it).
-    for k in sorted(
-        (k for k in range(len(lift)) if abs(lift[k]) > 0.05), key=lambda k: -abs(lift[k])
-    ):
-        words = features.WORDS[features.NAMES[k]]
+    for k in order[: int((size > 0.05).sum())].tolist():
+        words = _WORDS[k]
         if above[k] <= 0 or words is None:
             continue
         if lift[k] > 0 and len(up) < top:
