@@ -113,11 +113,12 @@ def demonym_countries(text: str) -> frozenset[str]:
     """
     found: set[str] = set()
     words = _WORD.findall(text.casefold())
-    for n, w in enumerate(words):
-        if w in ("north", "south", "new") and n + 1 < len(words):
+    for n, w in enumerate(words[:-1]):
+        if w in ("north", "south", "new"):
             pair = f"{w} {words[n + 1].removesuffix('s')}"
             if pair in _DEMONYMS_EXACT:
                 found.add(_DEMONYMS_EXACT[pair])
+    for w in set(words):  # each distinct word once: the answer is a set
         cc = _DEMONYMS_EXACT.get(w) or _DEMONYMS_EXACT.get(w.removesuffix("s"))
         if cc is None and "\u0600" <= w[0] <= "\u06ff":
             bare = w.removeprefix("ال")
