@@ -5,8 +5,9 @@ records, for each reading, where it sits (sentence, paragraph), how strongly the
 *other* readings vote for each country and first-level division (in the whole document, the
 sentence and the paragraph), which countries, divisions and counties the report names, the
 demonyms it uses, containment cues around the name ("X, Y", "X in Y", "X, south of Y",
-"X (Y)", "the Texas town of X", "X, a city in Y") and provisional points of the other
-places (for distances). It is pure data: nothing here chooses a place.
+"X (Y)", "the Texas town of X", "X, a city in Y"), the words beside the name that say what
+kind of place it is ("Sokoto State", "the city of Tianjin", "Dublin City Council") and
+provisional points of the other places (for distances). It is pure data: nothing here chooses a place.
 """
 
 from __future__ import annotations
@@ -64,6 +65,10 @@ _COUNTY = re.compile(r"\b(?:County|Parish)\b")
 _COUNTY_NAME = re.compile(r"((?:[A-Z][a-z'-]*[a-z]\s+){1,3})$")
 _PARAGRAPH = re.compile(r"\n\s*\n")
 _GOVERNMENT = en.GOVERNMENT_WORDS | ru.GOVERNMENT_WORDS | ar.GOVERNMENT_WORDS
+#: Kinds of place the words beside a name may say, and the words that say them.
+KINDS = (("division", en.DIVISION_CUES), ("county", en.COUNTY_CUES), ("town", en.TOWN_CUES))
+#: Where the words beside a name stop: punctuation ends the phrase.
+_PHRASE_END = re.compile(r"[,.;:!?()\[\]\"\n،]")
 _WORD = re.compile(r"\w+")
 
 _ARABIC_CC = frozenset("SY IQ LB JO PS EG SA YE AE QA KW BH OM LY TN DZ MA SD MR SO DJ KM".split())
@@ -176,6 +181,10 @@ class DocContext:
     #: Per reading: its sentence speaks of government or diplomacy (lang GOVERNMENT_WORDS).
     government: list[bool]
     cues: list[Cue | None]
+    #: Per reading: the kinds of place (``KINDS``) the words beside it say; per name: the
+    #: kinds said beside any of its readings.
+    said: list[frozenset[str]]
+    said_of_name: dict[str, frozenset[str]]
     #: Provisional points of every reading (nan for countries and unresolved names) and a
     #: number per distinct name.
     lat: np.ndarray
@@ -237,6 +246,31 @@ def _cue(text: str, spans: list[Span], i: int) -> Cue | None:
             reading = j if j is not None and text[spans[j].start : spans[j].end] in outer else None
             return Cue("in", plain(outer), reading)
     return None
+
+
+def said_kinds(text: str, start: int, end: int) -> frozenset[str]:
+    """The kinds of place (``KINDS``) that the word right after a name ("Sokoto State",
+    "Murmansk's governor") or right before it ("the city of Tianjin", "Governor Kabul") says.
+
+    >>> sorted(said_kinds("the Governor of Sokoto State, Tambuwal", 16, 22))
+    ['division']
+    >>> sorted(said_kinds("in the northeastern city of Tianjin", 28, 35))
+    ['town']
+    >>> sorted(said_kinds("a Palestinian state with Jerusalem as its capital", 25, 34))
+    []
+    """
+    after = text[end : end + 24]
+    cut = _PHRASE_END.search(after)
+    after = re.sub(r"^['’]s\b", "", after[: cut.start()] if cut is not None else after)
+    before = text[max(0, start - 32) : start]
+    cuts = list(_PHRASE_END.finditer(before))
+    before = before[cuts[-1].end() :] if cuts else before
+    words = _WORD.findall(after.casefold())[:1]
+    prior = _WORD.findall(before.casefold())[-2:]
+    if prior and prior[-1] == "of":
+        prior = prior[:-1]
+    words += prior[-1:]
+    return frozenset(kind for kind, cue_words in KINDS if not cue_words.isdisjoint(words))
 
 
 def _counties(text: str) -> list[str]:
@@ -305,6 +339,10 @@ def build(
     lat = np.array([p[0] if p else np.nan for p in points], dtype=np.float64)
     lon = np.array([p[1] if p else np.nan for p in points], dtype=np.float64)
     span_list = list(spans)
+    said = [said_kinds(text, sp.start, sp.end) for sp in span_list]
+    said_of_name: dict[str, frozenset[str]] = {}
+    for sp, kinds in zip(span_list, said, strict=True):
+        said_of_name[sp.text] = said_of_name.get(sp.text, frozenset()) | kinds
     return DocContext(
         spans=span_list,
         countries=countries,
@@ -319,6 +357,8 @@ def build(
         demonyms=demonym_countries(text),
         government=[government.get(s, False) for s in sentence_of],
         cues=[_cue(text, span_list, i) for i in range(len(span_list))],
+        said=said,
+        said_of_name=said_of_name,
         lat=lat,
         lon=lon,
         name_id=np.array([names[sp.text] for sp in spans], dtype=np.int64),
@@ -361,6 +401,8 @@ def alone(
         demonyms=frozenset(),
         government=[False],
         cues=[Cue("in", plain(within), None) if within else None],
+        said=[frozenset()],
+        said_of_name={},
         lat=np.array(lat, dtype=np.float64),
         lon=np.array(lon, dtype=np.float64),
         # The near point counts as another name's place (see ``neighbours``).

@@ -23,7 +23,7 @@ from .resolution import NameMatch, plausibility
 
 __all__ = ["NAMES", "VERSION", "candidate_matrix", "prior", "WORDS"]
 
-VERSION = "ranker-features/2"
+VERSION = "ranker-features/3"
 
 #: Column names, in order, with how each is said in a ``why`` (None: not said).
 WORDS: dict[str, str | None] = {
@@ -48,6 +48,7 @@ WORDS: dict[str, str | None] = {
     "village": "a village-layer place",
     "asked": "the feature type the text asks for",
     "unasked": "not the feature type the text asks for",
+    "asked_site": "the site the text asks for",
     "after_town": "a division named after its town",
     "folded_country": "a country matched only after folding",
     "not_the_country": "not the country the name spells",
@@ -70,6 +71,10 @@ WORDS: dict[str, str | None] = {
     "script_fit": "the name's script fits its country",
     "demonym": "its people named in the report",
     "capital_politics": "a national capital, in a sentence about government",
+    "said_division": "a division, as the words beside the name say",
+    "said_town": "a town, as the words beside the name say",
+    "said_division_doc": "a division, as the words beside the name say elsewhere",
+    "said_town_doc": "a town, as the words beside the name say elsewhere",
 }
 NAMES: tuple[str, ...] = tuple(WORDS)
 _COL = {n: i for i, n in enumerate(NAMES)}
@@ -112,6 +117,7 @@ def candidate_matrix(
     olat, olon = ctx.neighbours(i)  # other names' provisional points
     sentence_admin1 = ctx.sentence_admin1.get(ctx.sentence_of[i], {})
     government = ctx.government[i]
+    said, said_doc = ctx.said[i], ctx.said_of_name.get(span.text, frozenset())
     outer_point = None
     if cue is not None and cue.reading is not None and not math.isnan(ctx.lat[cue.reading]):
         outer_point = (ctx.lat[cue.reading], ctx.lon[cue.reading])
@@ -127,6 +133,9 @@ def candidate_matrix(
         country = _is_country(info)
         if wanted and offered:
             row[_ASKED] = code in wanted
+            # "Qasr Nadim Air Base": words that ask for a site are met by a site, whatever
+            # the size of the town it is named after.
+            row[_ASKED_SITE] = code in wanted and fclass == "S"
             row[_UNASKED] = code not in wanted
         if fclass in ("A", "S") and code not in wanted:
             seat = code == "ADM1" and (cc, info["name"]) in seats
@@ -145,7 +154,8 @@ def candidate_matrix(
         row[_SENT_REGION] = sent_region.get(region, 0.0) if region[1] else 0.0
         named = ctx.others_name(ctx.country_namers.get(cc), i)
         row[_COUNTRY_NAMED] = named and not country
-        row[_CAPITAL_OF_NAMED] = named and code == "PPLC"
+        # Not when the name itself spells a country: "Mexico" is the country, not its capital.
+        row[_CAPITAL_OF_NAMED] = named and code == "PPLC" and not spelled
         if info["admin1"] and code != "ADM1" and ctx.admin1_namers:
             a1 = (cc, plain(info["admin1"]))
             row[_ADMIN1_NAMED] = ctx.others_name(ctx.admin1_namers.get(a1), i)
@@ -162,7 +172,15 @@ def candidate_matrix(
             row[_NO_NEIGHBOURS] = 1.0
         row[_SCRIPT_FIT] = script_fit(span.script, cc)
         row[_DEMONYM] = cc in ctx.demonyms
-        row[_CAPITAL_POLITICS] = government and code == "PPLC"
+        # "Moscow denies": a capital standing for its government; not when the name spells a
+        # country ("Mexico should send", where Mexico City only shares the folded name).
+        row[_CAPITAL_POLITICS] = government and code == "PPLC" and not spelled
+        if said or said_doc:
+            kind = _KIND_OF_CODE.get(code, "town" if fclass == "P" else "")
+            row[_SAID_DIVISION] = kind in said and kind != "town"
+            row[_SAID_TOWN] = kind == "town" and kind in said
+            row[_SAID_DIVISION_DOC] = kind in said_doc and kind != "town"
+            row[_SAID_TOWN_DOC] = kind == "town" and kind in said_doc
         rows.append(row)
     x = np.array(rows, dtype=np.float64)
     # Distances to the other names' points, all candidates at once (countries have none).
@@ -191,20 +209,24 @@ _STATIC = (
 )  # fmt: skip
 _WIDTH = len(NAMES)
 (
-    _PRIOR_BEST, _ASKED, _UNASKED, _AFTER_TOWN, _FOLDED_COUNTRY, _NOT_THE_COUNTRY,
+    _PRIOR_BEST, _ASKED, _ASKED_SITE, _UNASKED, _AFTER_TOWN, _FOLDED_COUNTRY, _NOT_THE_COUNTRY,
     _IS_THE_COUNTRY, _DOC_COUNTRY, _DOC_REGION, _PARA_COUNTRY, _SENT_COUNTRY, _SENT_REGION,
     _COUNTRY_NAMED, _CAPITAL_OF_NAMED, _ADMIN1_NAMED, _ADMIN1_IN_SENTENCE, _COUNTY_NAMED,
     _CUE_INSIDE, _CUE_OUTSIDE, _NO_NEIGHBOURS, _SCRIPT_FIT, _DEMONYM, _CAPITAL_POLITICS,
+    _SAID_DIVISION, _SAID_TOWN, _SAID_DIVISION_DOC, _SAID_TOWN_DOC,
 ) = (
     _COL[n]
     for n in (
-        "prior_best", "asked", "unasked", "after_town", "folded_country", "not_the_country",
+        "prior_best", "asked", "asked_site", "unasked", "after_town", "folded_country", "not_the_country",
         "is_the_country", "doc_country", "doc_region", "para_country", "sent_country",
         "sent_region", "country_named", "capital_of_named", "admin1_named",
         "admin1_in_sentence", "county_named", "cue_inside", "cue_outside", "no_neighbours",
-        "script_fit", "demonym", "capital_politics",
+        "script_fit", "demonym", "capital_politics", "said_division", "said_town",
+        "said_division_doc", "said_town_doc",
     )
 )  # fmt: skip
+#: The kind of place (``context.KINDS``) a feature code is; other populated places are towns.
+_KIND_OF_CODE = {"ADM1": "division", "ADM2": "county"}
 _static_memo: dict[tuple, tuple[list[float], float]] = {}
 
 

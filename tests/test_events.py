@@ -82,6 +82,11 @@ def test_russian_case_decides_in_or_to() -> None:
     s = Sentence("Колонна вошла в Мосул, бои идут в Мосуле.")
     assert s.governing((16, 21)) == "to"
     assert s.governing((34, 40)) == "in"
+    # A foreign name that never declines gives no case: "in", and the verb decides.
+    t = "Под Латакией спокойно, а в Алеппо и в Бамако идут бои; колонна ушла в Латакию."
+    for name, cls in (("Алеппо", "in"), ("Бамако", "in"), ("Латакию", "to")):
+        k = t.index(name)
+        assert Sentence(t).governing((k, k + len(name))) == cls
 
 
 def test_arabic_preposition_written_on_the_place() -> None:

@@ -114,3 +114,32 @@ def test_why_names_the_evidence_in_words() -> None:
     paris = next(m for m in doc.mentions if m.text == "Paris")
     assert paris.place is not None and paris.place.admin1 == "Texas"
     assert "inside the place named beside it" in paris.place.why
+
+
+def test_words_beside_a_name_say_division_or_town() -> None:
+    doc = gm.extract(
+        "Farmers in Kaduna State say the rains came late. In the city of Kaduna, traders "
+        "raised the price of maize."
+    )
+    state = next(m for m in doc.mentions if m.text.startswith("Kaduna") and m.start < 20)
+    city = next(m for m in doc.mentions if m.text == "Kaduna" and m.start > 40)
+    assert state.place is not None and state.place.feature_code == "ADM1"
+    assert city.place is not None and city.place.feature_code.startswith("PPL")
+
+
+def test_a_name_that_spells_a_country_is_the_country_in_a_sentence_on_politics() -> None:
+    # Mexico City is also called "Mexico"; the government words must not pull it in.
+    doc = gm.extract(
+        "Mexican farmers are worried. The president said Mexico would answer the new "
+        "tariffs with its own."
+    )
+    assert placed(doc, "Mexico").feature_code == "PCLI"
+
+
+def test_said_kinds_read_one_word_each_side() -> None:
+    from geomentions.context import said_kinds
+
+    text = "Murmansk's governor resigned; the mayor of Tver stayed."
+    assert said_kinds(text, 0, 8) == {"division"}
+    assert said_kinds(text, text.index("Tver"), text.index("Tver") + 4) == {"town"}
+    assert said_kinds("a state with Jerusalem in it", 13, 22) == frozenset()

@@ -16,6 +16,17 @@ embassy ambassador diplomat diplomats diplomatic treaty sanctions summit talks n
 officials policy federal capitol parliament cabinet regime""".split()
 )
 
+#: Words just before or after a name that say which kind of place it is: a first-level
+#: division ("Sokoto State", "the province of Kabul", "Murmansk's governor"), a county or
+#: parish, or a town ("the city of Tianjin", "Dublin City Council", "the mayor of Paris").
+#: Ranker features (``geomentions.context``).
+DIVISION_CUES = frozenset(
+    "state province governorate oblast prefecture governor gubernatorial legislature "
+    "statewide".split()
+)
+COUNTY_CUES = frozenset("county parish".split())
+TOWN_CUES = frozenset("city town village mayor downtown suburb hamlet".split())
+
 MONTHS = frozenset(
     """january february march april may june july august september october november
 december monday tuesday wednesday thursday friday saturday sunday jan feb mar apr jun jul aug

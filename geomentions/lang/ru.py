@@ -50,8 +50,11 @@ PREPOSITIONS: dict[str, str] = {
 }  # fmt: skip
 #: Prepositions whose class depends on the case of the place after them.
 CASE_PREPOSITIONS: frozenset[str] = frozenset({"в", "во", "на"})
-#: Endings of a locative (prepositional) place name; any other ending reads as accusative.
-LOCATIVE_ENDINGS: tuple[str, ...] = ("е", "и")
+#: Endings of a place name after в/на that read as "in": the locative ("в Мосуле", "в Сирии")
+#: and foreign names that never decline ("в Алеппо", "в Дераа", "в Бамако"), whose case cannot be
+#: told (the verb decides: "прибыли в Алеппо" still reads as arriving). Any other ending reads
+#: as accusative ("в Мосул", "в Латакию"): "to".
+LOCATIVE_ENDINGS: tuple[str, ...] = ("е", "и", "о", "а", "э")
 
 FILLERS: frozenset[str] = frozenset(
     "города город поселка посёлка деревни села провинции провинция районе района области "
