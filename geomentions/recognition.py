@@ -458,9 +458,11 @@ _ABBREVIATIONS = re.compile(
 
 # Only after "Town, " ("Miss." alone is a title, "Ill." a word); "D.C." stands alone too.
 _US_STATE_RE = re.compile(
-    r"(?<=[A-Za-z], )(?:"
+    # A first letter first: the look-behinds are then tried at a few positions, not all.
+    f"(?=[{''.join(sorted({a[0] for a in US_STATE_ABBREVIATIONS} | {'D'}))}])"
+    r"(?:(?<=[A-Za-z], )(?:"
     + "|".join(re.escape(a) for a in sorted(US_STATE_ABBREVIATIONS, key=len, reverse=True))
-    + r")(?![\w.])|(?<![\w.])D\.C\.(?![\w.])"
+    + r")(?![\w.])|(?<![\w.])D\.C\.(?![\w.]))"
 )
 # What any match needs: the look-behind above makes the full pattern slow to scan with.
 _US_STATE_CUE = re.compile(r"[A-Za-z], [A-Z][A-Za-z.]{1,5}")
