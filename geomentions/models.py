@@ -16,11 +16,13 @@ the package needs no machine-learning library at run time; training code lives i
 from __future__ import annotations
 
 import json
+from abc import ABC, abstractmethod
 from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import cache
 from importlib import resources
 from pathlib import Path
+from typing import TypeVar
 
 import numpy as np
 
@@ -31,8 +33,74 @@ class ModelError(ValueError):
     """A model file is missing, corrupt, or was trained on a different feature list."""
 
 
+class ModelFile(ABC):
+    """What every shipped model shares: a named feature list it checks, and a JSON file it
+    is saved to and loaded from (the subclass gives ``to_json`` and ``from_json``)."""
+
+    feature_names: tuple[str, ...]
+    name: str
+    version: str
+
+    def check_features(self, names: Sequence[str]) -> None:
+        """Raise :class:`ModelError` unless ``names`` is the list the model was trained on."""
+        if tuple(names) != self.feature_names:
+            missing = sorted(set(self.feature_names) - set(names))
+            extra = sorted(set(names) - set(self.feature_names))
+            raise ModelError(
+                f"model {self.name!r} (version {self.version or '?'}) was trained on another "
+                f"feature list: missing {missing}, unexpected {extra}; retrain it"
+            )
+
+    @abstractmethod
+    def to_json(self) -> str:
+        """The model as the text of its file."""
+
+    @classmethod
+    @abstractmethod
+    def from_json(cls: type[_M], text: str, source: str = "<string>") -> _M:
+        """A model from the text of its file (:class:`ModelError` if it is not one)."""
+
+    def save(self, path: str | Path) -> None:
+        Path(path).write_text(self.to_json() + "\n", encoding="utf-8")
+
+    @classmethod
+    def load(cls: type[_M], path: str | Path) -> _M:
+        try:
+            text = Path(path).read_text(encoding="utf-8")
+        except (OSError, UnicodeDecodeError) as exc:
+            raise ModelError(f"cannot read model file {path}: {exc}") from exc
+        return cls.from_json(text, str(path))
+
+    @staticmethod
+    def header(d: dict, fmt: str, source: str) -> dict:
+        """The fields every model file has (calibration, name, version, meta), after
+        checking its format."""
+        if d.get("format") != fmt:
+            raise ModelError(f"{source}: not a {fmt} model file")
+        cal = d.get("calibration") or [[], []]
+        return {
+            "feature_names": tuple(d["feature_names"]),
+            "calibration": (tuple(map(float, cal[0])), tuple(map(float, cal[1]))),
+            "name": str(d.get("name", "")),
+            "version": str(d.get("version", "")),
+            "meta": tuple(sorted((str(k), str(v)) for k, v in d.get("meta", {}).items())),
+        }
+
+
+_M = TypeVar("_M", bound=ModelFile)
+
+
+def shipped_text(filename: str) -> str:
+    """The text of a model file shipped in ``geomentions/data/``."""
+    ref = resources.files("geomentions") / "data" / filename
+    try:
+        return ref.read_text(encoding="utf-8")
+    except (OSError, FileNotFoundError) as exc:
+        raise ModelError(f"shipped model {filename!r} is missing from the package") from exc
+
+
 @dataclass(frozen=True)
-class LogisticModel:
+class LogisticModel(ModelFile):
     """``p = calibrate(sigmoid(bias + weights . (x - mean) / scale))``.
 
     ``calibration`` is an isotonic map as two increasing sequences (raw probability ->
@@ -87,16 +155,6 @@ class LogisticModel:
             if contrib[i] != 0.0
         ]
 
-    def check_features(self, names: Sequence[str]) -> None:
-        """Raise :class:`ModelError` unless ``names`` is the list the model was trained on."""
-        if tuple(names) != self.feature_names:
-            missing = sorted(set(self.feature_names) - set(names))
-            extra = sorted(set(names) - set(self.feature_names))
-            raise ModelError(
-                f"model {self.name!r} (version {self.version or '?'}) was trained on another "
-                f"feature list: missing {missing}, unexpected {extra}; retrain it"
-            )
-
     # -- files -------------------------------------------------------------------------
 
     def to_json(self) -> str:
@@ -118,47 +176,25 @@ class LogisticModel:
             sort_keys=True,
         )
 
-    def save(self, path: str | Path) -> None:
-        Path(path).write_text(self.to_json() + "\n", encoding="utf-8")
-
     @classmethod
     def from_json(cls, text: str, source: str = "<string>") -> LogisticModel:
         try:
             d = json.loads(text)
-            if d.get("format") != FORMAT:
-                raise ModelError(f"{source}: not a {FORMAT} model file")
-            cal = d.get("calibration") or [[], []]
+            head = cls.header(d, FORMAT, source)  # the format is checked first
             return cls(
-                feature_names=tuple(d["feature_names"]),
                 weights=tuple(float(w) for w in d["weights"]),
                 bias=float(d["bias"]),
                 mean=tuple(float(v) for v in d.get("mean", ())),
                 scale=tuple(float(v) for v in d.get("scale", ())),
-                calibration=(tuple(map(float, cal[0])), tuple(map(float, cal[1]))),
-                name=str(d.get("name", "")),
-                version=str(d.get("version", "")),
-                meta=tuple(sorted((str(k), str(v)) for k, v in d.get("meta", {}).items())),
+                **head,
             )
         except ModelError:
             raise
         except (ValueError, KeyError, TypeError, IndexError) as exc:
             raise ModelError(f"{source}: corrupt model file ({exc})") from exc
 
-    @classmethod
-    def load(cls, path: str | Path) -> LogisticModel:
-        try:
-            text = Path(path).read_text(encoding="utf-8")
-        except (OSError, UnicodeDecodeError) as exc:
-            raise ModelError(f"cannot read model file {path}: {exc}") from exc
-        return cls.from_json(text, str(path))
-
 
 @cache
 def shipped(filename: str) -> LogisticModel:
     """A model file shipped in ``geomentions/data/``, loaded once per process."""
-    ref = resources.files("geomentions") / "data" / filename
-    try:
-        text = ref.read_text(encoding="utf-8")
-    except (OSError, FileNotFoundError) as exc:
-        raise ModelError(f"shipped model {filename!r} is missing from the package") from exc
-    return LogisticModel.from_json(text, f"geomentions/data/{filename}")
+    return LogisticModel.from_json(shipped_text(filename), f"geomentions/data/{filename}")

@@ -453,12 +453,18 @@ def resolve(
 
 
 def readings(
-    name: str, gazetteer: Gazetteer | None = None, min_score: float = MIN_SCORE
+    name: str,
+    gazetteer: Gazetteer | None = None,
+    min_score: float = MIN_SCORE,
+    *,
+    admit: bool = True,
 ) -> list[NameMatch]:
     """The places a name looked up on its own may mean: its plausible matches (an everyday
-    word only as a notable place, village rows only with evidence) whose
-    :func:`plausibility` reaches ``min_score``; what :func:`resolve` ranks."""
-    matches = admit_named(_plausible(name, match_name(name, gazetteer)))  # geomentions.evidence
+    word only as a notable place, village rows only with evidence unless ``admit`` is
+    False) whose :func:`plausibility` reaches ``min_score``; what :func:`resolve` ranks."""
+    matches = _plausible(name, match_name(name, gazetteer))
+    if admit:
+        matches = admit_named(matches)  # geomentions.evidence
     return [m for m in matches if plausibility(m) >= min_score]
 
 
@@ -486,9 +492,8 @@ def _resolve_within(
     """The places called ``head`` that lie in the best-ranked country or division called
     ``outer_name`` that holds any ("Athens, Georgia": the US state, not the country); ``head``
     alone when there is none."""
-    matches = [
-        m for m in _plausible(head, match_name(head, gazetteer)) if plausibility(m) >= min_score
-    ]
+    # Village rows too: the division named beside the name vouches for them.
+    matches = readings(head, gazetteer, min_score, admit=False)
     if feature_codes is None and (asked := feature_hint(head)):
         feature_codes = HINT_CODES[asked]
     outer_name = US_STATE_ABBREVIATIONS.get(outer_name, outer_name)  # "Athens, Ga."

@@ -20,12 +20,10 @@ import json
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from functools import cache
-from importlib import resources
-from pathlib import Path
 
 import numpy as np
 
-from geomentions.models import ModelError
+from geomentions.models import ModelError, ModelFile, shipped_text
 
 FORMAT = "geomentions-trees/1"
 
@@ -34,7 +32,7 @@ _KEYS = ("feature", "threshold", "left", "right", "value")
 
 
 @dataclass(frozen=True)
-class TreeModel:
+class TreeModel(ModelFile):
     """Boosted regression trees over a named feature list, with isotonic calibration."""
 
     feature_names: tuple[str, ...]
@@ -113,16 +111,6 @@ class TreeModel:
         xs, ys = self.calibration
         return np.interp(p, xs, ys) if xs else p
 
-    def check_features(self, names: Sequence[str]) -> None:
-        """Raise :class:`ModelError` unless ``names`` is the list the model was trained on."""
-        if tuple(names) != self.feature_names:
-            missing = sorted(set(self.feature_names) - set(names))
-            extra = sorted(set(names) - set(self.feature_names))
-            raise ModelError(
-                f"model {self.name!r} (version {self.version or '?'}) was trained on another "
-                f"feature list: missing {missing}, unexpected {extra}; retrain it"
-            )
-
     # -- files -------------------------------------------------------------------------
 
     def to_json(self) -> str:
@@ -143,37 +131,16 @@ class TreeModel:
             sort_keys=True,
         )
 
-    def save(self, path: str | Path) -> None:
-        Path(path).write_text(self.to_json() + "\n", encoding="utf-8")
-
     @classmethod
     def from_json(cls, text: str, source: str = "<string>") -> TreeModel:
         try:
             d = json.loads(text)
-            if d.get("format") != FORMAT:
-                raise ModelError(f"{source}: not a {FORMAT} model file")
-            cal = d.get("calibration") or [[], []]
-            return cls(
-                feature_names=tuple(d["feature_names"]),
-                base=float(d["base"]),
-                trees=tuple(d["trees"]),
-                calibration=(tuple(map(float, cal[0])), tuple(map(float, cal[1]))),
-                name=str(d.get("name", "")),
-                version=str(d.get("version", "")),
-                meta=tuple(sorted((str(k), str(v)) for k, v in d.get("meta", {}).items())),
-            )
+            head = cls.header(d, FORMAT, source)  # the format is checked first
+            return cls(base=float(d["base"]), trees=tuple(d["trees"]), **head)
         except ModelError:
             raise
         except (ValueError, KeyError, TypeError, IndexError, AttributeError) as exc:
             raise ModelError(f"{source}: corrupt model file ({exc})") from exc
-
-    @classmethod
-    def load(cls, path: str | Path) -> TreeModel:
-        try:
-            text = Path(path).read_text(encoding="utf-8")
-        except (OSError, UnicodeDecodeError) as exc:
-            raise ModelError(f"cannot read model file {path}: {exc}") from exc
-        return cls.from_json(text, str(path))
 
 
 def _depth(left: np.ndarray, right: np.ndarray) -> int:
@@ -191,9 +158,4 @@ def _depth(left: np.ndarray, right: np.ndarray) -> int:
 @cache
 def shipped_trees(filename: str) -> TreeModel:
     """A tree model shipped in ``geomentions/data/``, loaded once per process."""
-    ref = resources.files("geomentions") / "data" / filename
-    try:
-        text = ref.read_text(encoding="utf-8")
-    except (OSError, FileNotFoundError) as exc:
-        raise ModelError(f"shipped model {filename!r} is missing from the package") from exc
-    return TreeModel.from_json(text, f"geomentions/data/{filename}")
+    return TreeModel.from_json(shipped_text(filename), f"geomentions/data/{filename}")
