@@ -26,6 +26,7 @@ import numpy as np
 
 from . import budget, span_features
 from .activity import activity_for, find_date, sentence_spans
+from .commonness import zipf
 from .context import DocContext, outer_name_fits, plain
 from .context import build as build_context
 from .countries import country_codes
@@ -376,6 +377,9 @@ def _stray_word(
     return outside and not major
 
 
+_EVERYDAY = 4.0  # Zipf: "ليل" (night) 4.4; "خرطوم" (a hose) 3.2
+
+
 def _own_name(span: Span, top: Candidate, matches: tuple[NameMatch, ...], gaz: Gazetteer) -> bool:
     """Whether ``span`` writes ``top``'s own name: in Latin script its main name (Jilin's old
     alias "Shelling" does not count); in Arabic one of its Arabic names as written, article and
@@ -390,7 +394,12 @@ def _own_name(span: Span, top: Candidate, matches: tuple[NameMatch, ...], gaz: G
     if not names:
         return main
     if span.script == "arabic":
-        return any(spelled_as(span.text, n) for n in names)
+        # The article may be added to a bare name ("الخرطوم" writes "خرطوم"), unless the bare
+        # name is itself an everyday word: "الليل" is the night, not Lille's "ليل".
+        return any(
+            spelled_as(span.text, n) and (spelled_as(n, span.text) or zipf(n, "ar") < _EVERYDAY)
+            for n in names
+        )
     return any(name_key(n) in span.keys for n in names)
 
 
