@@ -33,6 +33,7 @@ import pyarrow.parquet as pq
 
 from .countries import alpha2
 from .geo import haversine_km
+from .lang.en import COMPASS_SHORT, DIRECTIONS, GENERIC
 from .names import key as name_key
 
 log = logging.getLogger(__name__)
@@ -295,6 +296,22 @@ def _locate(members: list[PlaceRow]) -> tuple[float, float, float]:
     return lat, lon, round(_quantile(d, 0.9), 1)
 
 
+def compass_short(name: str) -> list[str]:
+    """The short compass form of a division's name, as reports write it: "Northern Darfur"
+    -> ["North Darfur"]; nothing for a generic rest ("Southern Province", "Western North")."""
+    first, _, rest = name.partition(" ")
+    if first not in COMPASS_SHORT or not rest:
+        return []
+    words = [w.lower() for w in rest.split()]
+    if all(w in GENERIC or w in DIRECTIONS or w in _GENERIC_DIVISION for w in words):
+        return []
+    return [f"{COMPASS_SHORT[first]} {rest}"]
+
+
+#: Division words that make "Northern X" generic ("Northern Region", "Southern Highlands").
+_GENERIC_DIVISION = frozenset("area areas district state territory highlands".split())
+
+
 def _division_rows(
     places: list[PlaceRow],
     admin1: dict[str, tuple[str, str, str]],
@@ -365,7 +382,7 @@ def _division_rows(
                 population=sum(m.population for m in members),
                 radius_km=radius,
             )
-            row.add_names([name, ascii_name])
+            row.add_names([name, ascii_name, *compass_short(name)])
             # The governorate named after its seat city shares the city's names in every
             # script ("Aleppo Governorate" = "محافظة حلب"): borrow them.
             keys = {name_key(name), name_key(ascii_name)}

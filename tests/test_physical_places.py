@@ -127,3 +127,13 @@ def test_wrong_english_labels_of_natural_earth_are_not_place_names() -> None:
     by_name = {r["name"]: r for r in rows()}
     assert "Ryan Bullard" not in by_name and "Enugu Nigeria" not in by_name
     assert by_name["Utupua"]["feature_code"] == "ISL"
+
+
+def test_a_division_named_with_a_compass_adjective_is_found_by_its_short_form() -> None:
+    # GeoNames writes "Northern Darfur"; reports write "North Darfur".
+    doc = gm.extract("Aid convoys left North Darfur for South Kordofan on Sunday.")
+    found = {m.text: (m.place.name, m.place.feature_code) for m in doc.mentions if m.place}
+    assert found["North Darfur"] == ("Northern Darfur", "ADM1")
+    assert found["South Kordofan"] == ("Southern Kordofan", "ADM1")
+    # Only that way round: the western part of Virginia is not West Virginia.
+    assert not gm.resolve("Western Virginia")

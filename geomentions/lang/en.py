@@ -100,6 +100,9 @@ DIRECTIONS = frozenset(
     """north south east west northeast northwest southeast southwest northern southern eastern
 western central""".split()
 )
+#: A division's official compass adjective and the short form reports use ("Northern Darfur"
+#: is written "North Darfur"). Only this way round: "Western Virginia" is not West Virginia.
+COMPASS_SHORT = {"Northern": "North", "Southern": "South", "Eastern": "East", "Western": "West"}
 #: Articles and feature words: a span of only these is no name ("The city", "City Council").
 GENERIC = frozenset(
     """the a an al el city town village county district province governorate region council
