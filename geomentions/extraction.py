@@ -26,6 +26,7 @@ import numpy as np
 
 from . import budget, span_features
 from .activity import activity_for, find_date, sentence_spans
+from .commonness import zipf
 from .context import DocContext, outer_name_fits, plain
 from .context import build as build_context
 from .countries import country_codes
@@ -36,8 +37,9 @@ from .gazetteer import Gazetteer
 from .geo import destination, haversine_km
 from .model import Candidate, Document, Mention
 from .models import LogisticModel, shipped
-from .names import HINT_CODES
+from .names import HINT_CODES, script_of
 from .names import key as name_key
+from .plausibility import spelled_as
 from .ranker import POOL, calibrated, lifts, probabilities, reasons, shipped_ranker
 from .recognition import Span, find_spans
 from .resolution import NameMatch, Ranking, match_name
@@ -352,7 +354,9 @@ def _common_word(span: Span) -> bool:
     return span.commonness >= threshold
 
 
-def _stray_word(reading: _Reading, top: Candidate, others: dict[str, float]) -> bool:
+def _stray_word(
+    reading: _Reading, top: Candidate, others: dict[str, float], gaz: Gazetteer
+) -> bool:
     """An Arabic or Cyrillic ordinary word or adjective read as a place that does not fit the
     document ("مدنيين" civilians as Medenine, Tunisia); the span model judges Latin script."""
     span = reading.span
@@ -364,12 +368,39 @@ def _stray_word(reading: _Reading, top: Candidate, others: dict[str, float]) -> 
     outside = others.get(top.country_code, 0.0) < 0.3 if others else False
     if not _common_word(span) or top.feature_code.startswith("PCL"):
         return False
-    # Names of big places are common words because they are big places ("London", "حلب").
-    # (by their own name: Jilin's old alias "Shelling" does not count).
+    # Names of big places are common words because they are big places ("London", "حلب"),
+    # when the span writes the place's own name ("القاهرة" is Cairo's; "آثار", ruins, is
+    # not Atar's "أطار", though both read "atar").
     major = (
         top.feature_code in ("PPLC", "PPLA", "ADM1", "CONT") or top.population >= 100_000
-    ) and name_key(top.name) in span.keys
-    return outside and not (major and span.script != "arabic")
+    ) and _own_name(span, top, reading.matches, gaz)
+    return outside and not major
+
+
+_EVERYDAY = 4.0  # Zipf: "ليل" (night) 4.4; "خرطوم" (a hose) 3.2
+
+
+def _own_name(span: Span, top: Candidate, matches: tuple[NameMatch, ...], gaz: Gazetteer) -> bool:
+    """Whether ``span`` writes ``top``'s own name: in Latin script its main name (Jilin's old
+    alias "Shelling" does not count); in Arabic one of its Arabic names as written, article and
+    hamza seats aside; in Cyrillic one of its Cyrillic names, inflection aside. A place the
+    gazetteer names in no word of the span's script is judged by its main name's reading
+    ("الأنبار", Al Anbar)."""
+    main = name_key(top.name) in span.keys
+    if span.script == "latin":
+        return main
+    row = next((m.row for m in matches if m.info["place_id"] == top.place_id), None)
+    names = [n for n in gaz.names_of(row) if script_of(n) == span.script] if row is not None else []
+    if not names:
+        return main
+    if span.script == "arabic":
+        # The article may be added to a bare name ("الخرطوم" writes "خرطوم"), unless the bare
+        # name is itself an everyday word: "الليل" is the night, not Lille's "ليل".
+        return any(
+            spelled_as(span.text, n) and (spelled_as(n, span.text) or zipf(n, "ar") < _EVERYDAY)
+            for n in names
+        )
+    return any(name_key(n) in span.keys for n in names)
 
 
 def _confidence(
@@ -599,7 +630,7 @@ def extract(
         if r.span.script != "latin" and _common_word(r.span):
             top = ranks.top()
             assert top is not None
-            if _stray_word(r, top, prepared.focus.without(r.span.text)):
+            if _stray_word(r, top, prepared.focus.without(r.span.text), gaz):
                 continue  # only its top candidate was made
         cands = ranks.candidates(_CANDIDATES)
         confidence = _confidence(model, cands, probs[order], r)

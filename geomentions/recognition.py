@@ -98,9 +98,9 @@ _ORG_RE = re.compile(f"(?=[{_ORG_FIRST}])(?:" + "|".join(f"(?:{p})" for p in _OR
 # Words from the language data that fold onto places they are not (diseases, currencies,
 # religious movements, "X Department of Y"); masked like the organisations.
 # The look-ahead holds every first letter the masks can start with (Latin capitals; و, ا, إ,
-# ح, ش, ب, ل; Х, Ш, Э in either case), so the scan skips most positions at once.
+# ح, ش, ب, ل; Х, Ш, Э, С in either case), so the scan skips most positions at once.
 _LANG_MASK_RE = re.compile(
-    r"(?=[A-ZواإحشبلХхШшЭэ])(?<!\w)(?:"
+    r"(?=[A-ZواإحشبلХхШшЭэСс])(?<!\w)(?:"
     + "|".join(f"(?:{p})" for p in (*en.MASKS, *ar.MASKS, *ru.MASKS))
     + ")"
 )

@@ -294,6 +294,52 @@ def test_arabic_governorate_word_gives_the_province() -> None:
 # --------------------------------------------------------------------------- Russian
 
 
+@pytest.mark.parametrize(
+    "text, places",
+    [
+        # Two big places in different countries, each an everyday word as well: neither is
+        # a stray word for lying outside the other's country.
+        (
+            "خرج طلاب في القاهرة بمسيرة دعما لأهالي غزة",
+            {"القاهرة": "geonames:360630", "غزة": "geonames:281133"},
+        ),
+        # "الخرطوم": the gazetteer writes Khartoum "خرطوم", without the article.
+        (
+            "سافر وفد من الخرطوم إلى موسكو",
+            {"الخرطوم": "geonames:379252", "موسكو": "geonames:524901"},
+        ),
+        # Al Anbar has no Arabic name in the gazetteer: its main name is read instead.
+        (
+            "سقط قتلى في الأنبار واعتصم عمال في القاهرة",
+            {"الأنبار": "geonames:99592", "القاهرة": "geonames:360630"},
+        ),
+    ],
+)
+def test_big_places_in_short_arabic_sentences_are_kept(text: str, places: dict) -> None:
+    doc = gm.extract(text)
+    assert {w: resolved_at(doc, w).place_id for w in places} == places
+
+
+@pytest.mark.parametrize(
+    "text, word",
+    [
+        ("عادت الدوريات في الليل إلى حلب", "الليل"),  # the night, not Lille ("ليل")
+        ("نهب المسلحون آثار تدمر", "آثار"),  # ruins, not Atar ("أطار"), though both read "atar"
+        ("أغلقت البحرية الميناء قرب طرطوس", "الميناء"),  # the port, not Minna ("مينا")
+        ("قصفت الطائرات ميناء اللاذقية", "ميناء"),
+    ],
+)
+def test_arabic_words_that_spell_big_places_loosely_are_not_places(text: str, word: str) -> None:
+    assert places_over(gm.extract(text), word) == []
+
+
+@pytest.mark.parametrize("text", ["Силы ООН покинули Алеппо.", "В Хомсе собрались силы оппозиции."])
+def test_russian_forces_are_not_sila_chad(text: str) -> None:
+    # "Силы" (forces) opening a sentence read as Sila, a region of Chad.
+    doc = gm.extract(text)
+    assert [m.place.country_code for m in doc.places] == ["SY"]
+
+
 def test_russian_in_the_area_of_palmyra() -> None:
     m = at(extracted("briefing_ru.txt"), "Пальмиры")
     assert m.place is not None and m.place.place_id == TADMUR

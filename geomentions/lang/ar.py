@@ -25,10 +25,11 @@ TITLES = frozenset(
 SPEECH = frozenset("قال وقال صرح وصرح أضاف وأضاف أكد وأكد أعلن وأعلن".split())
 #: Heads of organisation names ("وزارة", "جامعة", "بنك", "حزب", "جبهة", "لواء").
 ORG_HEADS = frozenset("وزارة جامعة بنك مصرف مجلس حزب جبهة لواء كتائب شركة".split())
-#: Generic and function words that start no name ("ريف" countryside, "مدينة" city).
+#: Generic and function words that start no name ("ريف" countryside, "مدينة" city, "ميناء"
+#: port: Minna, Nigeria is "مينا").
 GENERIC = frozenset(
     """ريف وريف مدينة بلدة قرية ناحية محافظة منطقة مناطق حي أحياء شرق غرب شمال جنوب قرب محيط أطراف
-ضواحي بين معبر ومعبر المعبر والمعبر""".split()
+ضواحي بين معبر ومعبر المعبر والمعبر ميناء الميناء""".split()
 )
 #: Words masked before matching: a movement, not the governorate ("الحوثي", "الحوثيون").
 MASKS = (
