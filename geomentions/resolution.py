@@ -17,7 +17,7 @@ from __future__ import annotations
 import math
 import re
 from collections.abc import Callable, Iterable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import partial
 
 from rapidfuzz import process
@@ -455,10 +455,27 @@ def resolve(
         )  # fmt: skip
     if feature_codes is None and (asked := feature_hint(name)):
         feature_codes = HINT_CODES[asked]
-    return rank(
-        readings(name, gazetteer, min_score), name=name, country=country, near=near,
-        feature_codes=feature_codes, limit=limit, gazetteer=gazetteer,
+    found = readings(name, gazetteer, min_score)
+    return _fuzzy_capped(
+        rank(
+            found, name=name, country=country, near=near, feature_codes=feature_codes,
+            limit=limit, gazetteer=gazetteer,
+        ),
+        found,
     )  # fmt: skip
+
+
+def _fuzzy_capped(ranked: list[Candidate], matches: Sequence[NameMatch]) -> list[Candidate]:
+    """The ranker's score is a share among the readings, so a name that only fuzzy matching
+    finds ("Zorblatt" -> a village once called Zorbatovo) would get 1.00 as its only reading.
+    Such a reading's score is at most its :func:`plausibility`, and the list is ordered by
+    the capped scores (stable: ties keep the ranker's order)."""
+    fuzzy = {m.info["place_id"]: plausibility(m) for m in matches if not m.exact}
+    out = [
+        replace(c, score=round(min(c.score, fuzzy[c.place_id]), 4)) if c.place_id in fuzzy else c
+        for c in ranked
+    ]
+    return sorted(out, key=lambda c: -c.score)
 
 
 def readings(
@@ -512,11 +529,13 @@ def _resolve_within(
             break
     else:
         matches = admit_named(matches)  # no division holds it: as a bare name
-        return rank(
+        ranked = rank(
             matches, name=head, country=country, near=near, feature_codes=feature_codes,
             limit=limit, gazetteer=gazetteer,
         )  # fmt: skip
-    return rank(
+        return _fuzzy_capped(ranked, matches)
+    ranked = rank(
         inside, name=head, country=country, feature_codes=feature_codes, limit=limit,
         within=outer.name,
     )  # fmt: skip
+    return _fuzzy_capped(ranked, inside)
