@@ -18,7 +18,6 @@ from __future__ import annotations
 import datetime as dt
 import math
 from collections import Counter, defaultdict
-from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import NamedTuple
 
@@ -40,7 +39,7 @@ from .models import LogisticModel, shipped
 from .names import HINT_CODES, script_of
 from .names import key as name_key
 from .plausibility import spelled_as
-from .ranker import POOL, calibrated, lifts_when_asked, probabilities, reasons, shipped_ranker
+from .ranker import POOL, Lifts, calibrated, probabilities, reasons, shipped_ranker
 from .recognition import Span, find_spans
 from .resolution import NameMatch, Ranking, match_name
 from .span_features import Case
@@ -421,19 +420,19 @@ def _confidence(
     return round(max(0.0, min(1.0, conf * (1 - 0.7 * reading.penalty))), 4)
 
 
-def _notes(model: LogisticModel, x: np.ndarray) -> Callable[..., list[str]]:
+class _Notes(Lifts):
     """``why`` words of a candidate (by its row in ``x``) for ``Ranking``."""
 
-    folded = x[:, NAMES.index("not_the_country")]
-    lifted = lifts_when_asked(model, x)
+    __slots__ = ()
 
-    def notes(info: dict, row: int) -> list[str]:
-        out = reasons(model, x, row, lifted=lifted()) or ["no feature sets it apart"]
-        if folded[row]:
+    def __call__(self, info: dict, row: int) -> list[str]:
+        out = reasons(self.model, self.x, row, lifted=self.get()) or ["no feature sets it apart"]
+        if self.x[row, _FOLDED]:
             out.append("the text spells a country's name; this place matches only after folding")
         return out
 
-    return notes
+
+_FOLDED = NAMES.index("not_the_country")
 
 
 _BEARING = {
@@ -625,7 +624,7 @@ def extract(
         order = sorted(range(len(pool)), key=lambda k: (-probs[k], pool[k].info["place_id"]))
         ranks = Ranking(
             [(-float(probs[k]), pool[k].info["place_id"], pool[k], (k,)) for k in order],
-            _notes(model, x),
+            _Notes(model, x),
         )
         if r.span.script != "latin" and _common_word(r.span):
             top = ranks.top()

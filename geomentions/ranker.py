@@ -12,7 +12,6 @@ Inference is numpy only.
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
-from functools import cache, partial
 
 import numpy as np
 
@@ -72,9 +71,20 @@ def lifts(model: LogisticModel, x: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
     return above, above * model._w  # type: ignore[attr-defined]
 
 
-def lifts_when_asked(model: LogisticModel, x: np.ndarray) -> Callable[[], tuple]:
-    """:func:`lifts` of ``x``, made on the first call and kept (most reasons are never read)."""
-    return cache(partial(lifts, model, x))
+class Lifts:
+    """:func:`lifts` of ``x``, made when first asked for and kept (most reasons are never
+    read; slotted, as a kept Document holds one per mention until then)."""
+
+    __slots__ = ("model", "x", "_made")
+
+    def __init__(self, model: LogisticModel, x: np.ndarray) -> None:
+        self.model, self.x = model, x
+        self._made: tuple[np.ndarray, np.ndarray] | None = None
+
+    def get(self) -> tuple[np.ndarray, np.ndarray]:
+        if self._made is None:
+            self._made = lifts(self.model, self.x)
+        return self._made
 
 
 #: How each feature column is said in a ``why`` (None: not said), by column.
@@ -161,7 +171,7 @@ def _alone_notes(
 ) -> Callable[[dict, int], list[str]]:
     """``why`` words of a candidate of a name looked up alone: the caller's context first,
     then what set it apart (asked only of the candidates returned)."""
-    lifted = lifts_when_asked(model, x)
+    lifted = Lifts(model, x)
 
     def notes(info: dict, row: int) -> list[str]:
         out: list[str] = []
@@ -173,6 +183,6 @@ def _alone_notes(
         if near is not None:
             d = haversine_km(near[0], near[1], info["lat"], info["lon"])
             out.append(f"{d:.0f} km from near point")
-        return out + (reasons(model, x, row, lifted=lifted()) or ["no feature sets it apart"])
+        return out + (reasons(model, x, row, lifted=lifted.get()) or ["no feature sets it apart"])
 
     return notes

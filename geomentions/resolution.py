@@ -18,7 +18,6 @@ import math
 import re
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, replace
-from functools import partial
 
 from rapidfuzz import process
 from rapidfuzz.distance import Indel
@@ -178,8 +177,17 @@ def make_candidate(
     )
 
 
-def _why_of(m: NameMatch, notes: Callable[..., list[str]], flags: tuple) -> str:
-    return _why(m, notes(m.info, *flags))
+class _WhyOf:
+    """A candidate's ``why``, worded when first read (slotted: a kept Document holds one
+    per candidate until then)."""
+
+    __slots__ = ("match", "notes", "flags")
+
+    def __init__(self, match: NameMatch, notes: Callable[..., list[str]], flags: tuple) -> None:
+        self.match, self.notes, self.flags = match, notes, flags
+
+    def __call__(self) -> str:
+        return _why(self.match, self.notes(self.match.info, *self.flags))
 
 
 def _why(m: NameMatch, notes: list[str]) -> str:
@@ -345,7 +353,7 @@ class Ranking:
         made, scored = self._made, self._scored
         for neg, _, m, flags in scored[len(made) : limit]:
             # The reason is worded only if someone reads it (most are never read).
-            why = partial(_why_of, m, self._notes, flags)
+            why = _WhyOf(m, self._notes, flags)
             made.append(
                 make_candidate(m.info, matched_name=m.matched, score=round(-neg, 4), why=why)
             )
