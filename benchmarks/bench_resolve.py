@@ -376,6 +376,32 @@ def failure_row(o: Outcome) -> dict[str, Any]:
     }
 
 
+def calibration(outcomes: list[Outcome]) -> list[str]:
+    """Is the top answer's score (no hint) a probability? Accuracy against mean score per
+    tier, a reliability table in tenths and the expected calibration error."""
+    answered = [o for o in outcomes if o.got is not None]
+    out = ["score of the top answer (no hint) against how often it is right"]
+    for tier in ("literal", "same-key", "fuzzy"):
+        group = [o for o in answered if o.tier == tier]
+        if group:
+            acc = sum(o.top1 for o in group) / len(group)
+            mean = sum(o.got["score"] for o in group) / len(group)
+            out.append(
+                f"  {tier:<10} answered {len(group):>5}  right {acc:.3f}  mean score {mean:.3f}"
+            )
+    ece = 0.0
+    for b in range(10):
+        group = [o for o in answered if min(9, int(o.got["score"] * 10)) == b]
+        if group:
+            acc = sum(o.top1 for o in group) / len(group)
+            mean = sum(o.got["score"] for o in group) / len(group)
+            ece += len(group) / len(answered) * abs(acc - mean)
+            out.append(f"  score {b / 10:.1f}-{(b + 1) / 10:.1f} n {len(group):>5}  right {acc:.3f}"
+                       f"  mean score {mean:.3f}")  # fmt: skip
+    out.append(f"  expected calibration error {ece:.3f}")
+    return out
+
+
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     ap.add_argument("--variants", type=Path, default=DEFAULT_VARIANTS)
@@ -453,6 +479,8 @@ def main(argv: list[str] | None = None) -> int:
         *table("by script", figures["by_script"]),
         *table("by tier (is the variant already a name of the gold place?)", figures["by_tier"]),
         *table("by kind", figures["by_kind"], min_n=10),
+        "",
+        *calibration(outcomes),
         "",
         f"latency per query, warm index, caches cleared (ms) {'median':>9} {'p95':>7} {'mean':>7}",
     ]

@@ -40,7 +40,7 @@ from .models import LogisticModel, shipped
 from .names import HINT_CODES, script_of
 from .names import key as name_key
 from .plausibility import spelled_as
-from .ranker import POOL, calibrated, lifts, probabilities, reasons, shipped_ranker
+from .ranker import POOL, calibrated, lifts_when_asked, probabilities, reasons, shipped_ranker
 from .recognition import Span, find_spans
 from .resolution import NameMatch, Ranking, match_name
 from .span_features import Case
@@ -425,10 +425,10 @@ def _notes(model: LogisticModel, x: np.ndarray) -> Callable[..., list[str]]:
     """``why`` words of a candidate (by its row in ``x``) for ``Ranking``."""
 
     folded = x[:, NAMES.index("not_the_country")]
-    lifted = lifts(model, x)
+    lifted = lifts_when_asked(model, x)
 
     def notes(info: dict, row: int) -> list[str]:
-        out = reasons(model, x, row, lifted=lifted) or ["no feature sets it apart"]
+        out = reasons(model, x, row, lifted=lifted()) or ["no feature sets it apart"]
         if folded[row]:
             out.append("the text spells a country's name; this place matches only after folding")
         return out

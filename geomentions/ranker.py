@@ -12,6 +12,7 @@ Inference is numpy only.
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
+from functools import cache, partial
 
 import numpy as np
 
@@ -69,6 +70,11 @@ def lifts(model: LogisticModel, x: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
     z = model._z(x)  # type: ignore[attr-defined]
     above = z - z.mean(axis=0) if len(x) > 1 else z
     return above, above * model._w  # type: ignore[attr-defined]
+
+
+def lifts_when_asked(model: LogisticModel, x: np.ndarray) -> Callable[[], tuple]:
+    """:func:`lifts` of ``x``, made on the first call and kept (most reasons are never read)."""
+    return cache(partial(lifts, model, x))
 
 
 #: How each feature column is said in a ``why`` (None: not said), by column.
@@ -155,7 +161,7 @@ def _alone_notes(
 ) -> Callable[[dict, int], list[str]]:
     """``why`` words of a candidate of a name looked up alone: the caller's context first,
     then what set it apart (asked only of the candidates returned)."""
-    lifted = lifts(model, x)
+    lifted = lifts_when_asked(model, x)
 
     def notes(info: dict, row: int) -> list[str]:
         out: list[str] = []
@@ -167,6 +173,6 @@ def _alone_notes(
         if near is not None:
             d = haversine_km(near[0], near[1], info["lat"], info["lon"])
             out.append(f"{d:.0f} km from near point")
-        return out + (reasons(model, x, row, lifted=lifted) or ["no feature sets it apart"])
+        return out + (reasons(model, x, row, lifted=lifted()) or ["no feature sets it apart"])
 
     return notes

@@ -17,7 +17,8 @@ from __future__ import annotations
 import math
 import re
 from collections.abc import Callable, Iterable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
+from functools import partial
 
 from rapidfuzz import process
 from rapidfuzz.distance import Indel
@@ -150,8 +151,11 @@ def candidates_for_key(gaz: Gazetteer, qkey: str) -> list[tuple[int, str, str]]:
     return found
 
 
-def make_candidate(info: dict, *, matched_name: str, score: float, why: str) -> Candidate:
-    """A Candidate from a gazetteer row's attributes (see ``Gazetteer.place``)."""
+def make_candidate(
+    info: dict, *, matched_name: str, score: float, why: str | Callable[[], str]
+) -> Candidate:
+    """A Candidate from a gazetteer row's attributes (see ``Gazetteer.place``); ``why`` as
+    text or as a callable that makes it when first read."""
     return Candidate(
         place_id=info["place_id"],
         name=info["name"],
@@ -165,13 +169,17 @@ def make_candidate(info: dict, *, matched_name: str, score: float, why: str) -> 
         population=info["population"],
         matched_name=matched_name,
         score=score,
-        why=why,
+        why=why,  # type: ignore[arg-type]
         radius_km=info["radius_km"],
         source=info["source"],
         admin1_pcode=info.get("admin1_pcode", ""),
         admin2_pcode=info.get("admin2_pcode", ""),
         admin3_pcode=info.get("admin3_pcode", ""),
     )
+
+
+def _why_of(m: NameMatch, notes: Callable[..., list[str]], flags: tuple) -> str:
+    return _why(m, notes(m.info, *flags))
 
 
 def _why(m: NameMatch, notes: list[str]) -> str:
@@ -336,7 +344,8 @@ class Ranking:
         """The best ``limit`` candidates (a new list each call)."""
         made, scored = self._made, self._scored
         for neg, _, m, flags in scored[len(made) : limit]:
-            why = _why(m, self._notes(m.info, *flags))
+            # The reason is worded only if someone reads it (most are never read).
+            why = partial(_why_of, m, self._notes, flags)
             made.append(
                 make_candidate(m.info, matched_name=m.matched, score=round(-neg, 4), why=why)
             )
@@ -446,10 +455,27 @@ def resolve(
         )  # fmt: skip
     if feature_codes is None and (asked := feature_hint(name)):
         feature_codes = HINT_CODES[asked]
-    return rank(
-        readings(name, gazetteer, min_score), name=name, country=country, near=near,
-        feature_codes=feature_codes, limit=limit, gazetteer=gazetteer,
+    found = readings(name, gazetteer, min_score)
+    return _fuzzy_capped(
+        rank(
+            found, name=name, country=country, near=near, feature_codes=feature_codes,
+            limit=limit, gazetteer=gazetteer,
+        ),
+        found,
     )  # fmt: skip
+
+
+def _fuzzy_capped(ranked: list[Candidate], matches: Sequence[NameMatch]) -> list[Candidate]:
+    """The ranker's score is a share among the readings, so a name that only fuzzy matching
+    finds ("Zorblatt" -> a village once called Zorbatovo) would get 1.00 as its only reading.
+    Such a reading's score is at most its :func:`plausibility`, and the list is ordered by
+    the capped scores (stable: ties keep the ranker's order)."""
+    fuzzy = {m.info["place_id"]: plausibility(m) for m in matches if not m.exact}
+    out = [
+        replace(c, score=round(min(c.score, fuzzy[c.place_id]), 4)) if c.place_id in fuzzy else c
+        for c in ranked
+    ]
+    return sorted(out, key=lambda c: -c.score)
 
 
 def readings(
@@ -503,11 +529,13 @@ def _resolve_within(
             break
     else:
         matches = admit_named(matches)  # no division holds it: as a bare name
-        return rank(
+        ranked = rank(
             matches, name=head, country=country, near=near, feature_codes=feature_codes,
             limit=limit, gazetteer=gazetteer,
         )  # fmt: skip
-    return rank(
+        return _fuzzy_capped(ranked, matches)
+    ranked = rank(
         inside, name=head, country=country, feature_codes=feature_codes, limit=limit,
         within=outer.name,
     )  # fmt: skip
+    return _fuzzy_capped(ranked, inside)

@@ -174,3 +174,15 @@ def test_bad_places_file_names_the_file(tmp_path: Path, content: bytes, needle: 
     with pytest.raises(ValueError) as err:
         Gazetteer.from_file(Gazetteer.default().path).add_places(path)
     assert str(path) in str(err.value) and needle in str(err.value)
+
+
+def test_a_name_only_fuzzy_matching_finds_is_not_certain() -> None:
+    # "Zorblatt" is no place; its nearest spelling belongs to a Greek village. As the only
+    # reading the ranker's share would be 1.00; a fuzzy reading is held to its plausibility.
+    found = gm.resolve("Zorblatt")
+    assert all(c.score < 0.5 for c in found)
+    assert all("fuzzy" in c.why for c in found)
+    # Names found by their key keep the ranker's score.
+    assert gm.resolve("Tadmur")[0].score > 0.9
+    scores = [c.score for c in gm.resolve("Qwertyville", limit=5)]
+    assert scores == sorted(scores, reverse=True)

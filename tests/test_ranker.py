@@ -3,6 +3,7 @@ reader of a report expects of resolution (sentences written for these tests)."""
 
 from __future__ import annotations
 
+import pickle
 from importlib import resources
 
 import numpy as np
@@ -114,6 +115,35 @@ def test_why_names_the_evidence_in_words() -> None:
     paris = next(m for m in doc.mentions if m.text == "Paris")
     assert paris.place is not None and paris.place.admin1 == "Texas"
     assert "inside the place named beside it" in paris.place.why
+
+
+def test_why_is_worded_when_read_and_the_same_text_as_given_one() -> None:
+    worded: list[str] = []
+
+    def words() -> str:
+        worded.append("once")
+        return "exact key match 1.00; PPLA pop 1,602,264"
+
+    row = ("geonames:170063", "Aleppo", 36.20124, 37.16117, "SY", "P", "PPLA", "Aleppo", "")
+    lazy = gm.Candidate(*row, 1602264, "Aleppo", 0.97, words)
+    plain_text = gm.Candidate(*row, 1602264, "Aleppo", 0.97, words())
+    worded.clear()
+    assert repr(lazy) == repr(plain_text) and not worded  # printing does not word it
+    assert lazy == plain_text and hash(lazy) == hash(plain_text)
+    assert lazy.why == "exact key match 1.00; PPLA pop 1,602,264" and worded == ["once"]
+    assert lazy.why is lazy.why and worded == ["once"]  # kept, not worded again
+    again = gm.Candidate(*row, 1602264, "Aleppo", 0.97, words)
+    back = pickle.loads(pickle.dumps(again))  # as batch workers send it
+    assert type(back.why) is str and back == plain_text
+
+
+def test_reasons_of_an_extracted_report_survive_pickling() -> None:
+    doc = gm.extract("Shelling hit Aleppo and Homs; families fled towards Hama.")
+    cands = [c for m in doc.mentions for c in m.candidates]
+    assert len(cands) >= 3
+    copy = pickle.loads(pickle.dumps(doc))
+    assert [c.why for m in copy.mentions for c in m.candidates] == [c.why for c in cands]
+    assert all(isinstance(c.why, str) and "match" in c.why for c in cands)
 
 
 def test_words_beside_a_name_say_division_or_town() -> None:
