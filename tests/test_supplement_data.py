@@ -31,10 +31,13 @@ FEATURE_CLASS = {
     "MILB": "L", "NVB": "L", "PRT": "L", "RGN": "L", "AREA": "L", "OAS": "L",
     "PPL": "P", "PPLX": "P", "PPLL": "P",
     "MTS": "T", "MT": "T", "PLN": "T", "VAL": "T", "DSRT": "T", "PLAT": "T", "HLLS": "T",
-    "PEN": "T", "STRT": "H",
+    "PEN": "T", "GRGE": "T", "STRT": "H", "ADM1": "A", "ADM2": "A",
 }  # fmt: skip
 #: Codes for areas: these need an extent (radius_km > 0); everything else is a point.
-AREA_CODES = {"RGN", "AREA", "OAS", "MTS", "PLN", "VAL", "DSRT", "PLAT", "HLLS", "PEN", "STRT"}
+AREA_CODES = {
+    "RGN", "AREA", "OAS", "MTS", "PLN", "VAL", "GRGE", "DSRT", "PLAT", "HLLS", "PEN", "STRT",
+    "ADM1", "ADM2",
+}  # fmt: skip
 
 #: Rough (generous) boxes per country: (min_lat, max_lat, min_lon, max_lon).
 BOXES: dict[str, list[tuple[float, float, float, float]]] = {
@@ -56,13 +59,19 @@ BOXES: dict[str, list[tuple[float, float, float, float]]] = {
     "AF": [(29.3, 38.5, 60.5, 74.9)],
     "EG": [(22.0, 31.7, 24.7, 36.9)],
     "SD": [(8.6, 22.3, 21.8, 38.7)],
+    "BA": [(42.5, 45.3, 15.7, 19.7)],
+    "HR": [(42.3, 46.6, 13.4, 19.5)],
+    "GE": [(41.0, 43.6, 40.0, 46.8)],
+    "PK": [(23.6, 37.1, 60.8, 77.9)],
+    "IN": [(6.7, 37.1, 68.1, 97.5)],
+    "NA": [(-29.0, -16.9, 11.7, 25.3)],
     "RU": [(41.1, 82.0, 19.6, 180.0), (64.0, 72.0, -180.0, -168.9)],  # Chukotka crosses 180°
 }
 
 ID_RE = re.compile(r"^gm:[a-z0-9]+(?:-[a-z0-9]+)*$")
 SOURCE_RE = re.compile(
     r"^(?:wikipedia(?::[a-z]{2,3})?:\S+|airportsdata:[A-Z0-9_]+|ourairports:[A-Z0-9]+"
-    r"|arab-ency:\d+)$"
+    r"|arab-ency:\d+|geonames:\d+|whosonfirst:\d+(?:\+\d+)*|naturalearth:[a-z0-9_]+:[A-Z0-9-]+)$"
 )
 ICAO_RE = re.compile(r"^[A-Z]{4}$")
 

@@ -25,8 +25,12 @@ SPEECH = frozenset("сказал сказала заявил заявила со
 ORG_HEADS = frozenset("министерство университет банк совет партия фронт бригада".split())
 #: Generic words that are no place when used alone ("район" district, "область" region).
 GENERIC = frozenset("район района районе области область край края округ округа".split())
-#: Lowercase nouns that end a physical place's name ("Ормузский пролив", "Красное море").
-NAME_TAILS = frozenset("пролив полуостров море залив пустыня река озеро остров".split())
+#: Lowercase nouns that end a physical place's name ("Ормузский пролив", "Красное море",
+#: "Кодорское ущелье", "на Голанских высотах"), with the case forms reports use for the last two.
+NAME_TAILS = frozenset(
+    """пролив полуостров море залив пустыня река озеро остров
+    ущелье ущелья ущелью ущельем высоты высот высотах высотам""".split()
+)
 #: Words masked before matching: a movement, not a place ("хуситы"; "шииты", not Chita).
 MASKS = (
     r"[Хх]усит\w*",  # Houthis
