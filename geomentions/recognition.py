@@ -294,6 +294,9 @@ def _fold_later(word: str) -> tuple[str, ...]:
 _RU_ENDINGS = ("ами", "ями", "ого", "его", "ому", "ему", "ой", "ей", "ом", "ем", "ах", "ях",
                "ов", "ев", "ию", "ии", "ью", "а", "я", "ы", "и", "у", "ю", "е")  # fmt: skip
 _AR_CLITICS = ("وب", "ول", "وال", "و", "ب", "ل", "ف", "ك")
+#: An Arabic word this common is that word, not a clitic and a name: "وصلت" ("arrived",
+#: Zipf 5.05) is not "و" + "صلت" (As Salt); "وسوريا" (4.34) and "بحلب" (3.66) are split.
+_AR_WORD_ZIPF = 4.5
 
 
 @lru_cache(maxsize=100_000)
@@ -307,7 +310,7 @@ def _inflection_variants(word: str, script: str) -> tuple[str, ...]:
                 stem = low[: -len(end)]
                 out.extend([stem, stem + "а", stem + "ия" if end in ("ии", "ию") else stem + "я"])
         out.extend([word[:-1] + "а"] if len(word) > 4 else [])
-    elif script == "arabic":
+    elif script == "arabic" and zipf(word, "ar") < _AR_WORD_ZIPF:
         for clitic in _AR_CLITICS:
             if word.startswith(clitic) and len(word) - len(clitic) >= 3:
                 out.append(word[len(clitic) :])
