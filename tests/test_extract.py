@@ -919,6 +919,8 @@ def test_a_country_spelled_out_beats_places_that_only_fold_onto_it() -> None:
 def test_an_everyday_arabic_verb_is_not_a_clitic_and_a_place() -> None:
     # "وصلت" is "arrived", not "و" ("and") + a spelling of As Salt; a clitic on a rarer
     # word is still split off ("وحمص": and Homs).
+    doc = gm.extract("وصلت القوات إلى المدينة صباح الاثنين.")
+    assert [m.place.name for m in doc.mentions if m.place] == []
     doc = gm.extract("وصلت قافلة المساعدات إلى حلب وحمص صباح الاثنين.")
     assert [(m.text, m.place.name) for m in doc.mentions if m.place] == [
         ("حلب", "Aleppo"),
