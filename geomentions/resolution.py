@@ -323,11 +323,27 @@ def rank(
     limit: int = 5,
     gazetteer: Gazetteer | None = None,
 ) -> list[Candidate]:
-    """The best ``limit`` candidates of :func:`ranking` (same arguments)."""
-    return ranking(
+    """The best ``limit`` candidates of :func:`ranking` (same arguments), a reading that only
+    fuzzy matching finds scored at most its plausibility (:func:`_fuzzy_capped`)."""
+    matches = list(matches)
+    ranked = ranking(
         matches, name=name, country=country, near=near, feature_codes=feature_codes,
         within=within, gazetteer=gazetteer,
     ).candidates(limit)  # fmt: skip
+    return _fuzzy_capped(ranked, matches)
+
+
+def _fuzzy_capped(ranked: list[Candidate], matches: Sequence[NameMatch]) -> list[Candidate]:
+    """The ranker's score is a share among the readings, so a name that only fuzzy matching
+    finds ("Zorblatt" -> a village once called Zorbatovo) would get 1.00 as its only reading.
+    Such a reading's score is at most its :func:`plausibility`, and the list is ordered by
+    the capped scores (stable: ties keep the ranker's order)."""
+    fuzzy = {m.info["place_id"]: plausibility(m) for m in matches if not m.exact}
+    out = [
+        replace(c, score=round(min(c.score, fuzzy[c.place_id]), 4)) if c.place_id in fuzzy else c
+        for c in ranked
+    ]
+    return sorted(out, key=lambda c: -c.score)
 
 
 class Ranking:
@@ -463,27 +479,10 @@ def resolve(
         )  # fmt: skip
     if feature_codes is None and (asked := feature_hint(name)):
         feature_codes = HINT_CODES[asked]
-    found = readings(name, gazetteer, min_score)
-    return _fuzzy_capped(
-        rank(
-            found, name=name, country=country, near=near, feature_codes=feature_codes,
-            limit=limit, gazetteer=gazetteer,
-        ),
-        found,
+    return rank(
+        readings(name, gazetteer, min_score), name=name, country=country, near=near,
+        feature_codes=feature_codes, limit=limit, gazetteer=gazetteer,
     )  # fmt: skip
-
-
-def _fuzzy_capped(ranked: list[Candidate], matches: Sequence[NameMatch]) -> list[Candidate]:
-    """The ranker's score is a share among the readings, so a name that only fuzzy matching
-    finds ("Zorblatt" -> a village once called Zorbatovo) would get 1.00 as its only reading.
-    Such a reading's score is at most its :func:`plausibility`, and the list is ordered by
-    the capped scores (stable: ties keep the ranker's order)."""
-    fuzzy = {m.info["place_id"]: plausibility(m) for m in matches if not m.exact}
-    out = [
-        replace(c, score=round(min(c.score, fuzzy[c.place_id]), 4)) if c.place_id in fuzzy else c
-        for c in ranked
-    ]
-    return sorted(out, key=lambda c: -c.score)
 
 
 def readings(
@@ -537,13 +536,11 @@ def _resolve_within(
             break
     else:
         matches = admit_named(matches)  # no division holds it: as a bare name
-        ranked = rank(
+        return rank(
             matches, name=head, country=country, near=near, feature_codes=feature_codes,
             limit=limit, gazetteer=gazetteer,
         )  # fmt: skip
-        return _fuzzy_capped(ranked, matches)
-    ranked = rank(
+    return rank(
         inside, name=head, country=country, feature_codes=feature_codes, limit=limit,
         within=outer.name,
     )  # fmt: skip
-    return _fuzzy_capped(ranked, inside)
