@@ -33,7 +33,7 @@ import pyarrow.parquet as pq
 
 from .countries import alpha2
 from .geo import haversine_km
-from .lang.en import COMPASS_SHORT, DIRECTIONS, GENERIC
+from .lang.en import COMPASS_GENERIC, COMPASS_SHORT, DIRECTIONS, GENERIC
 from .names import key as name_key
 
 log = logging.getLogger(__name__)
@@ -303,13 +303,9 @@ def compass_short(name: str) -> list[str]:
     if first not in COMPASS_SHORT or not rest:
         return []
     words = [w.lower() for w in rest.split()]
-    if all(w in GENERIC or w in DIRECTIONS or w in _GENERIC_DIVISION for w in words):
+    if all(w in GENERIC or w in DIRECTIONS or w in COMPASS_GENERIC for w in words):
         return []
     return [f"{COMPASS_SHORT[first]} {rest}"]
-
-
-#: Division words that make "Northern X" generic ("Northern Region", "Southern Highlands").
-_GENERIC_DIVISION = frozenset("area areas district state territory highlands".split())
 
 
 def _division_rows(

@@ -103,6 +103,9 @@ western central""".split()
 #: A division's official compass adjective and the short form reports use ("Northern Darfur"
 #: is written "North Darfur"). Only this way round: "Western Virginia" is not West Virginia.
 COMPASS_SHORT = {"Northern": "North", "Southern": "South", "Eastern": "East", "Western": "West"}
+#: Division words that, besides GENERIC and DIRECTIONS, leave "Northern X" with no name of its
+#: own ("Northern Region", "Southern Highlands"): it gets no short form.
+COMPASS_GENERIC = frozenset("area areas district state territory highlands".split())
 #: Articles and feature words: a span of only these is no name ("The city", "City Council").
 GENERIC = frozenset(
     """the a an al el city town village county district province governorate region council
