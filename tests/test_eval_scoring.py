@@ -281,6 +281,29 @@ def test_min_confidence_unresolves_but_keeps_the_span() -> None:
     assert m["strict"]["acc_161km"] == 0.25
 
 
+def test_a_demonym_counts_by_its_named_country_only_in_its_own_strict_line() -> None:
+    text = "Syrian officials visited Homs."
+    syria, homs = (35.0, 38.0), (34.73, 36.71)
+    gold = [_gold(text, "Syrian", 163843, syria), _gold(text, "Homs", 169577, homs)]
+    art = ev.Article("d", text, gold)
+    start = text.index("Syrian")
+    demonym = SimpleNamespace(
+        start=start, end=start + 6, place=None, confidence=0.9, feature_hint="demonym",
+        candidates=[SimpleNamespace(place_id="geonames:163843")],
+    )  # fmt: skip
+    wrong = SimpleNamespace(**{**vars(demonym), "candidates": [SimpleNamespace(place_id="x:1")]})
+
+    def run_with(first: SimpleNamespace) -> dict:
+        mentions = [first, _mention(text, "Homs", 169577, homs)]
+        doc = SimpleNamespace(mentions=mentions, error=None)
+        return ev.score([art], ev.run_extractor([art], lambda t, d: doc, warm_up=False))
+
+    right = run_with(demonym)["strict"]
+    assert right["exact_id"] == 0.5  # the demonym gets no place: still a strict miss
+    assert right["exact_id_demonyms_named"] == 1.0
+    assert run_with(wrong)["strict"]["exact_id_demonyms_named"] == 0.5
+
+
 def test_predictions_on_ignored_spans_are_neither_right_nor_wrong() -> None:
     text = "Syrian troops entered Afrin near the border."
     art = ev.Article("x", text, [_gold(text, "Afrin", 170446, (36.51, 36.87))], [(0, 6)])
