@@ -370,8 +370,12 @@ def _stray_word(
     # Names of big places are common words because they are big places ("London", "حلب"),
     # when the span writes the place's own name ("القاهرة" is Cairo's; "آثار", ruins, is
     # not Atar's "أطار", though both read "atar").
+    # A notable town after "in"/"near" ("في تدمر") is that town too: the verb "تدمر"
+    # (destroys) does not follow "في", and a short report may name no other place to vouch.
     major = (
-        top.feature_code in ("PPLC", "PPLA", "ADM1", "CONT") or top.population >= 100_000
+        top.feature_code in ("PPLC", "PPLA", "ADM1", "CONT")
+        or top.population >= 100_000
+        or (span.locative and reading.best.notable)
     ) and _own_name(span, top, reading.matches, gaz)
     return outside and not major
 
