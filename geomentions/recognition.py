@@ -16,6 +16,7 @@ al-Nusra", "Hayat Tahrir al-Sham") are marked or masked so that resolution can j
 
 from __future__ import annotations
 
+import itertools
 import os
 import re
 from bisect import bisect_left
@@ -743,9 +744,37 @@ def _run_match(
             k = _keys_for(head + list(fold_last(variant)), gaz)
             if k and k not in keys:
                 keys.append(k)
+        if not keys and end - i > 1 and last.script == "cyrillic":
+            # An adjective opening the name declines with it: "Восточной Гуте".
+            for alt in _adjective_heads(tuple(t.text for t in toks[i : end - 1])):
+                for variant in (last.text, *_inflection_variants(last.text, last.script)):
+                    k = _keys_for(alt + list(_fold_later(variant)), gaz)
+                    if k and k not in keys:
+                        keys.append(k)
         if keys:
             return end, tuple(keys)
     return None
+
+
+def _adjective_heads(words: tuple[str, ...]) -> list[list[str]]:
+    """Folded readings of the first words of a Russian name with each declined adjective put
+    back in its dictionary form ("Восточной" -> "Восточная"); the words as written are not
+    among them."""
+    options = []
+    for w in words:
+        low = w.lower()
+        forms = [w]
+        for end, bases in ru.ADJECTIVE_ENDINGS:
+            if low.endswith(end) and len(low) - len(end) >= 3:
+                forms += [w[: -len(end)] + base for base in bases]
+                break
+        options.append(forms)
+    out = []
+    for combo in itertools.product(*options):
+        if list(combo) != list(words):
+            first, *rest = combo
+            out.append([t for part in (_fold_first(first), *map(_fold_later, rest)) for t in part])
+    return out
 
 
 def _only_feature_words(toks: list[str]) -> bool:

@@ -321,6 +321,24 @@ def test_big_places_in_short_arabic_sentences_are_kept(text: str, places: dict) 
 
 
 @pytest.mark.parametrize(
+    "text",
+    [
+        "سقط ثلاثة جرحى في تدمر.",  # the only place of the sentence
+        "قتل خمسة مدنيين في تدمر.",  # beside a word that reads as a Tunisian town
+    ],
+)
+def test_a_notable_town_after_in_is_kept_in_a_short_arabic_sentence(text: str) -> None:
+    # "تدمر" is also the verb "destroys"; after "في" it is the town, even when no other
+    # Syrian place in the report vouches for it.
+    assert resolved_at(gm.extract(text), "تدمر").place_id == TADMUR
+
+
+def test_keeping_the_town_keeps_no_ordinary_word_beside_it() -> None:
+    # "مدنيين" (civilians, read as Medenine) is still dropped when Tadmur is kept.
+    assert places_over(gm.extract("قتل خمسة مدنيين في تدمر."), "مدنيين") == []
+
+
+@pytest.mark.parametrize(
     "text, word",
     [
         ("عادت الدوريات في الليل إلى حلب", "الليل"),  # the night, not Lille ("ليل")
@@ -365,6 +383,25 @@ def test_russian_inflected_names(word: str, place_id: str) -> None:
 )
 def test_russian_case_forms(text: str, word: str, place_id: str) -> None:
     assert resolved_at(gm.extract(text), word).place_id == place_id
+
+
+@pytest.mark.parametrize(
+    "text, name, place_id",
+    [
+        ("Боевики обстреляли позиции в Восточной Гуте.", "Восточной Гуте", "gm:sy-rgn-eastern-ghouta"),
+        ("Колонна вошла в Восточную Гуту.", "Восточную Гуту", "gm:sy-rgn-eastern-ghouta"),
+        ("Делегация прибыла в Саудовскую Аравию.", "Саудовскую Аравию", "geonames:102358"),
+        ("Совещание прошло в Нижнем Новгороде.", "Нижнем Новгороде", "geonames:520555"),
+    ],
+)  # fmt: skip
+def test_russian_two_word_names_decline_their_adjective(
+    text: str, name: str, place_id: str
+) -> None:
+    # The adjective opening the name is declined too: one mention for the whole name, not
+    # "Восточной" alone and "Гуте" as some other place.
+    m = at(gm.extract(text), name)
+    assert m.text == name
+    assert m.place is not None and m.place.place_id == place_id
 
 
 def test_russian_pod_means_near() -> None:
