@@ -441,7 +441,7 @@ STAGES = (
     ("name look-up (_best: match_name)", "geomentions.extraction", "_best"),
     ("span model (features + model)", "geomentions.span_features", "matrix"),
     ("document context (build_context)", "geomentions.extraction", "build_context"),
-    ("ranker features (candidate_matrix)", "geomentions.extraction", "candidate_matrix"),
+    ("ranker features (candidate_matrices)", "geomentions.extraction", "candidate_matrices"),
     ("ranker model (probabilities)", "geomentions.extraction", "probabilities"),
     ("activity (activity_for)", "geomentions.extraction", "activity_for"),
     ("events (link_document)", "geomentions.extraction", "link_document"),

@@ -31,7 +31,7 @@ from .context import build as build_context
 from .countries import country_codes
 from .events import link_document
 from .evidence import admit_in_report, is_village
-from .features import NAMES, candidate_matrix, prior
+from .features import NAMES, candidate_matrices, prior
 from .gazetteer import Gazetteer
 from .geo import destination, haversine_km
 from .model import Candidate, Document, Mention
@@ -616,6 +616,10 @@ def extract(
     prepared = prepare(text, gaz, country_hint, span_model)
     model = ranker_model or shipped_ranker()
     sentences = prepared.sentences
+    # Every reading's candidate rows at once (the same rows as one by one, less overhead).
+    matrices = candidate_matrices(prepared.context, [
+        (n, pool, prepared.admitted[n], prepared.wanted[n]) for n, pool in enumerate(prepared.pools)
+    ])  # fmt: skip
     for n, r in enumerate(prepared.readings):
         if n % 256 == 255:
             budget.check()
@@ -623,7 +627,7 @@ def extract(
         pool = prepared.pools[n]
         if not pool:
             continue  # only village rows matched, and nothing in the report vouches for them
-        x = candidate_matrix(prepared.context, n, pool, prepared.admitted[n], prepared.wanted[n])
+        x = matrices[n]
         probs = probabilities(model, x)
         order = sorted(range(len(pool)), key=lambda k: (-probs[k], pool[k].info["place_id"]))
         ranks = Ranking(

@@ -16,12 +16,12 @@ from functools import cache
 
 import numpy as np
 
-from .context import DocContext, outer_name_fits, plain, script_fit
+from .context import NEIGHBOURS, DocContext, outer_name_fits, plain, script_fit
 from .countries import _table
 from .evidence import BULK_SOURCES, is_village
 from .resolution import NameMatch, plausibility
 
-__all__ = ["NAMES", "VERSION", "candidate_matrix", "prior", "WORDS"]
+__all__ = ["NAMES", "VERSION", "candidate_matrix", "candidate_matrices", "prior", "WORDS"]
 
 VERSION = "ranker-features/3"
 
@@ -100,8 +100,86 @@ def candidate_matrix(
 ) -> np.ndarray:
     """One row per candidate in ``matches`` (a selection of reading ``i``'s ``all_matches``);
     ``wanted`` the feature codes the mention's words ask for ("province": ADM1)."""
-    if not matches:
-        return np.zeros((0, _WIDTH), dtype=np.float64)
+    return candidate_matrices(ctx, [(i, matches, all_matches, wanted)])[0]
+
+
+#: One reading's request to :func:`candidate_matrices`: (reading, matches, all_matches, wanted).
+Request = tuple[int, Sequence[NameMatch], Sequence[NameMatch], frozenset[str]]
+
+
+def candidate_matrices(ctx: DocContext, requests: Sequence[Request]) -> list[np.ndarray]:
+    """:func:`candidate_matrix` of several readings of one report, the same rows: the
+    distance columns of all of them are computed in one NumPy pass (per reading, the dozen
+    small-array calls cost more than the arithmetic)."""
+    readings = np.array([i for i, *_ in requests], dtype=np.int64)
+    has_neighbours = _has_neighbours(ctx, readings)
+    rows: list[list[float]] = []
+    bounds: list[int] = [0]
+    for (i, matches, all_matches, wanted), near in zip(
+        requests, has_neighbours.tolist(), strict=True
+    ):
+        if matches:
+            rows.extend(_rows(ctx, i, matches, all_matches, wanted, near))
+        bounds.append(len(rows))
+    if not rows:
+        return [np.zeros((0, _WIDTH), dtype=np.float64) for _ in requests]
+    x = np.array(rows, dtype=np.float64)
+    # Distances to the other names' points, all candidates at once (countries have none).
+    near = np.flatnonzero(x[:, _NO_NEIGHBOURS] == 0.0)
+    if len(near):
+        owner = np.repeat(readings, np.diff(bounds))[near]
+        lat = np.array([m.info["lat"] for _, ms, _, _ in requests for m in ms])[near]
+        lon = np.array([m.info["lon"] for _, ms, _, _ in requests for m in ms])[near]
+        cols, valid = _windows(ctx, owner)
+        d = _km_grid(lat, lon, ctx.lat[cols], ctx.lon[cols])
+        d[~valid] = np.inf  # sorted last: each row's first k are its neighbours' distances
+        d.sort(axis=1)
+        k = valid.sum(axis=1)
+        half, at = k // 2, np.arange(len(d))
+        # The median of each row's k (np.median's values, without its per-call overhead).
+        median = np.where(
+            k % 2 == 1, d[at, half], (d[at, np.maximum(half - 1, 0)] + d[at, half]) / 2
+        )
+        x[near, _COL["near_min"]] = 1.0 - np.log1p(d[:, 0]) / _EARTH_LOG
+        x[near, _COL["near_median"]] = 1.0 - np.log1p(median) / _EARTH_LOG
+    return [
+        x[a:b] if b > a else np.zeros((0, _WIDTH)) for a, b in zip(bounds, bounds[1:], strict=False)
+    ]
+
+
+def _windows(ctx: DocContext, readings: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """Per reading (rows): the indices of a window of points around it (columns) and which
+    of them are its neighbours (``DocContext.neighbours``: other names' points within
+    ``NEIGHBOURS`` readings either side)."""
+    n = len(ctx.lat)
+    width = min(2 * NEIGHBOURS + 1, n)
+    start = np.clip(readings - NEIGHBOURS, 0, n - width)
+    cols = start[:, None] + np.arange(width)[None, :]
+    valid = (
+        (np.abs(cols - readings[:, None]) <= NEIGHBOURS)
+        & (ctx.name_id[cols] != ctx.name_id[readings][:, None])
+        & ~np.isnan(ctx.lat[cols])
+    )
+    return cols, valid
+
+
+def _has_neighbours(ctx: DocContext, readings: np.ndarray) -> np.ndarray:
+    """Whether each reading has a neighbour with a point (see :func:`_windows`)."""
+    if not len(readings):
+        return np.zeros(0, dtype=bool)
+    return _windows(ctx, readings)[1].any(axis=1)
+
+
+def _rows(
+    ctx: DocContext,
+    i: int,
+    matches: Sequence[NameMatch],
+    all_matches: Sequence[NameMatch],
+    wanted: frozenset[str],
+    has_neighbours: bool,
+) -> list[list[float]]:
+    """The rows of :func:`candidate_matrix` as Python lists (setting numpy items one by one
+    costs more than the arithmetic), the distance columns left at zero."""
     span = ctx.spans[i]
     doc = ctx.countries if ctx.hint else ctx.shares(i, "doc")
     doc_region = ctx.shares(i, "doc", regions=True)
@@ -114,15 +192,12 @@ def candidate_matrix(
     spelled = {m.info["country_code"] for m in all_matches if m.literal and _is_country(m.info)}
     offered = any(m.info["feature_code"] in wanted for m in all_matches)
     best_prior = max(prior(m) for m in all_matches)
-    olat, olon = ctx.neighbours(i)  # other names' provisional points
     sentence_admin1 = ctx.sentence_admin1.get(ctx.sentence_of[i], {})
     government = ctx.government[i]
     said, said_doc = ctx.said[i], ctx.said_of_name.get(span.text, frozenset())
     outer_point = None
     if cue is not None and cue.reading is not None and not math.isnan(ctx.lat[cue.reading]):
         outer_point = (ctx.lat[cue.reading], ctx.lon[cue.reading])
-    # Rows are built as Python lists (setting numpy items one by one costs more than the
-    # arithmetic) and turned into one array at the end.
     rows: list[list[float]] = []
     for m in matches:
         info = m.info
@@ -168,7 +243,7 @@ def candidate_matrix(
                 inside = _km(info["lat"], info["lon"], *outer_point) <= limit
             row[_CUE_INSIDE] = inside
             row[_CUE_OUTSIDE] = not inside
-        if not (len(olat) and not country):
+        if not (has_neighbours and not country):
             row[_NO_NEIGHBOURS] = 1.0
         row[_SCRIPT_FIT] = script_fit(span.script, cc)
         row[_DEMONYM] = cc in ctx.demonyms
@@ -182,25 +257,16 @@ def candidate_matrix(
             row[_SAID_DIVISION_DOC] = kind in said_doc and kind != "town"
             row[_SAID_TOWN_DOC] = kind == "town" and kind in said_doc
         rows.append(row)
-    x = np.array(rows, dtype=np.float64)
-    # Distances to the other names' points, all candidates at once (countries have none).
-    near = x[:, _COL["no_neighbours"]] == 0.0
-    if near.any():
-        lat = np.array([m.info["lat"] for m in matches])[near]
-        lon = np.array([m.info["lon"] for m in matches])[near]
-        d = np.sort(_km_grid(lat, lon, olat, olon), axis=1)
-        half = d.shape[1] // 2
-        # The median of each row (np.median's values, without its per-call overhead).
-        median = d[:, half] if d.shape[1] % 2 else (d[:, half - 1] + d[:, half]) / 2
-        x[near, _COL["near_min"]] = 1.0 - np.log1p(d[:, 0]) / _EARTH_LOG
-        x[near, _COL["near_median"]] = 1.0 - np.log1p(median) / _EARTH_LOG
-    return x
+    return rows
 
 
 def _km_grid(lat: np.ndarray, lon: np.ndarray, lats: np.ndarray, lons: np.ndarray) -> np.ndarray:
-    """Great-circle distances (km) from each of some points (rows) to each of others."""
-    p1, p2 = np.radians(lat)[:, None], np.radians(lats)[None, :]
-    dlmb = np.radians(lons[None, :] - lon[:, None])
+    """Great-circle distances (km) from each of some points (rows) to others: to each of
+    ``lats``/``lons`` (1-D), or to each row's own points (2-D, one row per point)."""
+    if lats.ndim == 1:
+        lats, lons = lats[None, :], lons[None, :]
+    p1, p2 = np.radians(lat)[:, None], np.radians(lats)
+    dlmb = np.radians(lons - lon[:, None])
     a = np.sin((p2 - p1) / 2) ** 2 + np.cos(p1) * np.cos(p2) * np.sin(dlmb / 2) ** 2
     return 2 * 6371.0088 * np.arcsin(np.sqrt(np.minimum(1.0, a)))
 
