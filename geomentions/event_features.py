@@ -23,6 +23,8 @@ import math
 import re
 from collections.abc import Sequence
 
+import numpy as np
+
 from geomentions.lang import ar, en, ru
 
 #: Bump when the list or the meaning of a feature changes: a model trained on another
@@ -374,6 +376,15 @@ class Sentence:
             k -= 1
         return tuple(mentions[k]) if k < len(mentions) else mention
 
+    def list_heads(self, mentions: Sequence[Span]) -> list[int]:
+        """For each of the sorted ``mentions``, the index of the first place of the list it
+        ends ("Idlib, Hama and Homs": 0, 0, 0); its own index when in no list."""
+        index = {tuple(m): k for k, m in enumerate(mentions)}
+        return [
+            index.get(self._list_head(m, mentions), k) if self.own_cues(m, mentions)[1] else k
+            for k, m in enumerate(mentions)
+        ]
+
     def own_cues(
         self, mention: Span, mentions: Sequence[Span]
     ) -> tuple[str, bool, bool, bool, bool]:
@@ -586,3 +597,52 @@ class Sentence:
             for j in self._where.get(kind, ()):
                 kinds[j] = kind
         return [((self.starts[j], self.ends[j]), kinds[j]) for j in sorted(kinds)]
+
+
+# --- the second stage: a place among its rivals ---------------------------------------------
+#: Features of the second stage (``events.rivals``): the first stage's probability for the
+#: pair, and how the other places of the sentence fare for the same event word. An event
+#: word mostly happened at one place: "a school in Harasta, in the suburbs of Damascus"
+#: names Damascus only to hold Harasta, and a strong rival says so.
+RIVAL_SHARED = (
+    "in_list", "rank", "head_rank", "after", "log_mentions", "container", "contains_next",
+    "more_specific_near", "kind_country", "kind_admin",
+)  # fmt: skip
+RIVAL_FEATURE_NAMES: tuple[str, ...] = (
+    "p_pair",  # the first stage's (uncalibrated) probability of this pair
+    "p_best_rival",  # the highest of the other places for the same event word (0 if none)
+    "best_of_all",  # this place's probability is the highest for that event word
+    "likely_rivals",  # other places at 0.5 or more for that event word (capped at 3)
+    *RIVAL_SHARED,
+)
+_RIVAL_SHARED_COLS = [_INDEX[n] for n in RIVAL_SHARED]
+
+
+def rival_matrix(
+    rows: np.ndarray,
+    p: np.ndarray,
+    n_events: int,
+    rivals: Sequence[bool] | None = None,
+    lists: Sequence[int] | None = None,
+) -> np.ndarray:
+    """Second-stage rows of one sentence's first-stage ``rows`` (place-major: place ``i``'s
+    rows for the ``n_events`` event words are ``i * n_events`` on) and their probabilities
+    ``p``. ``rivals``: per place, whether it competes (the resolved places; default all);
+    ``lists``: per place, its list (``Sentence.list_heads``): the places of one list share
+    the event of its first ("struck Idlib, Hama and Homs"), so they are no rivals."""
+    n_places = len(p) // max(1, n_events)
+    grid = p.reshape(n_places, n_events)
+    counts = np.ones(n_places, bool) if rivals is None else np.asarray(rivals, bool)
+    group = np.arange(n_places) if lists is None else np.asarray(lists)
+    # rival[i, j]: place j competes with place i.
+    rival = (group[:, None] != group[None, :]) & counts[None, :]
+    against = np.where(rival[:, :, None], grid[None, :, :], -1.0)  # (place, rival, event)
+    best_rival = np.maximum(against.max(axis=1, initial=-1.0), 0.0)
+    likely = (against >= 0.5).sum(axis=1)
+    out = np.empty((len(p), len(RIVAL_FEATURE_NAMES)))
+    out[:, 0] = p
+    out[:, 1] = best_rival.ravel()
+    out[:, 2] = (grid >= best_rival).ravel()
+    out[:, 3] = np.minimum(likely, 3).ravel()
+    out[:, 4:] = np.asarray(rows, dtype=float)[:, _RIVAL_SHARED_COLS]
+    return out

@@ -4,7 +4,8 @@ For every event word of a sentence (typed ones from :mod:`geomentions.activity`,
 verbs of :mod:`geomentions.lang`) and every place the sentence names, the shipped linker
 (``data/linker.json``, boosted trees applied by :mod:`geomentions.trees` over the
 features of :mod:`geomentions.event_features`) gives the probability that the event happened
-there. A place is an ``"event"`` location when its highest probability reaches the model's
+there; a second, smaller model (``data/linker_rivals.json``) weighs that probability against
+the other places' for the same event word (an event mostly happened at one of them). A place is an ``"event"`` location when its highest probability reaches the model's
 threshold; its event is, of the event words reaching it, one whose clause opens on the place
 ("Erbil, where a bomb exploded"), else the nearest. Any other place gets the role its own
 words give it:
@@ -31,7 +32,13 @@ from functools import cache
 import numpy as np
 
 from geomentions.activity import event_type_at, event_words, sentence_of
-from geomentions.event_features import FEATURE_NAMES, VERSION, Sentence
+from geomentions.event_features import (
+    FEATURE_NAMES,
+    RIVAL_FEATURE_NAMES,
+    VERSION,
+    Sentence,
+    rival_matrix,
+)
 from geomentions.model import ROLES, Activity, Event, Mention
 from geomentions.trees import TreeModel, shipped_trees
 
@@ -75,8 +82,35 @@ def model() -> TreeModel:
 
 
 @cache
+def rivals_model() -> TreeModel:
+    """The shipped second stage, trained on the first stage's out-of-fold probabilities."""
+    m = shipped_trees("linker_rivals.json")
+    m.check_features(RIVAL_FEATURE_NAMES)
+    if dict(m.meta).get("features_version") != VERSION:
+        m.check_features(())  # a clear error naming the mismatch
+    return m
+
+
+@cache
 def threshold() -> float:
-    return float(dict(model().meta).get("threshold", 0.5))
+    """The decision threshold on the second stage's calibrated probability."""
+    return float(dict(rivals_model().meta).get("threshold", 0.5))
+
+
+def pair_probabilities(
+    rows: Sequence[Sequence[float]] | np.ndarray,
+    n_events: int,
+    rivals: Sequence[bool] | None = None,
+    lists: Sequence[int] | None = None,
+) -> np.ndarray:
+    """Calibrated probabilities of one sentence's rows (``Sentence.matrix`` order: place by
+    place, ``n_events`` rows each); ``rivals`` marks the places that compete (resolved
+    ones; default all), ``lists`` each place's list (``Sentence.list_heads``)."""
+    x = np.asarray(rows, dtype=float)
+    if not len(x):
+        return np.zeros(0)
+    first = model().raw(x)
+    return rivals_model().probability(rival_matrix(x, first, n_events, rivals, lists))
 
 
 def triggers(sent: Sentence, typed: Sequence[tuple[int, int, str]] = ()) -> list[Trigger]:
@@ -118,6 +152,8 @@ class _Pairs:
     trigs: list[Trigger]
     events: list[Trigger]
     rows: list[list[float]]
+    #: Each place's list (the index of its first place, callers' order).
+    lists: list[int]
 
 
 def _pairs(
@@ -131,9 +167,14 @@ def _pairs(
     trigs = triggers(sent, typed)
     events = [t for t in trigs if t.kind == "event"]
     rows: list[list[float]] = []
+    lists: list[int] = []
     if events:
         spans = [(t.start, t.end) for t in trigs]
         order = sorted(range(len(mentions)), key=mentions.__getitem__)
+        heads = sent.list_heads([mentions[i] for i in order])
+        lists = [0] * len(order)
+        for k, i in enumerate(order):
+            lists[i] = order[heads[k]]
         by_place = sent.matrix(
             [(t.start, t.end) for t in events],
             [mentions[i] for i in order],
@@ -146,7 +187,7 @@ def _pairs(
         for k, i in enumerate(order):
             back[i] = k
         rows = [r for i in range(len(mentions)) for r in by_place[back[i] * n : back[i] * n + n]]
-    return _Pairs(sent, mentions, kinds, trigs, events, rows)
+    return _Pairs(sent, mentions, kinds, trigs, events, rows, lists)
 
 
 def _decide(pairs: _Pairs, probs: np.ndarray) -> list[Link]:
@@ -236,9 +277,23 @@ def _typed_beside(pairs: _Pairs, trig: Trigger) -> Trigger | None:
 
 
 def _probabilities(batch: Sequence[_Pairs]) -> list[np.ndarray]:
-    """One model call for the rows of many sentences (numpy's per-call cost dominates)."""
-    rows = [r for b in batch for r in b.rows]
-    probs = model().probability(np.asarray(rows)) if rows else np.zeros(0)
+    """One call of each model for the rows of many sentences (numpy's per-call cost
+    dominates): the first stage's probabilities, then the second's over each sentence's
+    rivals (its resolved places)."""
+    rows = np.asarray([r for b in batch for r in b.rows], dtype=float)
+    if not len(rows):
+        return [np.zeros(0) for _ in batch]
+    first = model().raw(rows)
+    parts, k = [], 0
+    for b in batch:
+        n = len(b.rows)
+        if n:
+            rivals = [kind != "unresolved" for kind in b.kinds]
+            parts.append(
+                rival_matrix(rows[k : k + n], first[k : k + n], len(b.events), rivals, b.lists)
+            )
+        k += n
+    probs = rivals_model().probability(np.vstack(parts))
     out, k = [], 0
     for b in batch:
         out.append(probs[k : k + len(b.rows)])

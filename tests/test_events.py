@@ -9,11 +9,18 @@ import json
 import pickle
 import re
 
+import numpy as np
 import pytest
 
 import geomentions as gm
-from geomentions.event_features import FEATURE_NAMES, Sentence, word_tags
-from geomentions.events import link, model
+from geomentions.event_features import (
+    FEATURE_NAMES,
+    RIVAL_FEATURE_NAMES,
+    Sentence,
+    rival_matrix,
+    word_tags,
+)
+from geomentions.events import link, model, rivals_model
 from geomentions.frames import EVENT_COLUMNS
 
 
@@ -78,6 +85,43 @@ def test_a_list_shares_the_event_of_its_head() -> None:
     }  # fmt: skip
 
 
+@pytest.mark.parametrize(
+    ("text", "spot", "holder"),
+    [
+        ("Gunmen killed two people in Harasta in the suburbs of Damascus.", "Harasta", "Damascus"),
+        ("Airstrikes hit Saraqib in Idlib province.", "Saraqib", "Idlib province"),
+    ],
+)  # fmt: skip
+def test_the_bigger_place_holding_the_spot_is_not_the_event_place(
+    text: str, spot: str, holder: str
+) -> None:
+    # One event word, two places: the event happened at the smaller one; the bigger one
+    # only says where that is.
+    got = roles(text)
+    assert got[spot] == "event" and got[holder] != "event"
+
+
+def test_rival_features_leave_out_list_mates_and_unresolved_places() -> None:
+    # Four places, one event word: a list of two (0, 1), a place of its own (2), and an
+    # unresolved mention (3) whose probability counts for nobody.
+    rows = np.zeros((4, len(FEATURE_NAMES)))
+    p = np.array([0.9, 0.6, 0.3, 0.95])
+    x = rival_matrix(rows, p, 1, rivals=[True, True, True, False], lists=[0, 0, 2, 3])
+    col = {name: x[:, k].tolist() for k, name in enumerate(RIVAL_FEATURE_NAMES)}
+    assert col["p_pair"] == p.tolist()
+    assert col["p_best_rival"] == [0.3, 0.3, 0.9, 0.9]
+    assert col["best_of_all"] == [1.0, 1.0, 0.0, 1.0]
+    assert col["likely_rivals"] == [0.0, 0.0, 2.0, 2.0]
+
+
+def test_rival_rows_follow_their_event_word() -> None:
+    # Two places by two event words (place-major rows): each word has its own best place.
+    p = np.array([0.8, 0.1, 0.2, 0.7])
+    x = rival_matrix(np.zeros((4, len(FEATURE_NAMES))), p, 2)
+    best = RIVAL_FEATURE_NAMES.index("p_best_rival")
+    assert x[:, best].tolist() == [0.2, 0.7, 0.8, 0.1]
+
+
 def test_russian_case_decides_in_or_to() -> None:
     s = Sentence("Колонна вошла в Мосул, бои идут в Мосуле.")
     assert s.governing((16, 21)) == "to"
@@ -103,6 +147,7 @@ def test_word_tags_are_language_data() -> None:
 def test_link_without_places_is_empty_and_model_matches_features() -> None:
     assert link("Jets struck.", []) == []
     assert model().feature_names == FEATURE_NAMES
+    assert rivals_model().feature_names == RIVAL_FEATURE_NAMES
 
 
 def test_events_table_has_acled_columns_and_only_event_places() -> None:
