@@ -70,6 +70,7 @@ KINDS = (("division", en.DIVISION_CUES), ("county", en.COUNTY_CUES), ("town", en
 #: Where the words beside a name stop: punctuation ends the phrase.
 _PHRASE_END = re.compile(r"[,.;:!?()\[\]\"\n،]")
 _WORD = re.compile(r"\w+")
+_POSSESSIVE = re.compile(r"^['’]s\b")
 
 _ARABIC_CC = frozenset("SY IQ LB JO PS EG SA YE AE QA KW BH OM LY TN DZ MA SD MR SO DJ KM".split())
 _CYRILLIC_CC = frozenset("RU UA BY KZ KG TJ BG RS MK MN".split())
@@ -207,9 +208,14 @@ class DocContext:
         if found is None:
             total = self.totals.get((scope, g, regions), {})
             own = self.totals.get((scope, g, regions, name), {})
-            rest = {k: v - own.get(k, 0.0) for k, v in total.items()}
-            top = max(rest.values(), default=0.0)
-            found = {k: v / top for k, v in rest.items() if v > 1e-9} if top > 1e-9 else {}
+            if own == total:
+                # Only this name voted here (often, in a sentence): every difference below
+                # is exactly 0.0, so no share passes the bar.
+                found = {}
+            else:
+                rest = {k: v - own.get(k, 0.0) for k, v in total.items()}
+                top = max(rest.values(), default=0.0)
+                found = {k: v / top for k, v in rest.items() if v > 1e-9} if top > 1e-9 else {}
             self._shares[key] = found
         return found
 
@@ -262,7 +268,7 @@ def said_kinds(text: str, start: int, end: int) -> frozenset[str]:
     """
     after = text[end : end + 24]
     cut = _PHRASE_END.search(after)
-    after = re.sub(r"^['’]s\b", "", after[: cut.start()] if cut is not None else after)
+    after = _POSSESSIVE.sub("", after[: cut.start()] if cut is not None else after)
     before = text[max(0, start - 32) : start]
     cuts = list(_PHRASE_END.finditer(before))
     before = before[cuts[-1].end() :] if cuts else before
@@ -313,9 +319,11 @@ def build(
         names.setdefault(sp.text, len(names))
         for scope, g in (("doc", 0), ("sentence", sentence_of[i]), ("paragraph", paragraph_of[i])):
             for regions, cast in ((False, votes[i]), (True, region_votes[i])):
-                for k, v in cast.items():
-                    totals[(scope, g, regions)][k] += v
-                    totals[(scope, g, regions, sp.text)][k] += v
+                if cast:  # the two totals looked up once per reading, not once per vote
+                    group, own = totals[(scope, g, regions)], totals[(scope, g, regions, sp.text)]
+                    for k, v in cast.items():
+                        group[k] += v
+                        own[k] += v
         for m in ms:
             if not m.literal:
                 continue
