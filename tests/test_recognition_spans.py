@@ -193,3 +193,23 @@ def test_qualifier_cues_are_sought_only_near_the_name() -> None:
     # "mi" only as a word: "mining" is no distance.
     assert _cue_near("about 6 mi", 0)
     assert not _cue_near("the mining town of", 0)
+
+
+# --- spans made without the dataclass __init__ (recognition._new_span) ---------------------
+def test_spans_made_fast_hold_every_field_as_the_constructor_sets_it() -> None:
+    from dataclasses import replace
+
+    from geomentions.recognition import find_spans
+
+    text = (
+        "Shelling hit the eastern outskirts of Deir ez-Zor on Monday, 10 km north of Mayadin.\n"
+        "Governor Smith of Travis County said Austin, Texas, stayed calm."
+    )
+    spans = find_spans(text, gm.Gazetteer.default())
+    by_text = {s.text: s for s in spans}
+    assert by_text["Deir ez-Zor"].qualifier == "the eastern outskirts of"
+    assert by_text["Mayadin"].offset_km == 10.0
+    for s in spans:
+        again = replace(s)  # through Span.__init__, every field named
+        assert vars(again) == vars(s)
+        assert again == s and hash(again) == hash(s)
