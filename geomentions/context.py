@@ -419,10 +419,15 @@ def alone(
     )
 
 
+#: The division abbreviations by their plain form: ``outer`` has lost its dots and case, so
+#: "Kan." and "W.Va." are looked up as "kan" and "wva" (and "TX" as "tx").
+_ABBREVIATED: dict[str, str] = {plain(k): v for k, v in US_STATE_ABBREVIATIONS.items()}
+
+
 def outer_name_fits(outer: str, info: dict, country_name: str) -> bool:
     """Whether a place lies in a division or country called ``outer`` (plain), by its own
     admin1, admin2 or country name ("Paris" in "texas", "Lima" in "new york")."""
-    outer = plain(US_STATE_ABBREVIATIONS.get(outer.upper(), outer))
+    outer = plain(_ABBREVIATED.get(outer, outer))
     if not outer:
         return False
     if outer in (plain(info["admin1"] or "-"), plain(info["admin2"] or "-")):

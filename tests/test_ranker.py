@@ -173,3 +173,17 @@ def test_said_kinds_read_one_word_each_side() -> None:
     assert said_kinds(text, 0, 8) == {"division"}
     assert said_kinds(text, text.index("Tver"), text.index("Tver") + 4) == {"town"}
     assert said_kinds("a state with Jerusalem in it", 13, 22) == frozenset()
+
+
+def test_a_wire_style_state_after_a_town_puts_it_in_that_state() -> None:
+    # "Kan." loses its dot and case in the cue ("kan"); it still names Kansas, so the
+    # Kansas City on the Kansas side is the one inside it, not the larger one in Missouri.
+    p = prepare("A man of Kansas City, Kan., was charged on Monday.", Gazetteer.default())
+    cue = p.context.cues[0]
+    assert cue is not None and (cue.outer, cue.reading) == ("kan", 1)
+    x = features.candidate_matrix(p.context, 0, p.pools[0], p.admitted[0], p.wanted[0])
+    inside = dict(zip((m.info["place_id"] for m in p.pools[0]),
+                      x[:, features.NAMES.index("cue_inside")].tolist(), strict=True))  # fmt: skip
+    assert inside["geonames:4273837"] == 1.0  # Kansas City, Kansas
+    assert inside["geonames:4393217"] == 0.0  # Kansas City, Missouri
+
