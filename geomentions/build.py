@@ -375,6 +375,9 @@ def _division_rows(
                 feature_code=fcode,
                 admin1_code=parts[1],
                 admin2_code=parts[2] if len(parts) > 2 else "",
+                # A county knows its state, as GeoNames' own ADM2 rows do: "Anderson County"
+                # then fits "Texas" beside it and the report's other Texas names.
+                admin1=admin1.get(f"{parts[0]}.{parts[1]}", ("",))[0] if fcode == "ADM2" else "",
                 population=sum(m.population for m in members),
                 radius_km=radius,
             )

@@ -301,3 +301,24 @@ def test_a_full_dump_keeps_its_own_country_row(dump_dir: Path, tmp_path: Path) -
     )
     out = {r["place_id"]: r for r in pq.read_table(build(d, tmp_path / "g.parquet")).to_pylist()}
     assert (out["geonames:9900100"]["lat"], out["geonames:9900100"]["lon"]) == (34.9, 38.9)
+
+
+def test_a_county_row_carries_the_name_of_its_state() -> None:
+    # GeoNames' own ADM2 rows have their admin1; the rows made from admin2Codes.txt must too,
+    # or nothing in a report can tell one Anderson County from another.
+    from geomentions.build import PlaceRow, _division_rows
+
+    town = PlaceRow(
+        place_id="geonames:4717560", name="Palestine", lat=31.76, lon=-95.63,
+        country_code="US", feature_class="P", feature_code="PPLA2", admin1_code="TX",
+        admin2_code="001", population=18_000,
+    )  # fmt: skip
+    rows = _division_rows(
+        [town],
+        {"US.TX": ("Texas", "Texas", "4736286")},
+        {"US.TX.001": ("Anderson County", "Anderson County", "4670756")},
+        {},
+    )
+    by_code = {r.feature_code: r for r in rows}
+    assert by_code["ADM2"].admin1 == "Texas"
+    assert by_code["ADM1"].admin1 == ""  # a state is not inside itself

@@ -187,3 +187,11 @@ def test_a_wire_style_state_after_a_town_puts_it_in_that_state() -> None:
     assert inside["geonames:4273837"] == 1.0  # Kansas City, Kansas
     assert inside["geonames:4393217"] == 0.0  # Kansas City, Missouri
 
+
+def test_a_county_is_read_as_inside_its_state() -> None:
+    # Seven states have an Anderson County; the words after it say which.
+    gaz = Gazetteer.default()
+    county = gaz.place(gaz.row_of("geonames:4670756"))
+    assert (county["feature_code"], county["admin1"]) == ("ADM2", "Texas")
+    doc = gm.extract("Deputies searched a farm in Anderson County, Texas, after the storm.")
+    assert placed(doc, "Anderson County").place_id == "geonames:4670756"
