@@ -605,7 +605,84 @@ def find_spans(text: str, gazetteer: Gazetteer) -> list[Span]:
         start, end = toks[i].start, toks[j - 1].end
         spans.append(_make_span(text, toks, i, j, start, end, keys))
         after = j
+    listed = _division_list_spans(text, toks, gazetteer)
+    if listed:
+        # "Clarke, Madison and Oconee counties": each listed name is the county, whatever
+        # town or word the scan found there.
+        spans = [s for s in spans + abbreviations if not _overlaps(s, listed)] + listed
+        return sorted(spans, key=lambda s: s.start)
     return sorted(spans + abbreviations, key=lambda s: s.start)
+
+
+def _overlaps(span: Span, others: list[Span]) -> bool:
+    return any(o.start < span.end and span.start < o.end for o in others)
+
+
+#: Longest listed name, in words ("Otter Tail", "St. Lucie", "Miami-Dade" is one word).
+_LISTED_WORDS = 3
+_DIVISION_LIST_RE = re.compile(r"\b(?:" + "|".join(en.DIVISION_LIST_WORDS) + r")\b", re.I)
+
+
+def _division_list_spans(text: str, toks: list[_Token], gaz: Gazetteer) -> list[Span]:
+    """The names of a list closed by a plural division word ("Becker, Clay and Otter Tail
+    counties"), each standing for its division ("Otter Tail County"). Read backwards from the
+    plural word; the list ends at the first name the gazetteer has no such division for, and
+    takes two names at least (one name before "counties" is no list)."""
+    out: list[Span] = []
+    if _DIVISION_LIST_RE.search(text) is None:
+        return out  # most reports list no counties: no pass over their words
+    for c, t in enumerate(toks):
+        word = en.DIVISION_LIST_WORDS.get(t.lower) if t.script == "latin" else None
+        if word is None or c == 0:
+            continue
+        found: list[Span] = []
+        k = c - 1  # the last token of the next name to read
+        while k >= 0:
+            item = _listed_name(text, toks, k, word, gaz)
+            if item is None:
+                break
+            i, name = item
+            found.append(
+                replace(
+                    _make_span(text, toks, i, k + 1, toks[i].start, toks[k].end,
+                               (_key_of(name),)),
+                    stands_for=name, feature_hint="admin",
+                )
+            )  # fmt: skip
+            # The separator before it: ", ", " and ", ", and ", " or ".
+            p = i - 1
+            if p < 0:
+                break
+            gap = text[toks[p].end : toks[i].start]
+            if toks[p].lower in en.LIST_WORDS and gap.isspace():
+                before = text[toks[p - 1].end : toks[p].start] if p > 0 else ""
+                if before.strip() not in ("", ","):
+                    break
+                k = p - 1
+            elif gap.strip() == ",":
+                k = p
+            else:
+                break
+        if len(found) >= 2:
+            out.extend(reversed(found))
+    return out
+
+
+def _listed_name(
+    text: str, toks: list[_Token], k: int, word: str, gaz: Gazetteer
+) -> tuple[int, str] | None:
+    """(first token, division name) of the longest capitalised name ending at token ``k``
+    whose division ("<name> County") the gazetteer has."""
+    best = None
+    i = k
+    while i >= 0 and k - i < _LISTED_WORDS and toks[i].cap and toks[i].script == "latin":
+        if i < k and text[toks[i].end : toks[i + 1].start].strip() not in ("", "."):
+            break  # names do not run across punctuation other than a dot ("St. Lucie")
+        name = f"{text[toks[i].start : toks[k].end]} {word}"
+        if gaz.has_key(_key_of(name)):
+            best = (i, name)
+        i -= 1
+    return best
 
 
 def _inside(pos: int, ranges: list[tuple[int, int]]) -> bool:

@@ -213,3 +213,25 @@ def test_spans_made_fast_hold_every_field_as_the_constructor_sets_it() -> None:
         again = replace(s)  # through Span.__init__, every field named
         assert vars(again) == vars(s)
         assert again == s and hash(again) == hash(s)
+
+
+# --- a list closed by "counties": each name is the county ---------------------------------
+def test_names_listed_before_counties_are_the_counties() -> None:
+    from geomentions.recognition import find_spans
+
+    text = "Snow closed schools in Becker, Clay and Otter Tail counties on Monday."
+    spans = {s.text: s for s in find_spans(text, gm.Gazetteer.default())}
+    for name in ("Becker", "Clay", "Otter Tail"):
+        assert spans[name].stands_for == f"{name} County", name
+        assert spans[name].feature_hint == "admin"
+    # Becker and Otter Tail County lie only in Minnesota: so does the Clay County meant.
+    clay = mention(gm.extract(text), "Clay")
+    assert clay.place is not None
+    assert (clay.place.feature_code, clay.place.admin1) == ("ADM2", "Minnesota")
+
+
+def test_one_name_before_counties_is_no_list() -> None:
+    from geomentions.recognition import find_spans
+
+    text = "Voters in Paris and London counties? No such places; Warren counties neither."
+    assert not any(s.stands_for for s in find_spans(text, gm.Gazetteer.default()))

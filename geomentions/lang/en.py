@@ -25,6 +25,9 @@ DIVISION_CUES = frozenset(
     "statewide".split()
 )
 COUNTY_CUES = frozenset("county parish".split())
+#: A plural division word closing a list of names ("Clarke, Madison and Oconee counties"),
+#: with the word each listed name carries in the gazetteer ("Madison County").
+DIVISION_LIST_WORDS: dict[str, str] = {"counties": "County", "parishes": "Parish"}
 TOWN_CUES = frozenset("city town village mayor downtown suburb hamlet".split())
 
 MONTHS = frozenset(
