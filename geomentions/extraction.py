@@ -211,6 +211,7 @@ def _judge(text: str, gaz: Gazetteer, model: LogisticModel | None) -> list[_Read
         threshold = float(dict(model.meta).get("threshold", 0.5))
         found = model.probability(span_features.matrix(latin))
         probs = {id(c): float(p) for c, p in zip(latin, found, strict=True) if p >= threshold}
+        probs.update(_same_sense(latin, found, threshold))
     out = []
     for n, c in enumerate(cases):
         if n % 256 == 255:
@@ -225,6 +226,28 @@ def _judge(text: str, gaz: Gazetteer, model: LogisticModel | None) -> list[_Read
         if penalty < 0.9:
             out.append(_Reading(c.span, best, penalty))
     return out
+
+
+def _same_sense(cases: list[Case], found: np.ndarray, threshold: float) -> dict[int, float]:
+    """One sense per report: a name the span model is sure of somewhere ("in Dublin") is the
+    same place where it doubts it ("Dublin Mayor Chinnici-Zuercher", "the Dublin Arts
+    Council"), unless the words beside it make it a person ("Mr Dublin", "Dublin said").
+    Such a span gets the sure reading's probability: it is that reading's name again."""
+    sure: dict[str, float] = {}
+    for c, p in zip(cases, found, strict=True):
+        if p >= _SURE and c.span.kind == "name":
+            sure[c.span.text] = max(sure.get(c.span.text, 0.0), float(p))
+    if not sure:
+        return {}
+    return {
+        id(c): sure[c.span.text]
+        for c, p in zip(cases, found, strict=True)
+        if p < threshold
+        and c.span.kind == "name"
+        and c.span.text in sure
+        and not span_features._person_cue(c.span)
+        and not span_features._given_name(c.span)
+    }
 
 
 #: From even odds up, a kept span carries no doubt into its confidence or its vote.

@@ -247,3 +247,24 @@ def test_one_name_before_counties_is_no_list() -> None:
 
     text = "Voters in Paris and London counties? No such places; Warren counties neither."
     assert not any(s.stands_for for s in find_spans(text, gm.Gazetteer.default()))
+
+
+# --- one sense per report ----------------------------------------------------------------
+def test_a_name_read_as_a_place_once_is_that_place_before_an_office_word() -> None:
+    # "Dublin Mayor": a capitalised word after the name looks like a person's name, and alone
+    # the span model would drop it; the report has already put Dublin on the map.
+    text = (
+        "Flooding closed two roads in Dublin on Monday. Dublin Mayor Anne Keller said crews "
+        "worked overnight."
+    )
+    doc = gm.extract(text)
+    dublins = [m for m in doc.mentions if m.text == "Dublin"]
+    assert [m.start for m in dublins] == [29, 47]
+    assert dublins[1].place is not None
+    assert dublins[1].place.place_id == dublins[0].place.place_id  # type: ignore[union-attr]
+
+
+def test_one_sense_per_report_spares_a_person_of_that_name() -> None:
+    # A given name with a surname after it is a girl, whatever the first "Georgia" was.
+    text = "Flooding hit Georgia on Monday. Georgia Smith, 12, said her school closed."
+    assert [m.start for m in gm.extract(text).mentions if m.text == "Georgia"] == [13]
