@@ -140,7 +140,7 @@ def rival_rows(X: np.ndarray, p: np.ndarray, rid: np.ndarray, lists: np.ndarray)
     out = np.empty((len(X), len(RIVAL_FEATURE_NAMES)))
     cuts = np.flatnonzero(np.diff(rid)) + 1
     for lo, hi in zip(np.r_[0, cuts], np.r_[cuts, len(X)], strict=True):
-        out[lo:hi] = rival_matrix(X[lo:hi], p[lo:hi], 1, lists=lists[lo:hi])
+        out[lo:hi] = rival_matrix(X[lo:hi].tolist(), p[lo:hi].tolist(), 1, lists=lists[lo:hi])
     return out
 
 

@@ -23,8 +23,6 @@ import math
 import re
 from collections.abc import Sequence
 
-import numpy as np
-
 from geomentions.lang import ar, en, ru
 
 #: Bump when the list or the meaning of a feature changes: a model trained on another
@@ -619,30 +617,40 @@ _RIVAL_SHARED_COLS = [_INDEX[n] for n in RIVAL_SHARED]
 
 
 def rival_matrix(
-    rows: np.ndarray,
-    p: np.ndarray,
+    rows: Sequence[Sequence[float]],
+    p: Sequence[float],
     n_events: int,
     rivals: Sequence[bool] | None = None,
     lists: Sequence[int] | None = None,
-) -> np.ndarray:
+) -> list[list[float]]:
     """Second-stage rows of one sentence's first-stage ``rows`` (place-major: place ``i``'s
     rows for the ``n_events`` event words are ``i * n_events`` on) and their probabilities
     ``p``. ``rivals``: per place, whether it competes (the resolved places; default all);
     ``lists``: per place, its list (``Sentence.list_heads``): the places of one list share
-    the event of its first ("struck Idlib, Hama and Homs"), so they are no rivals."""
-    n_places = len(p) // max(1, n_events)
-    grid = p.reshape(n_places, n_events)
-    counts = np.ones(n_places, bool) if rivals is None else np.asarray(rivals, bool)
-    group = np.arange(n_places) if lists is None else np.asarray(lists)
-    # rival[i, j]: place j competes with place i.
-    rival = (group[:, None] != group[None, :]) & counts[None, :]
-    against = np.where(rival[:, :, None], grid[None, :, :], -1.0)  # (place, rival, event)
-    best_rival = np.maximum(against.max(axis=1, initial=-1.0), 0.0)
-    likely = (against >= 0.5).sum(axis=1)
-    out = np.empty((len(p), len(RIVAL_FEATURE_NAMES)))
-    out[:, 0] = p
-    out[:, 1] = best_rival.ravel()
-    out[:, 2] = (grid >= best_rival).ravel()
-    out[:, 3] = np.minimum(likely, 3).ravel()
-    out[:, 4:] = np.asarray(rows, dtype=float)[:, _RIVAL_SHARED_COLS]
+    the event of its first ("struck Idlib, Hama and Homs"), so they are no rivals.
+
+    Plain Python: a sentence has a few places and event words, where numpy's per-call cost
+    would dominate (its rows become one array per batch of sentences)."""
+    n = max(1, n_events)
+    m = len(p) // n
+    group = range(m) if lists is None else lists
+    ok = [True] * m if rivals is None else rivals
+    out = []
+    for i in range(m):
+        g = group[i]
+        others = [j * n for j in range(m) if ok[j] and group[j] != g]
+        for k in range(n):
+            best, likely = 0.0, 0
+            for j in others:
+                v = p[j + k]
+                if v > best:
+                    best = v
+                if v >= 0.5:
+                    likely += 1
+            own = p[i * n + k]
+            row = rows[i * n + k]
+            out.append(
+                [own, best, float(own >= best), float(min(likely, 3))]
+                + [row[c] for c in _RIVAL_SHARED_COLS]
+            )
     return out

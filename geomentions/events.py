@@ -106,11 +106,10 @@ def pair_probabilities(
     """Calibrated probabilities of one sentence's rows (``Sentence.matrix`` order: place by
     place, ``n_events`` rows each); ``rivals`` marks the places that compete (resolved
     ones; default all), ``lists`` each place's list (``Sentence.list_heads``)."""
-    x = np.asarray(rows, dtype=float)
-    if not len(x):
+    if not len(rows):
         return np.zeros(0)
-    first = model().raw(x)
-    return rivals_model().probability(rival_matrix(x, first, n_events, rivals, lists))
+    first = model().raw(rows).tolist()
+    return rivals_model().probability(rival_matrix(rows, first, n_events, rivals, lists))
 
 
 def triggers(sent: Sentence, typed: Sequence[tuple[int, int, str]] = ()) -> list[Trigger]:
@@ -280,20 +279,19 @@ def _probabilities(batch: Sequence[_Pairs]) -> list[np.ndarray]:
     """One call of each model for the rows of many sentences (numpy's per-call cost
     dominates): the first stage's probabilities, then the second's over each sentence's
     rivals (its resolved places)."""
-    rows = np.asarray([r for b in batch for r in b.rows], dtype=float)
-    if not len(rows):
+    rows = [r for b in batch for r in b.rows]
+    if not rows:
         return [np.zeros(0) for _ in batch]
-    first = model().raw(rows)
-    parts, k = [], 0
+    first = model().raw(rows).tolist()
+    second: list[list[float]] = []
+    k = 0
     for b in batch:
         n = len(b.rows)
         if n:
             rivals = [kind != "unresolved" for kind in b.kinds]
-            parts.append(
-                rival_matrix(rows[k : k + n], first[k : k + n], len(b.events), rivals, b.lists)
-            )
+            second += rival_matrix(b.rows, first[k : k + n], len(b.events), rivals, b.lists)
         k += n
-    probs = rivals_model().probability(np.vstack(parts))
+    probs = rivals_model().probability(second)
     out, k = [], 0
     for b in batch:
         out.append(probs[k : k + len(b.rows)])

@@ -106,7 +106,7 @@ def test_rival_features_leave_out_list_mates_and_unresolved_places() -> None:
     # unresolved mention (3) whose probability counts for nobody.
     rows = np.zeros((4, len(FEATURE_NAMES)))
     p = np.array([0.9, 0.6, 0.3, 0.95])
-    x = rival_matrix(rows, p, 1, rivals=[True, True, True, False], lists=[0, 0, 2, 3])
+    x = np.asarray(rival_matrix(rows, p, 1, rivals=[True, True, True, False], lists=[0, 0, 2, 3]))
     col = {name: x[:, k].tolist() for k, name in enumerate(RIVAL_FEATURE_NAMES)}
     assert col["p_pair"] == p.tolist()
     assert col["p_best_rival"] == [0.3, 0.3, 0.9, 0.9]
@@ -117,7 +117,7 @@ def test_rival_features_leave_out_list_mates_and_unresolved_places() -> None:
 def test_rival_rows_follow_their_event_word() -> None:
     # Two places by two event words (place-major rows): each word has its own best place.
     p = np.array([0.8, 0.1, 0.2, 0.7])
-    x = rival_matrix(np.zeros((4, len(FEATURE_NAMES))), p, 2)
+    x = np.asarray(rival_matrix(np.zeros((4, len(FEATURE_NAMES))), p, 2))
     best = RIVAL_FEATURE_NAMES.index("p_best_rival")
     assert x[:, best].tolist() == [0.2, 0.7, 0.8, 0.1]
 
