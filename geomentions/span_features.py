@@ -39,7 +39,7 @@ from .resolution import NameMatch
 
 __all__ = ["Case", "DocFacts", "FEATURES", "NAMES", "Rows", "VERSION", "matrix"]
 
-VERSION = "spans/6"
+VERSION = "spans/7"
 
 
 @dataclass(frozen=True)
@@ -314,6 +314,12 @@ def prev_first_name(r: Rows, d: DocFacts) -> list[float]:
     return [float(s.given_name_before) for s in r.spans]
 
 
+def party_tag(r: Rows, d: DocFacts) -> list[float]:
+    """A party letter glued before it ("McConnell, R-Charleston", "DFL-Minneapolis"): the
+    place a legislator stands for, even when "said" follows."""
+    return [float(s.script == "latin" and s.before in en.PARTY_TAGS) for s in r.spans]
+
+
 def given_name(r: Rows, d: DocFacts) -> list[float]:
     """The name is itself a given name and a capitalised word follows ("Georgia Smith, 12,
     said"; "Chad Harris"): a person. Countries are no exception."""
@@ -569,7 +575,7 @@ FEATURES: tuple[Feature, ...] = (
     qualified, feature_word, only_generic, literal, own_name, prominence, population, country, division_or_capital,
     places, recurrence, person_elsewhere, locative_elsewhere, focus_fit, arabic, cyrillic,
     caps_heading, demonym, abbreviation, contained, physical, prev_the, institution_after,
-    given_name, street_after,
+    given_name, street_after, party_tag,
 )  # fmt: skip
 NAMES: tuple[str, ...] = tuple(f.__name__ for f in FEATURES)
 

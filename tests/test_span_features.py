@@ -27,6 +27,12 @@ def feature(text: str, surface: str, name: str, nth: int = 0) -> float:
         ("Paris hosted talks on Monday.", "Paris", "sentence_initial", 1.0),
         ("Talks opened in Paris on Monday.", "Paris", "sentence_initial", 0.0),
         ("Mr Paris spoke to reporters.", "Paris", "prev_title", 1.0),
+        # a legislator's party letter and the town he stands for
+        ("The bill came from Rep. Ann Carter, R-Charleston, on Monday.", "Charleston",
+         "party_tag", 1.0),
+        ("Leader Larry Pogemiller, DFL-Minneapolis, said cuts loom.", "Minneapolis",
+         "party_tag", 1.0),
+        ("Rep. Ann Carter of Charleston spoke on Monday.", "Charleston", "party_tag", 0.0),
         ("Gov. Perdue signed the bill in Atlanta.", "Atlanta", "prev_title", 0.0),
         ("Coach Sarah Palin spoke.", "Palin", "prev_first_name", 1.0),
         ("The vote was close, Paulk said on Monday.", "Paulk", "next_said", 1.0),

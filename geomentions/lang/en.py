@@ -43,6 +43,9 @@ governor gov mayor judge justice sir lord lady saint st spokesman spokeswoman se
 chief director ambassador envoy officer detective coach deputy sheriff professor prof
 rev reverend father sister brother uncle aunt attorney""".split()
 )
+#: A legislator's party before the hometown or district he stands for, as US papers write it
+#: ("Sen. Glenn McConnell, R-Charleston"; "DFL-Minneapolis"), lowercase.
+PARTY_TAGS = frozenset("r d i dfl".split())
 #: Common given names: a capitalised word after one is a surname ("Sarah Palin", "Mark Lewis").
 #: The last line holds given names that are also places ("Georgia Smith", "Chad Harris").
 FIRST_NAMES = frozenset(
