@@ -652,9 +652,10 @@ def extract(
             continue  # only village rows matched, and nothing in the report vouches for them
         x = matrices[n]
         probs = probabilities(model, x)
-        order = sorted(range(len(pool)), key=lambda k: (-probs[k], pool[k].info["place_id"]))
+        p = probs.tolist()  # Python floats: the same values, without NumPy scalars to sort
+        order = sorted(range(len(pool)), key=lambda k: (-p[k], pool[k].info["place_id"]))
         ranks = Ranking(
-            [(-float(probs[k]), pool[k].info["place_id"], pool[k], (k,)) for k in order],
+            [(-p[k], pool[k].info["place_id"], pool[k], (k,)) for k in order],
             _Notes(model, x),
         )
         if r.span.script != "latin" and _common_word(r.span):

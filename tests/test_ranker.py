@@ -195,3 +195,17 @@ def test_a_county_is_read_as_inside_its_state() -> None:
     assert (county["feature_code"], county["admin1"]) == ("ADM2", "Texas")
     doc = gm.extract("Deputies searched a farm in Anderson County, Texas, after the storm.")
     assert placed(doc, "Anderson County").place_id == "geonames:4670756"
+
+
+def test_calibration_lookup_gives_numpys_interpolation_bit_for_bit() -> None:
+    """``ranker.interp`` replaces a per-mention ``np.interp`` call: the same float at the
+    table's points, between them, beyond both ends, on the shipped table and a small one."""
+    from geomentions.ranker import interp
+
+    tables = [shipped_ranker().calibration, ((0.2, 0.5, 0.9), (0.1, 0.1, 0.95))]
+    rng = np.random.default_rng(7)
+    for xs, ys in tables:
+        points = [*xs, *np.nextafter(xs, 0.0), *np.nextafter(xs, 1.0), -0.5, 0.0, 1.0, 1.5]
+        points += rng.random(2000).tolist()
+        for x in points:
+            assert interp(float(x), xs, ys) == float(np.interp(x, xs, ys)), x
