@@ -88,7 +88,8 @@ def test_a_list_shares_the_event_of_its_head() -> None:
 @pytest.mark.parametrize(
     ("text", "spot", "holder"),
     [
-        ("Gunmen killed two people in Harasta in the suburbs of Damascus.", "Harasta", "Damascus"),
+        ("Two people were killed in Harasta in the suburbs of Damascus.", "Harasta", "Damascus"),
+        ("Rockets struck Jobar on the edge of Damascus.", "Jobar", "Damascus"),
         ("Airstrikes hit Saraqib in Idlib province.", "Saraqib", "Idlib province"),
     ],
 )  # fmt: skip
