@@ -40,6 +40,29 @@ def _why_on_read(cls: type[_T]) -> type[_T]:
     return cls
 
 
+def _made_from_values(cls: type[_T]) -> type[_T]:
+    """Give a slotted frozen dataclass ``cls._from_values(values)``: an instance from its field
+    values in field order, each set through its slot's setter. The generated ``__init__``
+    goes through ``object.__setattr__`` per field (about 3.7 µs for a Candidate against 1.5);
+    extract() makes thousands. Same object: no ``__post_init__`` to skip, no defaults used."""
+    if hasattr(cls, "__post_init__"):
+        raise TypeError(f"{cls.__name__}._from_values would skip __post_init__")
+    setters = tuple(
+        prop.fset if isinstance(prop := cls.__dict__[f.name], property) else prop.__set__
+        for f in fields(cls)  # type: ignore[arg-type]
+    )
+    new = object.__new__
+
+    def from_values(values: tuple) -> _T:
+        obj = new(cls)
+        for put, value in zip(setters, values, strict=True):
+            put(obj, value)
+        return obj
+
+    cls._from_values = staticmethod(from_values)  # type: ignore[attr-defined]
+    return cls
+
+
 #: Event types a report can tie to a place (see ``geomentions.activity``).
 EVENT_TYPES: tuple[str, ...] = (
     "airstrike",
@@ -56,6 +79,7 @@ EVENT_TYPES: tuple[str, ...] = (
 ROLES: tuple[str, ...] = ("event", "origin", "base", "destination", "source", "other")
 
 
+@_made_from_values
 @_pickled_by_fields
 @_why_on_read
 @dataclass(frozen=True, slots=True)

@@ -257,3 +257,23 @@ def test_country_name_instead_of_iso_code_is_refused_or_understood() -> None:
     except ValueError:
         return
     assert found == gm.resolve("Aleppo", country="SY")
+
+
+def test_a_candidate_made_from_a_row_is_the_one_its_constructor_makes() -> None:
+    # make_candidate fills the slots directly (Candidate._from_values), not through __init__.
+    from dataclasses import fields
+
+    from geomentions.model import Candidate
+    from geomentions.resolution import make_candidate
+
+    gaz = gm.Gazetteer.default()
+    info = gaz.place(gaz.row_of("geonames:170063"))  # Aleppo
+    made = make_candidate(info, matched_name="Halab", score=0.9, why=lambda: "worded late")
+    built = Candidate(
+        **{f.name: info[f.name] for f in fields(Candidate) if f.name in info},
+        matched_name="Halab", score=0.9, why="worded late",
+    )  # fmt: skip
+    assert made == built and hash(made) == hash(built)
+    assert [getattr(made, f.name) for f in fields(Candidate)] == [
+        getattr(built, f.name) for f in fields(Candidate)
+    ]
