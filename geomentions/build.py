@@ -33,7 +33,14 @@ import pyarrow.parquet as pq
 
 from .countries import alpha2
 from .geo import haversine_km
-from .lang.en import COMPASS_GENERIC, COMPASS_SHORT, DIRECTIONS, GENERIC
+from .lang.en import (
+    COMPASS_GENERIC,
+    COMPASS_SHORT,
+    DIRECTIONS,
+    GENERIC,
+    SEAT_ADJECTIVE_ENDINGS,
+    SEAT_DIVISION_WORDS,
+)
 from .names import key as name_key
 
 log = logging.getLogger(__name__)
@@ -308,6 +315,21 @@ def compass_short(name: str) -> list[str]:
     return [f"{COMPASS_SHORT[first]} {rest}"]
 
 
+def seat_name(name: str) -> str:
+    """The seat's name inside a division's name, or the name itself.
+
+    >>> seat_name("Krasnodar Krai"), seat_name("Kharkivs’ka Oblast’"), seat_name("Hama")
+    ('Krasnodar', 'Kharkiv', 'Hama')
+    """
+    stem, _, last = name.rpartition(" ")
+    if not stem or last.lower().rstrip("’'") not in SEAT_DIVISION_WORDS:
+        return name
+    for ending in SEAT_ADJECTIVE_ENDINGS:
+        if stem.endswith(ending) and len(stem) - len(ending) >= 3:
+            return stem[: -len(ending)]
+    return stem
+
+
 def _division_rows(
     places: list[PlaceRow],
     admin1: dict[str, tuple[str, str, str]],
@@ -384,7 +406,7 @@ def _division_rows(
             row.add_names([name, ascii_name, *compass_short(name)])
             # The governorate named after its seat city shares the city's names in every
             # script ("Aleppo Governorate" = "محافظة حلب"): borrow them.
-            keys = {name_key(name), name_key(ascii_name)}
+            keys = {name_key(name), name_key(ascii_name), name_key(seat_name(ascii_name))}
             seats = [
                 m
                 for m in members

@@ -99,9 +99,9 @@ _ORG_RE = re.compile(f"(?=[{_ORG_FIRST}])(?:" + "|".join(f"(?:{p})" for p in _OR
 # Words from the language data that fold onto places they are not (diseases, currencies,
 # religious movements, "X Department of Y"); masked like the organisations.
 # The look-ahead holds every first letter the masks can start with (Latin capitals; و, ا, إ,
-# ح, ش, ب, ل; Х, Ш, Э, С in either case), so the scan skips most positions at once.
+# ح, ش, ب, ل; Х, Ш, Э, С, А, Б in either case), so the scan skips most positions at once.
 _LANG_MASK_RE = re.compile(
-    r"(?=[A-ZواإحشبلХхШшЭэСс])(?<!\w)(?:"
+    r"(?=[A-ZواإحشبلХхШшЭэСсАаБб])(?<!\w)(?:"
     + "|".join(f"(?:{p})" for p in (*en.MASKS, *ar.MASKS, *ru.MASKS))
     + ")"
 )
@@ -605,7 +605,7 @@ def find_spans(text: str, gazetteer: Gazetteer) -> list[Span]:
         start, end = toks[i].start, toks[j - 1].end
         spans.append(_make_span(text, toks, i, j, start, end, keys))
         after = j
-    listed = _division_list_spans(text, toks, gazetteer)
+    listed = _division_list_spans(text, toks, gazetteer) + _ru_division_spans(text, toks, gazetteer)
     if listed:
         # "Clarke, Madison and Oconee counties": each listed name is the county, whatever
         # town or word the scan found there.
@@ -666,6 +666,50 @@ def _division_list_spans(text: str, toks: list[_Token], gaz: Gazetteer) -> list[
         if len(found) >= 2:
             out.extend(reversed(found))
     return out
+
+
+def _ru_division_spans(text: str, toks: list[_Token], gaz: Gazetteer) -> list[Span]:
+    """Russian divisions named by their seat's adjective ("в Херсонской области", "Курскую
+    область"): the two words are one name, read by the seat's name and asking for a division
+    (the oblast, not its town)."""
+    out: list[Span] = []
+    for c in range(1, len(toks)):
+        t, adj = toks[c], toks[c - 1]
+        if (
+            t.lower not in ru.DIVISION_NOUNS
+            or adj.script != "cyrillic"
+            or not adj.cap
+            or text[adj.end : t.start] != " "
+        ):
+            continue
+        low = adj.lower
+        ending = next((e for e in ru.DIVISION_ADJECTIVE_ENDINGS if low.endswith(e)), None)
+        if ending is None or len(low) - len(ending) < 3:
+            continue
+        base = adj.text[: -len(ending)]
+        # "Курск-ой" keeps its "-ск"; "Херсон-ской" lost it, maybe with an ending of its own.
+        seats = [base + e for e in ru.SEAT_ENDINGS]
+        if ending.startswith("ск"):
+            seats.insert(0, base + "ск")
+        for seat in seats:
+            k = _key_of(seat)
+            if any(_seat_or_division(gaz, row, base) for row, _ in gaz.lookup_key(k)):
+                span = _make_span(text, toks, c - 1, c + 1, adj.start, t.end, (k,))
+                out.append(replace(span, stands_for=seat, feature_hint="admin"))
+                break
+    return out
+
+
+def _seat_or_division(gaz: Gazetteer, row: int, stem: str) -> bool:
+    """Whether a place may be the division named by an adjective of ``stem``: the division
+    itself or its seat, known by a name in the adjective's own script ("Сумы" for "Сумской";
+    not As Sawm, Yemen, by its letters)."""
+    if gaz.place(row)["feature_code"] not in _SEAT_OR_DIVISION:
+        return False
+    return any(n.startswith(stem) for n in gaz.names_of(row))
+
+
+_SEAT_OR_DIVISION = frozenset({"ADM1", "ADM2", "PPLA", "PPLC"})
 
 
 def _listed_name(

@@ -112,6 +112,10 @@ COMPASS_SHORT = {"Northern": "North", "Southern": "South", "Eastern": "East", "W
 #: Division words that, besides GENERIC and DIRECTIONS, leave "Northern X" with no name of its
 #: own ("Northern Region", "Southern Highlands"): it gets no short form.
 COMPASS_GENERIC = frozenset("area areas district state territory highlands".split())
+#: The last word of a division named after its seat ("Krasnodar Krai", "Kursk Oblast"), and the
+#: adjective endings GeoNames keeps in some of them ("Kharkivs’ka Oblast’" is Kharkiv's oblast).
+SEAT_DIVISION_WORDS = frozenset("oblast krai kray okrug".split())
+SEAT_ADJECTIVE_ENDINGS = ("s’ka", "s'ka", "ska")
 #: Articles and feature words: a span of only these is no name ("The city", "City Council").
 GENERIC = frozenset(
     """the a an al el city town village county district province governorate region council

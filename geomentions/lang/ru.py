@@ -42,12 +42,24 @@ ADJECTIVE_ENDINGS: tuple[tuple[str, tuple[str, ...]], ...] = (
     ("ым", ("ый", "ое")), ("им", ("ий", "ее")), ("ом", ("ый", "ой", "ое")), ("ем", ("ий", "ее")),
     ("ых", ("ые",)), ("их", ("ие",)),
 )  # fmt: skip
+#: Nouns of a first-level division after the adjective of its seat ("Курской области" is Kursk
+#: Oblast, "Краснодарского края" Krasnodar Krai), in the case forms reports use.
+DIVISION_NOUNS = frozenset("область области областью областей край края краю краем крае".split())
+#: Endings of such an adjective, longest first; what is left is the seat's name, maybe with its
+#: "-ск" ("Курск-ой", "Херсон-ской").
+DIVISION_ADJECTIVE_ENDINGS = ("ского", "скому", "ская", "ской", "скую", "ском", "ский", "ским",
+                              "ого", "ому", "ая", "ой", "ую", "ом", "ий", "им")  # fmt: skip
+#: Endings a seat's name may have lost to its adjective ("Запорож-ская" from "Запорожье",
+#: "Сум-ская" from "Сумы").
+SEAT_ENDINGS = ("", "ье", "ы")
 #: Words masked before matching: a movement, not a place ("хуситы"; "шииты", not Chita).
 MASKS = (
     r"[Хх]усит\w*",  # Houthis
     r"[Шш]иит\w*",  # Shiites
     r"[Ээ]бол[аыуеой]\w*",  # Ebola, not Eboli (Italy)
     r"[Сс]ил(?:а|ы|е|у|ой|ою|ам|ами|ах)(?!\w)",  # "силы" forces, not Sila (Chad)
+    r"[Аа]так(?:а|и|у|е|ой|ам|ами|ах)(?!\w)",  # "атака" attack, not Ataq (Yemen)
+    r"[Бб]о(?:и|ёв|ев|ям|ями|ях)(?!\w)",  # "бои" battles, not Bowie
 )
 
 # --- event linker: ----------------------------------------------------------------------

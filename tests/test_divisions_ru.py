@@ -1,0 +1,51 @@
+"""Russian reports name an oblast or krai by its seat's adjective ("в Курской области"): the
+division is meant, not its seat city, and the two words are one name."""
+
+from __future__ import annotations
+
+import pytest
+
+import geomentions as gm
+from geomentions.build import seat_name
+
+
+def places(text: str) -> list[tuple[str, str, str]]:
+    doc = gm.extract(text)
+    return [(m.text, m.place.name, m.place.feature_code) for m in doc.mentions if m.place]
+
+
+@pytest.mark.parametrize(
+    ("text", "surface", "division"),
+    [
+        ("Ночью беспилотники сбили над Курской областью.", "Курской областью", "Kursk Oblast"),
+        ("Обстрелы в Херсонской области не прекращались.", "Херсонской области", "Kherson"),
+        ("Губернатор Белгородской области сообщил о ранениях.", "Белгородской области",
+         "Belgorod Oblast"),
+        ("Эвакуация из Сумской области продолжается.", "Сумской области", "Sumy"),
+        ("Беспилотник упал в Краснодарском крае.", "Краснодарском крае", "Krasnodar Krai"),
+    ],
+)  # fmt: skip
+def test_the_adjective_and_its_noun_are_the_division(text: str, surface: str, division: str):
+    assert places(text) == [(surface, division, "ADM1")]
+
+
+def test_an_oblast_whose_geonames_name_is_an_adjective_still_gets_its_seats_names() -> None:
+    # GeoNames calls it "Kharkivs’ka Oblast’": the build borrows its seat Kharkiv's names.
+    assert places("Удары по Харьковской области усилились.") == [
+        ("Харьковской области", "Kharkivs’ka Oblast’", "ADM1")
+    ]
+    assert seat_name("Kharkivs’ka Oblast’") == "Kharkiv"
+
+
+def test_the_seat_city_itself_stays_the_city() -> None:
+    assert places("Взрывы прогремели в Курске и Белгороде.") == [
+        ("Курске", "Kursk", "PPLA"),
+        ("Белгороде", "Belgorod", "PPLA"),
+    ]
+
+
+def test_attack_and_battles_are_no_places() -> None:
+    # "Атака" folds onto Ataq (Yemen), "Бои" onto Bowie: ordinary Russian words.
+    assert places("Атака началась утром. Бои шли весь день у Алеппо.") == [
+        ("Алеппо", "Aleppo", "PPLA")
+    ]
