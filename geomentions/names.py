@@ -378,8 +378,8 @@ FEATURE_WORDS = FEATURE_WORDS | frozenset(
 
 # What a feature word asks for: "Idlib province" means the division, "Hmeymim airbase" the base.
 _HINT_WORDS: dict[str, tuple[str, ...]] = {
-    "admin": ("province governorate muhafazat muhafazah محافظة провинция область губернаторство "
-              "мухафаза"),
+    "admin": ("province governorate muhafazat muhafazah oblast krai kray region محافظة провинция "
+              "область губернаторство мухафаза"),
     "district": "district قضاء район",
     "subdistrict": "subdistrict nahiya nahiyat ناحية",
     "airbase": "airbase base airfield airport air قاعدة مطار авиабаза аэродром аэропорт",

@@ -1,5 +1,5 @@
-"""Russian reports name an oblast or krai by its seat's adjective ("в Курской области"): the
-division is meant, not its seat city, and the two words are one name."""
+"""Divisions named after their seat: Russian reports use the seat's adjective ("в Курской
+области"), English ones "the Kursk region". The division is meant, not its seat city."""
 
 from __future__ import annotations
 
@@ -48,4 +48,23 @@ def test_attack_and_battles_are_no_places() -> None:
     # "Атака" folds onto Ataq (Yemen), "Бои" onto Bowie: ordinary Russian words.
     assert places("Атака началась утром. Бои шли весь день у Алеппо.") == [
         ("Алеппо", "Aleppo", "PPLA")
+    ]
+
+
+@pytest.mark.parametrize(
+    ("text", "division"),
+    [
+        ("Air defence units downed two drones over the Kursk region overnight.", "Kursk Oblast"),
+        ("Aid convoys reached the Idlib region on Tuesday.", "Idlib"),
+        ("Officials in the Krasnodar Krai reported a fire at a depot.", "Krasnodar Krai"),
+    ],
+)
+def test_an_english_region_or_krai_after_a_seat_asks_for_the_division(text: str, division: str):
+    [(_, name, code)] = places(text)
+    assert (name, code) == (division, "ADM1")
+
+
+def test_a_metro_region_with_no_division_of_its_name_stays_the_city() -> None:
+    assert places("Commuters across the Chicago region faced delays.") == [
+        ("Chicago region", "Chicago", "PPLA2")
     ]
