@@ -125,7 +125,8 @@ def build_table(
         gold = {(g.start, g.end) for g in art.gold}
         gold_by_doc[art.doc_id] = len(art.gold)
         # The model judges Latin-script spans only (extraction); the document is every span.
-        everything = candidate_cases(art.text, gaz)
+        # Variant readings (spellings the gazetteer lacks) are not the model's to judge.
+        everything = [c for c in candidate_cases(art.text, gaz) if c.span.kind != "variant"]
         rows = np.array([c.span.script == "latin" for c in everything], dtype=bool)
         if not rows.any():
             continue

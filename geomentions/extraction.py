@@ -18,6 +18,7 @@ from __future__ import annotations
 import datetime as dt
 import math
 from collections import Counter, defaultdict
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import NamedTuple
 
@@ -130,14 +131,20 @@ def _best(span: Span, gaz: Gazetteer) -> _Best | None:
     not Chennai by its letters); a demonym or bloc only by a country-sized area."""
     text = span.stands_for or span.text
     areas = span.kind in _NO_PLACE
-    memo_key = ("best", gaz.generation, text, span.keys, areas)
+    variant = span.kind == "variant"
+    memo_key = ("best", gaz.generation, text, span.keys, areas, variant)
     found = gaz.cache.get(memo_key)
     if found is None:
-        found = _best_uncached(text, span.keys, gaz, areas) or ()
+        found = _best_uncached(text, span.keys, gaz, areas, variant) or ()
         gaz.cache.put(memo_key, found)
     return found or None
 
 
+#: Least name similarity (names.similarity) of a variant reading: "Al-Zorba" and "Az Zarbah"
+#: 0.86; below it many places worldwide are as close.
+VARIANT_MATCH = 0.85
+#: The penalty (doubt that it is a place) of a variant reading: it is a guess.
+VARIANT_DOUBT = 0.3
 #: Span kinds that name a country or region but no place of the report: no dot, no vote.
 _NO_PLACE = frozenset({"demonym", "bloc"})
 #: Feature codes a demonym or bloc may stand for.
@@ -145,13 +152,24 @@ _AREAS = frozenset({"TERR", "ADM1", "CONT", "RGN", "PEN", "ISTH"})
 
 
 def _best_uncached(
-    text: str, keys: tuple[str, ...], gaz: Gazetteer, areas: bool = False
+    text: str, keys: tuple[str, ...], gaz: Gazetteer, areas: bool = False, variant: bool = False
 ) -> _Best | None:
     best: tuple[float, list[NameMatch]] | None = None
     for k in keys:
-        # The span was found by its exact key; in running text a merely similar name
-        # elsewhere is a guess, so only exact-key readings are kept.
-        matches = match_name(text, gaz, key=k, fuzzy=False)
+        if variant:
+            # A name in a place slot that no gazetteer name has: close spellings whose
+            # consonant skeleton is within one edit (Arabic script writes no short vowels:
+            # "Al-Zorba" and "Az Zarbah" are both z-r-b), each marked as no exact match; the
+            # report's countries are asked in _variants_in_kept_countries.
+            matches = [
+                m
+                for m in match_name(text, gaz, key=k, fuzzy=True)
+                if not m.exact and m.match >= VARIANT_MATCH
+            ]
+        else:
+            # The span was found by its exact key; in running text a merely similar name
+            # elsewhere is a guess, so only exact-key readings are kept.
+            matches = match_name(text, gaz, key=k, fuzzy=False)
         if areas:
             matches = [
                 m
@@ -165,7 +183,11 @@ def _best_uncached(
             best = (top, matches)
     if best is None:
         return None
-    matches = best[1]
+    return _best_of(best[1])
+
+
+def _best_of(matches: Sequence[NameMatch]) -> _Best:
+    """A _Best of these matches: what they say of countries and divisions."""
     country = any(m.info["feature_code"].startswith("PCL") for m in matches)
     notable = any(
         m.exact and (m.prominence >= 0.6 or m.info["feature_code"] in ("PCLI", "ADM1", "PPLC"))
@@ -204,7 +226,9 @@ def _judge(text: str, gaz: Gazetteer, model: LogisticModel | None) -> list[_Read
     and Cyrillic ones, which it was never trained on, by their word frequency."""
     cases = candidate_cases(text, gaz)
     budget.check()
-    latin = [c for c in cases if c.span.script == "latin"]
+    # The span model learnt from names spelled as the gazetteer has them: variants are not
+    # its to judge (nor to learn from: benchmarks/train_spans.py leaves them out).
+    latin = [c for c in cases if c.span.script == "latin" and c.span.kind != "variant"]
     probs: dict[int, float] = {}
     if latin:
         model = model or shipped_span_model()
@@ -218,6 +242,11 @@ def _judge(text: str, gaz: Gazetteer, model: LogisticModel | None) -> list[_Read
             budget.check()
         best = _best(c.span, gaz)
         assert best is not None  # candidate_cases kept only spans with matches
+        if c.span.kind == "variant":
+            # A name in a place slot, kept if the report's countries have a close spelling
+            # (_variants_in_kept_countries): a guess, with a set doubt.
+            out.append(_Reading(c.span, best, VARIANT_DOUBT))
+            continue
         if c.span.script == "latin":
             if id(c) in probs:
                 out.append(_Reading(c.span, best, _doubt(probs[id(c)])))
@@ -225,7 +254,29 @@ def _judge(text: str, gaz: Gazetteer, model: LogisticModel | None) -> list[_Read
         penalty = _word_penalty(c.span, best)
         if penalty < 0.9:
             out.append(_Reading(c.span, best, penalty))
+    if any(r.span.kind == "variant" for r in out):
+        out = _variants_in_kept_countries(out)
     return out
+
+
+def _variants_in_kept_countries(readings: list[_Reading]) -> list[_Reading]:
+    """The readings, each variant kept to the countries of the names the span model kept
+    (a rejected word, "Government" as Government Town, US, points nowhere)."""
+    named = {_top_country(r.best.by_cc) for r in readings if r.span.kind != "variant"}
+    out = []
+    for r in readings:
+        if r.span.kind != "variant":
+            out.append(r)
+            continue
+        kept = [m for m in r.matches if m.info["country_code"] in named]
+        if kept:
+            out.append(_Reading(r.span, _best_of(kept), r.penalty))
+    return out
+
+
+def _top_country(by_cc: dict[str, float]) -> str:
+    """The country a name's matches prefer most ("" for none)."""
+    return max(by_cc.items(), key=lambda kv: (kv[1], kv[0]))[0] if by_cc else ""
 
 
 def _same_sense(cases: list[Case], found: np.ndarray, threshold: float) -> dict[int, float]:
@@ -462,6 +513,15 @@ class _Notes(Lifts):
 _FOLDED = NAMES.index("not_the_country")
 
 
+class _VariantNotes(_Notes):
+    """``why`` words of a variant reading's candidate: the name is not the gazetteer's."""
+
+    __slots__ = ()
+
+    def __call__(self, info: dict, row: int) -> list[str]:
+        return [f"read as a spelling variant of {info['name']!r}", *super().__call__(info, row)]
+
+
 _BEARING = {
     "north": 0, "north-east": 45, "east": 90, "south-east": 135, "south": 180,
     "south-west": 225, "west": 270, "north-west": 315,
@@ -656,7 +716,7 @@ def extract(
         order = sorted(range(len(pool)), key=lambda k: (-p[k], pool[k].info["place_id"]))
         ranks = Ranking(
             [(-p[k], pool[k].info["place_id"], pool[k], (k,)) for k in order],
-            _Notes(model, x),
+            (_VariantNotes if span.kind == "variant" else _Notes)(model, x),
         )
         if r.span.script != "latin" and _common_word(r.span):
             top = ranks.top()

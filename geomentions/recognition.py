@@ -38,6 +38,7 @@ from .names import (
     fold_tokens,
     key_from_tokens,
     script_of,
+    skeleton,
 )
 
 __all__ = ["Span", "find_spans", "MAX_TOKENS"]
@@ -224,7 +225,8 @@ class Span:
     container_after: bool = False
     #: What the words are: a place's "name" as the gazetteer has it, an "abbreviation"
     #: ("PRC", "США"), a "demonym" ("Libyan", "Sri Lankans") or a "bloc" ("EU"): the last two
-    #: name a country or region but no place on the map.
+    #: name a country or region but no place on the map; a "variant": a name in a place slot
+    #: the gazetteer lacks under its key, which may be another spelling of a similar name.
     kind: str = "name"
     #: The name an abbreviation, demonym or bloc stands for ("China", "Libya", "Europe").
     stands_for: str = ""
@@ -572,6 +574,7 @@ def find_spans(text: str, gazetteer: Gazetteer) -> list[Span]:
     masked = sorted(masked + [(a.start, a.end) for a in abbreviations])
     toks = _tokens(text)
     spans: list[Span] = []
+    slots: list[tuple[int, int]] = []  # unmatched names in a place slot (variant readings)
     after = 0  # the first token after the last span found
     for n, (i, limit) in enumerate(_name_starts(toks, masked)):
         if n % 1024 == 1023:
@@ -598,6 +601,8 @@ def find_spans(text: str, gazetteer: Gazetteer) -> list[Span]:
             if later is not None and later[0] > found[0]:
                 i, found = i + 1, later
         if found is None:
+            if t.script == "latin" and _variant_slot(text, toks, i):
+                slots.append((i, limit))
             continue
         j, keys = found
         if t.lower == "the" and all(tok.lower in en.GENERIC for tok in toks[i + 1 : j]):
@@ -605,6 +610,8 @@ def find_spans(text: str, gazetteer: Gazetteer) -> list[Span]:
         start, end = toks[i].start, toks[j - 1].end
         spans.append(_make_span(text, toks, i, j, start, end, keys))
         after = j
+    if slots:
+        spans = _with_variants(text, toks, slots, spans, gazetteer)
     listed = _division_list_spans(text, toks, gazetteer) + _ru_division_spans(text, toks, gazetteer)
     if listed:
         # "Clarke, Madison and Oconee counties": each listed name is the county, whatever
@@ -612,6 +619,66 @@ def find_spans(text: str, gazetteer: Gazetteer) -> list[Span]:
         spans = [s for s in spans + abbreviations if not _overlaps(s, listed)] + listed
         return sorted(spans, key=lambda s: s.start)
     return sorted(spans + abbreviations, key=lambda s: s.start)
+
+
+#: A variant reading's key needs this many letters and consonants: shorter names differ in
+#: one letter from too many others ("Baiji" and Bijie, "Qaim" and Kemi).
+_VARIANT_MIN_KEY = 5
+_VARIANT_MIN_SKELETON = 3
+#: An English word as common as this ("Sunday", "Government") is no misspelt place.
+_VARIANT_MAX_ZIPF = 3.0
+
+
+def _variant_slot(text: str, toks: list[_Token], i: int) -> bool:
+    """Whether the capitalised word at token ``i`` stands where a place name goes: after a
+    locative preposition ("near Al-Zorba", "the village of Ma'arshurin"). Not after "the"
+    ("in the Henrys", "into the Balqon": names of things), nor in a list after a recognised
+    place ("Bell and Eggers", "Haydn, Chopin, Liszt": people far more often)."""
+    if i == 0:
+        return False
+    prev = toks[i - 1]
+    if prev.lower in ARTICLES and i > 1 and text[prev.end : toks[i].start] in ("-", " "):
+        i -= 1  # "near al-Latmana": the slot is before the article
+        prev = toks[i - 1]
+    if text[prev.end : toks[i].start] == " ":
+        if prev.lower in en.VARIANT_PREPOSITIONS:
+            return True
+        if prev.lower == "of" and i > 1 and toks[i - 2].lower in en.VARIANT_PLACE_NOUNS:
+            return True
+    return False
+
+
+def _with_variants(
+    text: str, toks: list[_Token], slots: list[tuple[int, int]], spans: list[Span], gaz: Gazetteer
+) -> list[Span]:
+    """``spans`` and, for each slot run no span covers whose key the gazetteer lacks but some
+    key of a similar skeleton has, a span of kind "variant": its key is the run's own, and
+    resolution reads it as a spelling variant of a similar name (extraction._best)."""
+    out = list(spans)
+    for i, limit in slots:
+        run_end = _run_end(text, toks, i, max(limit, i + 1))
+        j = i + 1
+        while j < run_end and (toks[j].cap or toks[j].lower in ARTICLES):
+            j += 1  # the capitalised words and articles: "and" ends the name ("X and Y")
+        while j > i + 1 and toks[j - 1].lower in ARTICLES:
+            j -= 1  # a name does not end in an article
+        start, end = toks[i].start, toks[j - 1].end
+        if any(s.start < end and start < s.end for s in out):
+            continue
+        folded = [tok for n, t in enumerate(toks[i:j]) for tok in
+                  (_fold_first(t.text) if n == 0 else _fold_later(t.text))]  # fmt: skip
+        k, _least, only_features = _candidate_key(tuple(folded))
+        if (
+            only_features
+            or _zipf(" ".join(t.lower for t in toks[i:j]), "en") >= _VARIANT_MAX_ZIPF
+            or len(k) < _VARIANT_MIN_KEY
+            or len(skeleton(k)) < _VARIANT_MIN_SKELETON
+            or gaz.has_key(k)
+        ):
+            continue
+        span = _make_span(text, toks, i, j, start, end, (k,))
+        out.append(replace(span, kind="variant"))
+    return sorted(out, key=lambda s: s.start)
 
 
 def _overlaps(span: Span, others: list[Span]) -> bool:

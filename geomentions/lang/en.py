@@ -77,6 +77,16 @@ NAME_PREPOSITIONS = frozenset(
     """in at near from to towards toward into outside around across through via nearby between
 of""".split()
 )
+#: Prepositions after which an unknown capitalised name may be read as a spelling variant of
+#: a place ("near Al-Zorba"); "of" only after a place noun (VARIANT_PLACE_NOUNS).
+VARIANT_PREPOSITIONS = frozenset(
+    "in at near from outside around towards toward into nearby".split()
+)
+#: Nouns whose "of" introduces a place's name ("the village of", "the outskirts of").
+VARIANT_PLACE_NOUNS = frozenset(
+    """village villages town towns city cities district districts neighbourhood neighborhood
+outskirts countryside suburb suburbs area areas region province governorate""".split()
+)
 #: Heads of organisation names that may hold a place name ("Texas Department of Agriculture",
 #: "University of Georgia", "Bank of England", "Nusra Front", "Emirates Airlines").
 ORG_HEADS = frozenset(
