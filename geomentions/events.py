@@ -71,24 +71,25 @@ class Trigger:
     event_type: str | None = None
 
 
-@cache
-def model() -> TreeModel:
-    """The shipped linker, checked against this version's feature list."""
-    m = shipped_trees("linker.json")
-    m.check_features(FEATURE_NAMES)
+def _checked(file: str, features: tuple[str, ...]) -> TreeModel:
+    """A shipped tree model, checked against this version's feature list and version."""
+    m = shipped_trees(file)
+    m.check_features(features)
     if dict(m.meta).get("features_version") != VERSION:
         m.check_features(())  # a clear error naming the mismatch
     return m
+
+
+@cache
+def model() -> TreeModel:
+    """The shipped linker, checked against this version's feature list."""
+    return _checked("linker.json", FEATURE_NAMES)
 
 
 @cache
 def rivals_model() -> TreeModel:
     """The shipped second stage, trained on the first stage's out-of-fold probabilities."""
-    m = shipped_trees("linker_rivals.json")
-    m.check_features(RIVAL_FEATURE_NAMES)
-    if dict(m.meta).get("features_version") != VERSION:
-        m.check_features(())  # a clear error naming the mismatch
-    return m
+    return _checked("linker_rivals.json", RIVAL_FEATURE_NAMES)
 
 
 @cache
