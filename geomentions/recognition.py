@@ -468,15 +468,37 @@ _US_STATE_RE = re.compile(
     f"(?=[{''.join(sorted({a[0] for a in US_STATE_ABBREVIATIONS} | {'D'}))}])"
     r"(?:(?<=[A-Za-z], )(?:"
     + "|".join(re.escape(a) for a in sorted(US_STATE_ABBREVIATIONS, key=len, reverse=True))
-    + r")(?![\w.])|(?<![\w.])D\.C\.(?![\w.]))"
+    + r")(?![\w.])"
+    # In brackets after a name, the wire forms with a dot: "The Walker County (Ga.) Sheriff's
+    # Office" ("(OR)", "(ID)" in brackets are mostly not states).
+    + r"|(?<=[A-Za-z] \()(?:"
+    + "|".join(
+        re.escape(a) for a in sorted(US_STATE_ABBREVIATIONS, key=len, reverse=True) if "." in a
+    )
+    + r")(?=\))"
+    + r"|(?<![\w.])D\.C\.(?![\w.]))"
 )
 # What any match needs: the look-behind above makes the full pattern slow to scan with.
-_US_STATE_CUE = re.compile(r"[A-Za-z], [A-Z][A-Za-z.]{1,5}")
+_US_STATE_CUE = re.compile(r"[A-Za-z](?:, | \()[A-Z][A-Za-z.]{1,5}")
+
+
+# What comes before a year's era ("100 B.C.", "the 5th century BC").
+_ERA_BEFORE = re.compile(
+    r"(?:\d[\d,]*|\b(?:" + "|".join(sorted(en.ERA_LEADS)) + r"))\s*$", re.IGNORECASE
+)
+
+
+def _is_era(text: str, m: re.Match) -> bool:
+    return m.group() in en.ERA_ABBREVIATIONS and bool(
+        _ERA_BEFORE.search(text, max(0, m.start() - 24), m.start())
+    )
 
 
 def _abbreviation_spans(text: str, gaz: Gazetteer) -> list[Span]:
     out = []
     for m in _ABBREVIATIONS.finditer(text):
+        if _is_era(text, m):
+            continue
         full = _STANDALONE[m.group()]
         k = _key_of(full)
         if gaz.has_key(k):

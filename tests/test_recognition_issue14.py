@@ -218,3 +218,42 @@ def test_an_air_base_keeps_its_name() -> None:
 def test_a_street_named_after_a_place_is_no_place() -> None:
     assert "Wichita" not in mentioned("Police closed Wichita Drive after the crash in Dayton.")
     assert "Wichita" in mentioned("Police closed a road after the crash in Wichita.")
+
+
+@pytest.mark.parametrize(
+    ("text", "abbreviation", "place"),
+    [
+        ("Ferries to T&T were cancelled after the storm.", "T&T", "Trinidad and Tobago"),
+        ("Snow closed the highway across northern B.C. overnight.", "B.C.", "British Columbia"),
+        ("Staff at FrontCounter BC in Kamloops handle permits.", "BC", "British Columbia"),
+        ("Crews from Beds and Herts Fire Service were called to Stevenage.", "Herts",
+         "Hertfordshire"),
+        ("The Walker County (Ga.) sheriff asked for help.", "Ga.", "Georgia"),
+    ],
+)  # fmt: skip
+def test_more_short_names_stand_for_their_places(text: str, abbreviation: str, place: str) -> None:
+    found = [m for m in gm.extract(text).mentions if m.text == abbreviation]
+    assert found and found[0].place is not None and found[0].place.name == place
+
+
+def test_the_holy_see_is_the_vatican() -> None:
+    doc = gm.extract("The envoy of Armenia to the Holy See met the Pope in Rome.")
+    found = [m for m in doc.mentions if m.text == "Holy See"]
+    assert found and found[0].place is not None and found[0].place.country_code == "VA"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The mound was built around 250 B.C. by farmers.",
+        "Bronze tools from 1200 BC were found there.",
+        "The wall dates from the fifth century BC and still stands.",
+    ],
+)
+def test_an_era_after_a_year_is_no_place(text: str) -> None:
+    assert not [m for m in gm.extract(text).mentions if m.text in ("B.C.", "BC")]
+
+
+def test_a_postal_code_in_brackets_is_no_state() -> None:
+    # Only the dotted wire forms are read in brackets: "(OR)" there is mostly the word.
+    assert "OR" not in mentioned("Send the form to Springfield Water (OR) call the office.")

@@ -150,6 +150,11 @@ MASKS = (
     r"White\s+House(?!\w)",  # the US presidency, not a White House town
 )  # fmt: skip
 
+#: Abbreviations that are also a year's era ("250 B.C.", "the third century BC"): read as a
+#: place ("coastal B.C.", "FrontCounter BC") unless a number or one of ERA_LEADS comes before.
+ERA_ABBREVIATIONS = frozenset({"B.C.", "BC"})
+ERA_LEADS = frozenset("century centuries millennium millennia".split())
+
 #: Demonyms and nationality adjectives -> the place they name ("Libyan" -> Libya). A report's
 #: "Russian jets" names a country that is no place of the event: such words become mentions
 #: with no place (no dot, no vote for what the report is about). The annotated corpora the
