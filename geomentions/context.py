@@ -223,13 +223,6 @@ class DocContext:
         """Whether a name other than reading ``i``'s own is among ``namers``."""
         return bool(namers) and bool(namers - {self.spans[i].text})  # type: ignore[operator]
 
-    def neighbours(self, i: int) -> tuple[np.ndarray, np.ndarray]:
-        """Provisional points of the nearby readings of other names."""
-        lo, hi = max(0, i - NEIGHBOURS), i + NEIGHBOURS + 1
-        lat, lon = self.lat[lo:hi], self.lon[lo:hi]
-        keep = (self.name_id[lo:hi] != self.name_id[i]) & ~np.isnan(lat)
-        return lat[keep], lon[keep]
-
 
 def _cue(text: str, spans: list[Span], i: int) -> Cue | None:
     a = spans[i]

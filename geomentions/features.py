@@ -111,12 +111,16 @@ def candidate_matrices(ctx: DocContext, requests: Sequence[Request]) -> list[np.
     """:func:`candidate_matrix` of several readings of one report, the same rows: the
     distance columns of all of them are computed in one NumPy pass (per reading, the dozen
     small-array calls cost more than the arithmetic)."""
+    if not requests:
+        return []
     readings = np.array([i for i, *_ in requests], dtype=np.int64)
-    has_neighbours = _has_neighbours(ctx, readings)
+    # Each reading's window of points, once: it says whether the reading has neighbours, and
+    # its candidates' distance columns below are measured to the same points.
+    cols, valid = _windows(ctx, readings)
     rows: list[list[float]] = []
     bounds: list[int] = [0]
     for (i, matches, all_matches, wanted), near in zip(
-        requests, has_neighbours.tolist(), strict=True
+        requests, valid.any(axis=1).tolist(), strict=True
     ):
         if matches:
             rows.extend(_rows(ctx, i, matches, all_matches, wanted, near))
@@ -127,14 +131,14 @@ def candidate_matrices(ctx: DocContext, requests: Sequence[Request]) -> list[np.
     # Distances to the other names' points, all candidates at once (countries have none).
     near = np.flatnonzero(x[:, _NO_NEIGHBOURS] == 0.0)
     if len(near):
-        owner = np.repeat(readings, np.diff(bounds))[near]
+        owner = np.repeat(np.arange(len(requests)), np.diff(bounds))[near]
         lat = np.array([m.info["lat"] for _, ms, _, _ in requests for m in ms])[near]
         lon = np.array([m.info["lon"] for _, ms, _, _ in requests for m in ms])[near]
-        cols, valid = _windows(ctx, owner)
-        d = _km_grid(lat, lon, ctx.lat[cols], ctx.lon[cols])
-        d[~valid] = np.inf  # sorted last: each row's first k are its neighbours' distances
+        row_cols, row_valid = cols[owner], valid[owner]
+        d = _km_grid(lat, lon, ctx.lat[row_cols], ctx.lon[row_cols])
+        d[~row_valid] = np.inf  # sorted last: each row's first k are its neighbours' distances
         d.sort(axis=1)
-        k = valid.sum(axis=1)
+        k = row_valid.sum(axis=1)
         half, at = k // 2, np.arange(len(d))
         # The median of each row's k (np.median's values, without its per-call overhead).
         median = np.where(
@@ -149,8 +153,8 @@ def candidate_matrices(ctx: DocContext, requests: Sequence[Request]) -> list[np.
 
 def _windows(ctx: DocContext, readings: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
     """Per reading (rows): the indices of a window of points around it (columns) and which
-    of them are its neighbours (``DocContext.neighbours``: other names' points within
-    ``NEIGHBOURS`` readings either side)."""
+    of them are its neighbours: the provisional points of other names' readings within
+    ``NEIGHBOURS`` readings either side."""
     n = len(ctx.lat)
     width = min(2 * NEIGHBOURS + 1, n)
     start = np.clip(readings - NEIGHBOURS, 0, n - width)
@@ -161,13 +165,6 @@ def _windows(ctx: DocContext, readings: np.ndarray) -> tuple[np.ndarray, np.ndar
         & ~np.isnan(ctx.lat[cols])
     )
     return cols, valid
-
-
-def _has_neighbours(ctx: DocContext, readings: np.ndarray) -> np.ndarray:
-    """Whether each reading has a neighbour with a point (see :func:`_windows`)."""
-    if not len(readings):
-        return np.zeros(0, dtype=bool)
-    return _windows(ctx, readings)[1].any(axis=1)
 
 
 def _rows(
