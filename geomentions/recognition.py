@@ -762,6 +762,8 @@ def _ru_division_spans(text: str, toks: list[_Token], gaz: Gazetteer) -> list[Sp
     область"): the two words are one name, read by the seat's name and asking for a division
     (the oblast, not its town)."""
     out: list[Span] = []
+    if _DIVISION_NOUN_RE.search(text) is None:
+        return out  # most reports name no oblast: no pass over their words
     for c in range(1, len(toks)):
         t, adj = toks[c], toks[c - 1]
         if (
@@ -771,22 +773,30 @@ def _ru_division_spans(text: str, toks: list[_Token], gaz: Gazetteer) -> list[Sp
             or text[adj.end : t.start] != " "
         ):
             continue
-        low = adj.lower
-        ending = next((e for e in ru.DIVISION_ADJECTIVE_ENDINGS if low.endswith(e)), None)
-        if ending is None or len(low) - len(ending) < 3:
+        ending = next((e for e in ru.DIVISION_ADJECTIVE_ENDINGS if adj.lower.endswith(e)), None)
+        if ending is None:
             continue
         base = adj.text[: -len(ending)]
-        # "Курск-ой" keeps its "-ск"; "Херсон-ской" lost it, maybe with an ending of its own.
-        seats = [base + e for e in ru.SEAT_ENDINGS]
-        if ending.startswith("ск"):
-            seats.insert(0, base + "ск")
+        # The seat is "Курск" in "Курск-ой" but "Херсон" in "Херсон-ск-ой", maybe with an
+        # ending of its own ("Запорож-ск-ой" is Запорожье's).
+        stem = base[:-2] if base.lower().endswith("ск") else base
+        if len(stem) < 3:
+            continue
+        seats = [stem + e for e in ru.SEAT_ENDINGS]
+        if stem != base:
+            seats.insert(0, base)
         for seat in seats:
             k = _key_of(seat)
-            if any(_seat_or_division(gaz, row, base) for row, _ in gaz.lookup_key(k)):
+            if any(_seat_or_division(gaz, row, stem) for row, _ in gaz.lookup_key(k)):
                 span = _make_span(text, toks, c - 1, c + 1, adj.start, t.end, (k,))
                 out.append(replace(span, stands_for=seat, feature_hint="admin"))
                 break
     return out
+
+
+_DIVISION_NOUN_RE = re.compile(
+    r"(?<!\w)(?:" + "|".join(sorted(ru.DIVISION_NOUNS)) + r")(?!\w)", re.IGNORECASE
+)
 
 
 def _seat_or_division(gaz: Gazetteer, row: int, stem: str) -> bool:

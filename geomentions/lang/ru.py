@@ -45,10 +45,9 @@ ADJECTIVE_ENDINGS: tuple[tuple[str, tuple[str, ...]], ...] = (
 #: Nouns of a first-level division after the adjective of its seat ("Курской области" is Kursk
 #: Oblast, "Краснодарского края" Krasnodar Krai), in the case forms reports use.
 DIVISION_NOUNS = frozenset("область области областью областей край края краю краем крае".split())
-#: Endings of such an adjective, longest first; what is left is the seat's name, maybe with its
-#: "-ск" ("Курск-ой", "Херсон-ской").
-DIVISION_ADJECTIVE_ENDINGS = ("ского", "скому", "ская", "ской", "скую", "ском", "ский", "ским",
-                              "ого", "ому", "ая", "ой", "ую", "ом", "ий", "им")  # fmt: skip
+#: Case endings of such an adjective, longest first; what is left is the seat's name, maybe
+#: with its "-ск" ("Курск-ой", "Херсонск-ой").
+DIVISION_ADJECTIVE_ENDINGS = ("ого", "ому", "ая", "ой", "ую", "ом", "ий", "им")
 #: Endings a seat's name may have lost to its adjective ("Запорож-ская" from "Запорожье",
 #: "Сум-ская" from "Сумы").
 SEAT_ENDINGS = ("", "ье", "ы")
