@@ -27,7 +27,7 @@ from geomentions.lang import ar, en, ru
 
 #: Bump when the list or the meaning of a feature changes: a model trained on another
 #: version is refused (``LogisticModel.check_features``).
-VERSION = "7"
+VERSION = "8"
 
 Span = tuple[int, int]
 
@@ -67,6 +67,9 @@ FEATURE_NAMES: tuple[str, ...] = (
     "modifier",  # "the Damascus government", "Iraqi forces": a place as an adjective
     "possessive",  # "Mogadishu's Wadajir district": the place holds another
     "named_by_noun",  # "the village of Jdeideh", "قرية الطيبة": the place is that locality
+    "holds_named",  # "the Zaafaraniyah district of Baghdad": a named spot of the place
+    "noun_after",  # "a Sarajevo corner", "Baghdad neighbourhood": the place sits before a spot
+    "noun_of_after",  # "the Harare township of Highfield": the spot after "of" is the scene
     "area_of",  # "the southern countryside of Aleppo", "ريف حلب": somewhere in the place
     "holds_noun",  # "al-Tijara neighbourhood in central Damascus": a smaller spot is named
     "article_before",  # "a U.S. airstrike", "a Tampa woman": a modifier, not a scene
@@ -325,7 +328,14 @@ class Sentence:
             or bool(_LOST_APOSTROPHE.match(self.text, mention[1]))
         )
         noun = self._noun_before(m_lo)
-        x[ix["named_by_noun"]] = float(noun == "placenoun")
+        # "the district of Baghdad" names Baghdad; "the Zaafaraniyah district of Baghdad"
+        # names a spot inside it, which annotators and maps put the event at.
+        named = noun == "placenoun" and self._name_before_noun(m_lo, mentions)
+        x[ix["named_by_noun"]] = float(noun == "placenoun" and not named)
+        x[ix["holds_named"]] = float(named)
+        after_noun = self._noun_after(m_hi)
+        x[ix["noun_after"]] = float(after_noun > 0)
+        x[ix["noun_of_after"]] = float(after_noun == 2)
         x[ix["area_of"]] = float(noun == "areanoun")
         x[ix["holds_noun"]] = float(
             not noun and prep in ("in", "near", "of") and self._holds_noun(m_lo)
@@ -419,6 +429,43 @@ class Sentence:
             j -= 1
         tags = self.tags[j] if j >= 0 else _NO_TAGS
         return "areanoun" if "areanoun" in tags else "placenoun" if "placenoun" in tags else ""
+
+    def _name_before_noun(self, m_lo: int, mentions: Sequence[Span]) -> bool:
+        """The locality noun before "of" (``_noun_before``) follows a capitalised word that
+        is no place we found: "the Sayyida Zaynab suburb of Damascus" (the place holds the
+        named suburb), not "the Baghdad district of Adhamiyah" (the place is the district)."""
+        j = m_lo - 1 - (self.raws[m_lo - 1].lower() == "the") - 1  # at "of", then the noun
+        if j < 1 or self.raws[j + 1].lower() != "of":
+            return False
+        prev = self.raws[j - 1]
+        # "al-Asafir" counts; "the Syrian city of Azaz", "the Sunni district of Adhamiyah"
+        # name the place itself.
+        return (
+            j - 1 > 0  # not the sentence's first word
+            and any(c.isupper() for c in prev)
+            and prev.lower() != "the"
+            and prev not in en.DEMONYMS
+            and prev not in en.GROUP_ADJECTIVES
+            and not _inside(self.ends[j - 1], mentions)
+        )
+
+    def _noun_after(self, m_hi: int) -> int:
+        """1 when a locality noun follows the place ("Baghdad neighbourhood", past a
+        possessive and one lowercase word: "Baghdad's southern district"), 2 when "of"
+        comes next ("the Harare township of Highfield"), else 0."""
+        raws, tags, n = self.raws, self.tags, len(self.raws)
+        j = m_hi + 1
+        if j < n and raws[j] in ("'s", "’s"):
+            j += 1
+        for _ in range(2):
+            if j >= n:
+                return 0
+            if "placenoun" in tags[j]:
+                return 2 if j + 1 < n and raws[j + 1].lower() == "of" else 1
+            if not (raws[j].isalpha() and raws[j].islower()):
+                return 0
+            j += 1
+        return 0
 
     def _holds_noun(self, m_lo: int) -> bool:
         """A locality noun just before the preposition governing the place: "al-Tijara

@@ -310,3 +310,34 @@ def test_feature_a_list_stands_where_its_first_place_does() -> None:
     assert (last["head_rank"], last["head_nearest_in"]) == (0.0, 1.0)
     alone = feats(text, "protested", "Aqaba", places)
     assert (alone["head_rank"], alone["head_nearest_in"]) == (alone["rank"], alone["nearest_in"])
+
+
+def test_feature_a_named_spot_of_the_place() -> None:
+    # "the <name> district of X": X holds the district, which is where it happened; "the
+    # district of X" and "the Sunni district of X" name X itself.
+    spot = "Two men were killed in a blast in the Zaafaraniyah district of Baghdad."
+    f = feats(spot, "killed", "Baghdad", ["Baghdad"])
+    assert (f["holds_named"], f["named_by_noun"]) == (1.0, 0.0)
+    plain = feats("Shells hit the district of Adhamiyah.", "hit", "Adhamiyah", ["Adhamiyah"])
+    assert (plain["holds_named"], plain["named_by_noun"]) == (0.0, 1.0)
+    sect = "Police shot two men in the Sunni district of Adhamiyah."
+    assert feats(sect, "shot", "Adhamiyah", ["Adhamiyah"])["holds_named"] == 0.0
+    # A place we found before the noun is the holder: the place after "of" is the district.
+    city = "Gunmen shot a guard in the Baghdad district of Adhamiyah."
+    g = feats(city, "shot", "Adhamiyah", ["Baghdad", "Adhamiyah"])
+    assert (g["holds_named"], g["named_by_noun"]) == (0.0, 1.0)
+
+
+def test_feature_a_locality_noun_after_the_place() -> None:
+    text = "A sniper wounded a student in the Harare township of Highfield."
+    f = feats(text, "wounded", "Harare", ["Harare"])
+    assert (f["noun_after"], f["noun_of_after"]) == (1.0, 1.0)
+    g = feats("A bomb went off near a Kabul checkpoint.", "bomb", "Kabul", ["Kabul"])
+    assert (g["noun_after"], g["noun_of_after"]) == (1.0, 0.0)
+    h = feats("A bomb went off in Kabul on Monday.", "bomb", "Kabul", ["Kabul"])
+    assert (h["noun_after"], h["noun_of_after"]) == (0.0, 0.0)
+
+
+def test_the_city_holding_a_named_district_is_not_the_event_place() -> None:
+    assert roles("Two civilians were killed in a car bomb attack in the Zaafaraniyah district "
+                 "of Baghdad.") == {"Baghdad": "other"}  # fmt: skip

@@ -262,12 +262,19 @@ PLACE_NOUNS: frozenset[str] = frozenset(
     "village villages town towns city cities neighbourhood neighborhood district area "
     "settlement settlements camp suburb quarter capital province governorate region county "
     "school hospital market mosque checkpoint street road square bridge airport port station "
-    "crossing building compound house hotel palace plant base museum prison".split()
+    "crossing building compound house hotel palace plant base museum prison township "
+    "neighbourhoods neighborhoods districts peninsula junction corner theater theatre".split()
 )
 #: Parts of a place: "the southern countryside of Aleppo" is somewhere in Aleppo.
 AREA_NOUNS: frozenset[str] = frozenset(
     "countryside outskirts suburbs edge part parts centre center heart environs vicinity "
     "periphery".split()
+)
+#: Adjectives of a faith or people that stand before a locality noun like a name ("the Sunni
+#: neighbourhood of Adhamiyah" is Adhamiyah, not a spot in it).
+GROUP_ADJECTIVES: frozenset[str] = frozenset(
+    "Sunni Shiite Shia Shi'ite Muslim Christian Jewish Arab Alawite Druze Kurdish Yazidi "
+    "Palestinian Bedouin Coptic Catholic Orthodox Armenian Turkmen Assyrian".split()
 )
 #: Articles: "a U.S. airstrike", "a Tampa woman": a place after one is a modifier.
 ARTICLES: frozenset[str] = frozenset({"a", "an"})
