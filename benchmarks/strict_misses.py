@@ -2,7 +2,7 @@
 
 Usage (needs the ``train`` extra)::
 
-    python benchmarks/strict_misses.py [--lgl PATH] [--gwn PATH] [--folds 5]
+    python benchmarks/strict_misses.py [--lgl PATH] [--gwn PATH] [--folds 5] [--show CAUSE]
 
 Each article is read with the span model and ranker of the folds it is not in (as
 ``eval_corpora.py --cv``). Every gold toponym with a GeoNames id and coordinates is a hit
@@ -10,7 +10,9 @@ Each article is read with the span model and ranker of the folds it is not in (a
 gazetteer or not), recognised but given no place (a demonym or bloc, by design; under
 ``min_confidence``; an empty pool), or resolved to a wrong id (the gold id missing from the
 gazetteer, not among the name's matches, matched but not admitted or not in the pool, or a
-ranking error, within 161 km or farther).
+ranking error, within 161 km or farther). ``--show WORDS`` also prints each miss whose cause
+contains WORDS ("not recognised", "matches", "ranking", "min_confidence", or "all"): the gold
+text and id, what was chosen, and the words around it, to group misses by hand.
 """
 
 from __future__ import annotations
@@ -42,8 +44,18 @@ from geomentions.extraction import prepare  # noqa: E402
 from geomentions.gazetteer import Gazetteer  # noqa: E402
 
 
-def causes(articles, span_models, rankers, k: int, gaz: Gazetteer) -> Counter[str]:
-    """Hits and causes of misses over the articles' gold toponyms with an id and a point."""
+def _context(text: str, start: int, end: int, width: int = 70) -> str:
+    """The words around a span on one line, the span in [brackets]."""
+    left = text[max(0, start - width) : start]
+    right = text[end : end + width]
+    return " ".join(f"{left}[{text[start:end]}]{right}".split())
+
+
+def causes(articles, span_models, rankers, k: int, gaz: Gazetteer, show: str = "") -> Counter[str]:
+    """Hits and causes of misses over the articles' gold toponyms with an id and a point.
+
+    With ``show``, each miss whose cause contains it (or every miss for "all") is printed.
+    """
     out: Counter[str] = Counter()
     for art in articles:
         f = train_spans.fold_of(art.doc_id, k)
@@ -63,14 +75,15 @@ def causes(articles, span_models, rankers, k: int, gaz: Gazetteer) -> Counter[st
             )  # fmt: skip
             if m is not None and m.place is not None and m.place.place_id == gid:
                 out["hit"] += 1
-            elif n is None:
-                out["not recognised" + ("" if in_gaz else ", gold id not in the gazetteer")] += 1
+                continue
+            if n is None:
+                why = "not recognised" + ("" if in_gaz else ", gold id not in the gazetteer")
             elif m is None:
-                out["recognised, no mention (no admitted candidate, or a stray word)"] += 1
+                why = "recognised, no mention (no admitted candidate, or a stray word)"
             elif m.place is None:
                 kind = prep.readings[n].span.kind
-                out[f"no place: a {kind}" if kind in ("demonym", "bloc") else
-                    "no place: under min_confidence"] += 1  # fmt: skip
+                why = (f"no place: a {kind}" if kind in ("demonym", "bloc") else
+                       "no place: under min_confidence")  # fmt: skip
             else:
                 near = haversine_km(g.lat, g.lon, m.place.lat, m.place.lon) <= ACCURACY_KM
                 r = prep.readings[n]
@@ -84,7 +97,20 @@ def causes(articles, span_models, rankers, k: int, gaz: Gazetteer) -> Counter[st
                     why = "wrong id: gold admitted, not in the pool"
                 else:
                     why = "wrong id: ranking"
-                out[f"{why} ({'within' if near else 'over'} {ACCURACY_KM:.0f} km)"] += 1
+                why = f"{why} ({'within' if near else 'over'} {ACCURACY_KM:.0f} km)"
+            out[why] += 1
+            if show and (show == "all" or show in why):
+                row = gaz.row_of(gid)
+                gp = gaz.place(row) if row is not None else {}
+                gold_name = f"{gp.get('name')}, {gp.get('country_code')} {gp.get('feature_code')}"
+                got = "-"
+                if m is not None and m.place is not None:
+                    p = m.place
+                    got = f"{p.name}, {p.country_code} {p.feature_code} {p.place_id}"
+                elif m is not None:
+                    got = f"no place (confidence {m.confidence:.2f})"
+                print(f"{why} | {art.doc_id} | {g.text!r} gold {gid} {gold_name} | got {got}")
+                print(f"    {_context(art.text, g.start, g.end)}")
     return out
 
 
@@ -93,6 +119,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     ap.add_argument("--lgl", default=str(DEFAULT_LGL), help="path to LGL lgl.xml")
     ap.add_argument("--gwn", default=str(DEFAULT_GWN), help="path to GeoWebNews GWN.xml")
     ap.add_argument("--folds", type=int, default=5)
+    ap.add_argument("--show", default="", help="print the misses whose cause contains this")
+    ap.add_argument("--only", choices=("LGL", "GeoWebNews"), help="read one corpus only")
     args = ap.parse_args(argv)
     lgl, gwn = Path(args.lgl), Path(args.gwn)
     if not (lgl.is_file() and gwn.is_file()):
@@ -102,8 +130,10 @@ def main(argv: Sequence[str] | None = None) -> int:
     span_models = train_spans.cv_models(train_spans.load_table(lgl, gwn), k)
     rankers = train_ranker.cv_models(train_ranker.load_table(lgl, gwn), k)
     gaz = Gazetteer.default()
-    for name, arts in (("LGL", parse_lgl(lgl)[0]), ("GeoWebNews", parse_gwn(gwn)[0])):
-        found = causes(arts, span_models, rankers, k, gaz)
+    for name, parse, path in (("LGL", parse_lgl, lgl), ("GeoWebNews", parse_gwn, gwn)):
+        if args.only and name != args.only:
+            continue
+        found = causes(parse(path)[0], span_models, rankers, k, gaz, args.show)
         total = sum(found.values())
         print(f"{name}: {total} gold toponyms with an id and a point, {k}-fold document CV")
         for cause, count in found.most_common():
