@@ -650,13 +650,22 @@ def prepare(
 
 def _pool(context: DocContext, i: int, ordered: list[NameMatch]) -> list[NameMatch]:
     """The candidates the ranker weighs: the first ``POOL`` of the provisional order, plus
-    any the words beside the name put inside a named place ("Paris, Texas")."""
+    any the words beside the name put inside a named place ("Paris, Texas"), plus the
+    name's best reading by size alone: in a report about Ohio, US towns named Lebanon must
+    not crowd the country out of the pool before the ranker hears "Lebanon's prime minister".
+    """
     pool = ordered[:POOL]
+    if len(ordered) <= POOL:
+        return pool
+    rest = ordered[POOL:]
+    biggest = max(rest, key=prior)  # the first of equals: the provisional order breaks ties
+    if prior(biggest) > max(prior(m) for m in pool):
+        pool.append(biggest)
     cue = context.cues[i]
-    if cue is not None and len(ordered) > POOL:
+    if cue is not None:
         pool += [
-            m for m in ordered[POOL:]
-            if outer_name_fits(cue.outer, m.info, "")
+            m for m in rest
+            if m is not biggest and outer_name_fits(cue.outer, m.info, "")
         ][:POOL]  # fmt: skip
     return pool
 

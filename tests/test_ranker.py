@@ -209,3 +209,18 @@ def test_calibration_lookup_gives_numpys_interpolation_bit_for_bit() -> None:
         points += rng.random(2000).tolist()
         for x in points:
             assert interp(float(x), xs, ys) == float(np.interp(x, xs, ys)), x
+
+
+def test_a_country_is_weighed_even_when_its_us_namesakes_fill_the_pool() -> None:
+    # A report about a US arms sale: the many US towns called Lebanon come first in the
+    # provisional order, but the country must still reach the ranker, and win.
+    text = (
+        "The United States approved a new arms sale on Thursday, US officials in Washington "
+        "said. The US deal follows a US tour by the crown prince, who last year detained "
+        "Lebanon's prime minister."
+    )
+    p = prepare(text, Gazetteer.default())
+    n = next(i for i, r in enumerate(p.readings) if r.span.text == "Lebanon")
+    assert ("LB", "PCLI") in {(m.info["country_code"], m.info["feature_code"]) for m in p.pools[n]}
+    lebanon = placed(gm.extract(text), "Lebanon")
+    assert (lebanon.country_code, lebanon.feature_code) == ("LB", "PCLI")
