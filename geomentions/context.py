@@ -24,6 +24,7 @@ import numpy as np
 from .countries import alpha2
 from .lang import ar, en, ru
 from .lang.nations import DEMONYMS
+from .memo import IdentityMemo
 from .names import COUNTRY_ABBREVIATIONS, US_STATE_ABBREVIATIONS, script_of
 from .names import key as name_key
 from .recognition import Span
@@ -60,7 +61,10 @@ _AFTER = (
 _TOWN_OF = re.compile(
     r"\s+(?:town|city|village|community|suburb|capital|county seat|resort)\s+of\s+$", re.I
 )
-_COUNTY = re.compile(r"\b(?:County|Parish)\b")
+#: "County" or "Parish" as a word. The word start is checked after a match (``_counties``): a
+#: pattern that opens with ``\b`` is tried at every position of the text, several times slower.
+_COUNTY = re.compile(r"(?:County|Parish)\b")
+_WORD_CHAR = re.compile(r"\w")
 #: The name before "County", read backwards from it (no scan of the whole text).
 _COUNTY_NAME = re.compile(r"((?:[A-Z][a-z'-]*[a-z]\s+){1,3})$")
 _PARAGRAPH = re.compile(r"\n\s*\n")
@@ -104,6 +108,11 @@ def _demonym_index() -> tuple[dict[str, str], tuple[tuple[str, str], ...]]:
 
 
 _DEMONYMS_EXACT, _DEMONYM_STEMS = _demonym_index()
+#: "North Korean", "South Sudanese", "New Zealanders": demonyms of two words.
+_PAIR_HEADS = frozenset({"north", "south", "new"})
+#: Each one-word demonym and its plural in "s" (the demonym's own entry first: "Swiss").
+_DEMONYM_FORMS = {**{w + "s": cc for w, cc in _DEMONYMS_EXACT.items()}, **_DEMONYMS_EXACT}
+_DEMONYM_FORM_SET = frozenset(_DEMONYM_FORMS)
 
 
 def demonym_countries(text: str) -> frozenset[str]:
@@ -113,15 +122,22 @@ def demonym_countries(text: str) -> frozenset[str]:
     ['AU', 'RU', 'SY']
     """
     found: set[str] = set()
-    words = _WORD.findall(text.casefold())
-    for n, w in enumerate(words[:-1]):
-        if w in ("north", "south", "new"):
-            pair = f"{w} {words[n + 1].removesuffix('s')}"
-            if pair in _DEMONYMS_EXACT:
-                found.add(_DEMONYMS_EXACT[pair])
-    for w in set(words):  # each distinct word once: the answer is a set
-        cc = _DEMONYMS_EXACT.get(w) or _DEMONYMS_EXACT.get(w.removesuffix("s"))
-        if cc is None and "\u0600" <= w[0] <= "\u06ff":
+    folded = text.casefold()
+    words = _WORD.findall(folded)
+    distinct = set(words)  # each distinct word once: the answer is a set
+    if not distinct.isdisjoint(_PAIR_HEADS):
+        for n, w in enumerate(words[:-1]):
+            if w in _PAIR_HEADS:
+                pair = f"{w} {words[n + 1].removesuffix('s')}"
+                if pair in _DEMONYMS_EXACT:
+                    found.add(_DEMONYMS_EXACT[pair])
+    # One set intersection in place of two look-ups per word.
+    found.update(_DEMONYM_FORMS[w] for w in distinct & _DEMONYM_FORM_SET)
+    if folded.isascii():
+        return frozenset(found)  # no Arabic or Cyrillic word below
+    for w in distinct - _DEMONYM_FORM_SET:
+        cc = None
+        if "\u0600" <= w[0] <= "\u06ff":
             bare = w.removeprefix("ال")
             for end in ("ين", "ون", "ة", "ية"):
                 bare = bare.removesuffix(end) if len(bare) > 3 else bare
@@ -221,7 +237,8 @@ class DocContext:
 
     def others_name(self, namers: set[str] | None, i: int) -> bool:
         """Whether a name other than reading ``i``'s own is among ``namers``."""
-        return bool(namers) and bool(namers - {self.spans[i].text})  # type: ignore[operator]
+        # namers - {own} is not empty (without making either set: asked per candidate).
+        return bool(namers) and (len(namers) > 1 or self.spans[i].text not in namers)
 
 
 def _cue(text: str, spans: list[Span], i: int) -> Cue | None:
@@ -275,12 +292,33 @@ def said_kinds(text: str, start: int, end: int) -> frozenset[str]:
 
 def _counties(text: str) -> list[str]:
     """Plain names of the counties and parishes a text names ("Travis County" -> "travis")."""
-    out = []
+    out: list[str] = []
     for m in _COUNTY.finditer(text):
+        if m.start() and _WORD_CHAR.match(text, m.start() - 1):
+            continue  # inside a word ("SubCounty")
         head = _COUNTY_NAME.search(text[max(0, m.start() - 40) : m.start()])
         if head is not None:
             out.append(plain(head.group(1)))
     return out
+
+
+def _literal_areas(matches: Sequence[NameMatch]) -> tuple[tuple[bool, str, str], ...]:
+    """The countries (True, country, "") and first-level divisions (False, country, plain
+    name) that a reading's matches name as written, in match order."""
+    out = []
+    for m in matches:
+        if not m.literal:
+            continue
+        code = m.info["feature_code"]
+        if code.startswith("PCL"):
+            out.append((True, m.info["country_code"], ""))
+        elif code == "ADM1":
+            out.append((False, m.info["country_code"], plain(m.info["name"])))
+    return tuple(out)
+
+
+#: _literal_areas of a name's shared matches tuple, worked out once (see ``memo``).
+_LITERAL_AREAS = IdentityMemo(_literal_areas, 20_000)
 
 
 def build(
@@ -317,14 +355,13 @@ def build(
                     for k, v in cast.items():
                         group[k] += v
                         own[k] += v
-        for m in ms:
-            if not m.literal:
-                continue
-            code = m.info["feature_code"]
-            if code.startswith("PCL"):
-                country_namers[m.info["country_code"]].add(sp.text)
-            elif code == "ADM1":
-                key = (m.info["country_code"], plain(m.info["name"]))
+        for country, cc, admin1 in (
+            _LITERAL_AREAS(ms) if isinstance(ms, tuple) else _literal_areas(ms)
+        ):
+            if country:
+                country_namers[cc].add(sp.text)
+            else:
+                key = (cc, admin1)
                 admin1_namers[key].add(sp.text)
                 sentence_admin1[sentence_of[i]][key].add(sp.text)
         # "US", "UK" in running text stand for a country.
@@ -351,10 +388,12 @@ def build(
         hint=frozenset(hint),
         sentence_of=sentence_of,
         paragraph_of=paragraph_of,
-        totals={k: dict(v) for k, v in totals.items()},
+        # The inner defaultdicts as they are (read with .get only): copying them cost more
+        # than the rest of the context.
+        totals=dict(totals),
         country_namers=dict(country_namers),
         admin1_namers=dict(admin1_namers),
-        sentence_admin1={k: dict(v) for k, v in sentence_admin1.items()},
+        sentence_admin1=dict(sentence_admin1),
         counties=counties,
         demonyms=demonym_countries(text),
         government=[government.get(s, False) for s in sentence_of],

@@ -19,6 +19,7 @@ import numpy as np
 from .context import NEIGHBOURS, DocContext, outer_name_fits, plain, script_fit
 from .countries import _table
 from .evidence import BULK_SOURCES, is_village
+from .memo import IdentityMemo
 from .resolution import NameMatch, plausibility
 
 __all__ = ["NAMES", "VERSION", "candidate_matrix", "candidate_matrices", "prior", "WORDS"]
@@ -184,11 +185,8 @@ def _rows(
     sent = ctx.shares(i, "sentence")
     sent_region = ctx.shares(i, "sentence", regions=True)
     cue = ctx.cues[i]
-    towns = [m.info for m in all_matches if m.exact and m.info["feature_class"] == "P"]
-    seats = {(t["country_code"], t["admin1"]) for t in towns}
-    spelled = {m.info["country_code"] for m in all_matches if m.literal and _is_country(m.info)}
-    offered = any(m.info["feature_code"] in wanted for m in all_matches)
-    best_prior = max(prior(m) for m in all_matches)
+    towns, seats, spelled, best_prior = _reading_facts(all_matches)
+    offered = bool(wanted) and any(m.info["feature_code"] in wanted for m in all_matches)
     sentence_admin1 = ctx.sentence_admin1.get(ctx.sentence_of[i], {})
     government = ctx.government[i]
     said, said_doc = ctx.said[i], ctx.said_of_name.get(span.text, frozenset())
@@ -255,6 +253,30 @@ def _rows(
             row[_SAID_TOWN_DOC] = kind == "town" and kind in said_doc
         rows.append(row)
     return rows
+
+
+def _reading_facts(
+    all_matches: Sequence[NameMatch],
+) -> tuple[list[dict], set[tuple[str, str]], frozenset[str], float]:
+    """What a reading's matches say whatever the candidate: its towns of that exact name,
+    their (country, admin1), the countries its name spells as written, and its best prior."""
+    if isinstance(all_matches, tuple):
+        return _READING_FACTS(all_matches)
+    return _work_out_reading_facts(all_matches)
+
+
+def _work_out_reading_facts(
+    all_matches: Sequence[NameMatch],
+) -> tuple[list[dict], set[tuple[str, str]], frozenset[str], float]:
+    towns = [m.info for m in all_matches if m.exact and m.info["feature_class"] == "P"]
+    seats = {(t["country_code"], t["admin1"]) for t in towns}
+    spelled = {m.info["country_code"] for m in all_matches if m.literal and _is_country(m.info)}
+    return towns, seats, frozenset(spelled), max(prior(m) for m in all_matches)
+
+
+#: A name's matches are one memoised tuple (``extraction._best``), met again in every report
+#: that names it: what they say is worked out once.
+_READING_FACTS = IdentityMemo(_work_out_reading_facts, 20_000)
 
 
 def _km_grid(lat: np.ndarray, lon: np.ndarray, lats: np.ndarray, lons: np.ndarray) -> np.ndarray:

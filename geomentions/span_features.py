@@ -33,6 +33,7 @@ import numpy as np
 
 from .evidence import is_village
 from .lang import ar, en, ru
+from .memo import IdentityMemo
 from .names import feature_hint
 from .recognition import Span
 from .resolution import NameMatch
@@ -493,36 +494,13 @@ def _match_facts(matches: tuple[NameMatch, ...]) -> _MatchFacts:
     )
 
 
-class _IdentityMemo:
-    """Values worked out from an object, keyed by its identity. The object is held beside its
-    value, so its id cannot be reused by another while the entry lives; bounded (emptied when
-    full). ``cache_clear`` empties it, like a ``functools`` cache."""
-
-    def __init__(self, size: int) -> None:
-        self._data: dict[int, tuple[object, _MatchFacts]] = {}
-        self._size = size
-        # On the instance, not the class: whoever empties every module-level cache
-        # (benchmarks) finds the instance's method and not an unbound one.
-        self.cache_clear = self._data.clear
-
-    def get(self, matches: tuple[NameMatch, ...]) -> _MatchFacts:
-        entry = self._data.get(id(matches))
-        if entry is not None and entry[0] is matches:
-            return entry[1]
-        value = _match_facts(matches)
-        if len(self._data) >= self._size:
-            self._data.clear()
-        self._data[id(matches)] = (matches, value)
-        return value
-
-
 #: A name's matches tuple is made once and shared by every span of that name, in every report
 #: (extraction memoises it on the gazetteer): the facts about it are worked out once too.
-_FACTS = _IdentityMemo(50_000)
+_FACTS = IdentityMemo(_match_facts, 50_000)
 
 
 def _facts(c: Case) -> _MatchFacts:
-    return _FACTS.get(c.matches)
+    return _FACTS(c.matches)
 
 
 def contained(r: Rows, d: DocFacts) -> list[float]:
