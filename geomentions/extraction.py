@@ -35,6 +35,7 @@ from .evidence import admit_in_report, is_village
 from .features import NAMES, candidate_matrices, prior
 from .gazetteer import Gazetteer
 from .geo import destination, haversine_km
+from .lang.nations import ROMANISED
 from .model import Candidate, Document, Mention
 from .models import LogisticModel, shipped
 from .names import HINT_CODES, script_of
@@ -143,6 +144,8 @@ def _best(span: Span, gaz: Gazetteer) -> _Best | None:
 #: Least name similarity (names.similarity) of a variant reading: "Al-Zorba" and "Az Zarbah"
 #: 0.86; below it many places worldwide are as close.
 VARIANT_MATCH = 0.85
+#: Letters a skeleton key drops (names.skeleton): a key starting on one starts on a vowel.
+_VOWELS = frozenset("aeiouyw")
 #: The penalty (doubt that it is a place) of a variant reading: it is a guess.
 VARIANT_DOUBT = 0.3
 #: Span kinds that name a country or region but no place of the report: no dot, no vote.
@@ -161,10 +164,15 @@ def _best_uncached(
             # consonant skeleton is within one edit (Arabic script writes no short vowels:
             # "Al-Zorba" and "Az Zarbah" are both z-r-b), each marked as no exact match; the
             # report's countries are asked in _variants_in_kept_countries.
+            # A vowel does not come or go at the front ("Ansari" is no "Nesara", an alias
+            # of Nazran): the two keys start alike, both on a vowel or both on a consonant.
+            vowel = k[:1] in _VOWELS
             matches = [
                 m
                 for m in match_name(text, gaz, key=k, fuzzy=True)
-                if not m.exact and m.match >= VARIANT_MATCH
+                if not m.exact
+                and m.match >= VARIANT_MATCH
+                and (name_key(m.matched)[:1] in _VOWELS) == vowel
             ]
         else:
             # The span was found by its exact key; in running text a merely similar name
@@ -262,7 +270,13 @@ def _judge(text: str, gaz: Gazetteer, model: LogisticModel | None) -> list[_Read
 def _variants_in_kept_countries(readings: list[_Reading]) -> list[_Reading]:
     """The readings, each variant kept to the countries of the names the span model kept
     (a rejected word, "Government" as Government Town, US, points nowhere)."""
-    named = {_top_country(r.best.by_cc) for r in readings if r.span.kind != "variant"}
+    # Spellings vary where names are romanised from another script: "from Lurgan to
+    # Belfast" is no Logan (GB), one letter off in a country that writes its names in Latin.
+    named = {
+        cc
+        for r in readings
+        if r.span.kind != "variant" and (cc := _top_country(r.best.by_cc)) in ROMANISED
+    }
     out = []
     for r in readings:
         if r.span.kind != "variant":

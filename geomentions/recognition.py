@@ -606,9 +606,14 @@ def find_spans(text: str, gazetteer: Gazetteer) -> list[Span]:
         t = toks[i]
         found = _longest_match(text, toks, i, gazetteer, limit)
         people = _demonym_at(text, toks, i) if t.script == "latin" else None
-        if people is not None and (found is None or found[0] <= people[0]):
+        if people is not None and (
+            found is None
+            or found[0] <= people[0]
+            or all(tok.text in en.GENERIC for tok in toks[people[0] : found[0]])
+        ):
             # "Russian jets": the country named as an adjective, unless the gazetteer has a
-            # longer name ("American Samoa", "Indian Ocean").
+            # longer name ("American Samoa", "Indian Ocean"); a lowercase feature word after
+            # it makes none ("the Syrian town of": no Serian, MY, by its key "sirian").
             j, place, kind = people
             k = _key_of(place)
             if gazetteer.has_key(k):

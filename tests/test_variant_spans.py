@@ -66,3 +66,28 @@ def test_variant_span_is_marked() -> None:
     )
     variants = [s for s in spans if s.kind == "variant"]
     assert [s.text for s in variants] == ["Al-Zorba"]
+
+
+@pytest.mark.parametrize(
+    ("text", "written"),
+    [
+        # Lurgan (Northern Ireland) is not in the gazetteer; Logan (GB) is one letter off it,
+        # but British names are written in Latin and spelled one way.
+        ("Hundreds marched from Lurgan to Belfast on Saturday.", "Lurgan"),
+        # "Nesara", a stray alias of Nazran (RU), starts on a consonant; "Ansari" on a vowel.
+        ("Gunmen fired on a police post near Ansari in Dagestan, Russia.", "Ansari"),
+    ],
+)
+def test_no_variant_reading_outside_romanised_names_or_across_a_first_vowel(
+    text: str, written: str
+) -> None:
+    assert place_of(gm.extract(text), written) is None
+
+
+def test_a_nationality_before_a_feature_word_is_no_place_name() -> None:
+    # "Syrian town" folds to the key of Serian (MY): the adjective names Syria and no town.
+    doc = gm.extract("Rebel fighters captured the Syrian town of Azaz on Tuesday.")
+    assert [(m.text, m.feature_hint, m.place and m.place.name) for m in doc.mentions] == [
+        ("Syrian", "demonym", None),
+        ("Azaz", "city", "I‘zāz"),
+    ]

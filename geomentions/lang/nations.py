@@ -109,3 +109,14 @@ DEMONYMS: dict[str, tuple[str, ...]] = {
     "YE": ("yemeni", "йеменск", "يمني"),
     "ZW": ("zimbabwean",),
 }
+
+#: Countries whose place names are written in another script (Arabic, Persian, Cyrillic,
+#: Hebrew, Georgian, Armenian, Ethiopic, Greek, the scripts of South and East Asia) or were
+#: until lately (Azerbaijan, Central Asia):
+#: English reports romanise them in many ways ("Deir ez-Zor", "Dayr az Zawr"), so a name
+#: one letter off a known one may be a spelling of it. Elsewhere a name is spelled one way.
+ROMANISED: frozenset[str] = frozenset(
+    """SY IQ LB JO PS IL EG SA YE AE QA KW BH OM LY TN DZ MA EH SD SS MR SO DJ KM ER ET TD
+IR AF PK RU UA BY KZ KG TJ UZ TM AZ GE AM MN BG RS MK GR CY IN NP BD LK BT MV MM TH LA KH
+CN TW HK MO JP KR KP""".split()
+)
