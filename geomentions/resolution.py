@@ -249,6 +249,8 @@ def _match(gaz: Gazetteer, name: str, qkey: str | None, fuzzy: bool) -> tuple[Na
         if fuzzy
         else [(row, n, qkey) for row, n in gaz.lookup_key(qkey)]
     )
+    # Every exact match's place is read below (its own name, then its attributes): at once.
+    gaz.prefetch(row for row, _, mkey in pairs if mkey == qkey)
     best: dict[int, tuple[float, str, bool]] = {}
     # Many places share one spelling ("Washington"): its similarity is worked out once.
     literal_sims: dict[str, float] = {}

@@ -35,6 +35,22 @@ def test_lookup_and_place_attributes(default_gaz: gm.Gazetteer) -> None:
     assert {"Aleppo", "حلب", "Алеппо"} <= set(names)
 
 
+def test_prefetched_places_are_the_places_read_one_by_one(default_gaz: gm.Gazetteer) -> None:
+    # Name matching reads every place called "Springfield" at once, a column at a time: the
+    # attributes must be the very values, types and key order that one row at a time gives.
+    rows = default_gaz.lookup("Springfield")
+    assert len(rows) > 20
+    one_by_one = [default_gaz._build_place(r) for r in rows]
+    default_gaz.cache.clear()
+    default_gaz.prefetch(rows)
+    prefetched = [default_gaz.cache.get(("place", r)) for r in rows]
+    assert prefetched == one_by_one
+    for got, want in zip(prefetched, one_by_one, strict=True):
+        assert list(got) == list(want)
+        assert [type(v) for v in got.values()] == [type(v) for v in want.values()]
+    assert {default_gaz.place(r)["country_code"] for r in rows} >= {"US"}
+
+
 # --- files that are not gazetteers ----------------------------------------------------------
 def _assert_refused(path: Path) -> None:
     with pytest.raises(gm.GazetteerError) as err:
