@@ -193,8 +193,10 @@ def _fold_vowels(tok: str, arabic: bool) -> str:
 @lru_cache(maxsize=200_000)
 def _fold_arabic_word(word: str) -> str:
     word = _AR_DIACRITICS.sub("", word)
-    # The article is written joined; drop it (and its prefixed conjunctions) from longer words.
-    for prefix in ("وال", "بال", "فال", "كال", "لل", "ال"):
+    # The article is written joined; drop it from longer words. Not "وال", "بال": in a name
+    # that is Wal-, Bal- ("والدرون" Waldron, not "and the" Dron); running text has its
+    # conjunctions and prepositions taken off by recognition before a word is looked up.
+    for prefix in ("لل", "ال"):
         if word.startswith(prefix) and len(word) - len(prefix) >= 2:
             word = word[len(prefix) :]
             break
@@ -378,8 +380,9 @@ FEATURE_WORDS = FEATURE_WORDS | frozenset(
 
 # What a feature word asks for: "Idlib province" means the division, "Hmeymim airbase" the base.
 _HINT_WORDS: dict[str, tuple[str, ...]] = {
-    "admin": ("province governorate muhafazat muhafazah oblast krai kray region محافظة провинция "
+    "admin": ("province governorate muhafazat muhafazah oblast krai kray محافظة провинция "
               "область губернаторство мухафаза"),
+    "region": "region regional إقليم регион",
     "district": "district قضاء район",
     "subdistrict": "subdistrict nahiya nahiyat ناحية",
     "airbase": "airbase base airfield airport air قاعدة مطار авиабаза аэродром аэропорт",
@@ -391,6 +394,8 @@ _HINT_WORDS: dict[str, tuple[str, ...]] = {
 #: Feature codes each hint prefers.
 HINT_CODES: dict[str, tuple[str, ...]] = {
     "admin": ("ADM1", "ADM2"),
+    # "The Kursk region" is the oblast; "the Kurdistan Region" is a region with no ADM row.
+    "region": ("ADM1", "ADM2", "RGN"),
     "district": ("ADM2", "ADM3", "ADM1"),  # Lebanon's and Iraq's "districts" are often ADM1
     "subdistrict": ("ADM3",),  # Syria's nahiya
     "airbase": ("AIRB", "AIRP", "AIRF", "MILB", "AIRH"),

@@ -97,13 +97,28 @@ _ORGANISATIONS = [
 _ORG_FIRST = "".join(sorted({p[0] for p in _ORGANISATIONS if p[0] != "["})) + "A-Z"
 _ORG_RE = re.compile(f"(?=[{_ORG_FIRST}])(?:" + "|".join(f"(?:{p})" for p in _ORGANISATIONS) + ")")
 
+
 # Words from the language data that fold onto places they are not (diseases, currencies,
-# religious movements, "X Department of Y"); masked like the organisations.
-# The look-ahead holds every first letter the masks can start with (Latin capitals; و, ا, إ,
-# ح, ش, ب, ل; Х, Ш, Э, С, А, Б in either case), so the scan skips most positions at once.
+# religious movements, "X Department of Y", weapon systems); masked like the organisations.
+# The look-ahead holds every first letter the masks can start with, so the scan skips most
+# positions at once.
+def _alternation(words: tuple[str, ...]) -> str:
+    return "(?:" + "|".join(w.replace(" ", r"\s+") for w in words) + ")"
+
+
+# Weapon systems: a name, maybe with a model suffix ("Tochka-U", "Бук-М2"), in quotes in
+# Russian ("РСЗО «Град»"); the Arabic and Russian nouns are masked with the name.
+_WEAPON_MASKS = (
+    rf"{_alternation(en.WEAPONS)}(?:-[\w-]+)?(?!\w)",
+    rf"{_alternation(en.WEAPONS_BY_NOUN)}(?:-[\w-]+)?(?=\s+{_alternation(en.WEAPON_NOUNS)}(?!\w))",
+    rf"{_alternation(ru.WEAPONS)}\w*(?:-[\w-]+)?",
+    rf"{_alternation(ru.WEAPON_NOUNS)}\w*\s+«?{_alternation(ru.WEAPONS_BY_NOUN)}\w*(?:-[\w-]+)?»?",
+    rf"(?:و?ال)?{_alternation(ar.WEAPON_NOUNS)}(?:\s+(?:ال)?مسير(?:ة|ات))?(?:\s+من)?(?:\s+طراز)?"
+    rf"\s+(?:ال)?{_alternation(ar.WEAPONS_BY_NOUN)}(?!\w)",
+)
 _LANG_MASK_RE = re.compile(
-    r"(?=[A-ZواإحشبلХхШшЭэСсАаБб])(?<!\w)(?:"
-    + "|".join(f"(?:{p})" for p in (*en.MASKS, *ar.MASKS, *ru.MASKS))
+    r"(?=[A-ZواإحشبلصطمردقХхШшЭэСсАаБбДдЧчТтКкРрЗзПпУуГгИиЛлЦцОо])(?<!\w)(?:"
+    + "|".join(f"(?:{p})" for p in (*en.MASKS, *ar.MASKS, *ru.MASKS, *_WEAPON_MASKS))
     + ")"
 )
 
@@ -770,33 +785,64 @@ def _ru_division_spans(text: str, toks: list[_Token], gaz: Gazetteer) -> list[Sp
     if _DIVISION_NOUN_RE.search(text) is None:
         return out  # most reports name no oblast: no pass over their words
     for c in range(1, len(toks)):
-        t, adj = toks[c], toks[c - 1]
-        if (
-            t.lower not in ru.DIVISION_NOUNS
-            or adj.script != "cyrillic"
-            or not adj.cap
-            or text[adj.end : t.start] != " "
-        ):
+        t = toks[c]
+        if t.lower not in ru.DIVISION_NOUNS or text[toks[c - 1].end : t.start] != " ":
             continue
-        ending = next((e for e in ru.DIVISION_ADJECTIVE_ENDINGS if adj.lower.endswith(e)), None)
-        if ending is None:
-            continue
-        base = adj.text[: -len(ending)]
-        # The seat is "Курск" in "Курск-ой" but "Херсон" in "Херсон-ск-ой", maybe with an
-        # ending of its own ("Запорож-ск-ой" is Запорожье's).
-        stem = base[:-2] if base.lower().endswith("ск") else base
-        if len(stem) < 3:
-            continue
-        seats = [stem + e for e in ru.SEAT_ENDINGS]
-        if stem != base:
-            seats.insert(0, base)
-        for seat in seats:
-            k = _key_of(seat)
-            if any(_seat_or_division(gaz, row, stem) for row, _ in gaz.lookup_key(k)):
-                span = _make_span(text, toks, c - 1, c + 1, adj.start, t.end, (k,))
+        # The adjective before the noun, and those listed before it that share the noun
+        # ("Белгородской, Брянской и Курской областей"), last first.
+        a = c - 1
+        while a >= 0 and _ru_adjective_ending(toks[a]):
+            if (read := _ru_seat_adjective(toks[a], gaz)) is not None:
+                k, seat = read
+                end_tok = c + 1 if a == c - 1 else a + 1
+                span = _make_span(
+                    text, toks, a, end_tok, toks[a].start, toks[end_tok - 1].end, (k,)
+                )
                 out.append(replace(span, stands_for=seat, feature_hint="admin"))
+            if a >= 1 and text[toks[a - 1].end : toks[a].start] == ", ":
+                a -= 1
+            elif (
+                a >= 2
+                and toks[a - 1].lower == "и"
+                and text[toks[a - 2].end : toks[a].start] == " и "
+            ):
+                a -= 2
+            else:
                 break
-    return out
+    return sorted(out, key=lambda s: s.start)
+
+
+def _ru_seat_adjective(adj: _Token, gaz: Gazetteer) -> tuple[str, str] | None:
+    """(key, seat name) of a capitalised Russian adjective made from the name of a division's
+    seat ("Курской" from Курск), when the gazetteer has that seat or division."""
+    ending = _ru_adjective_ending(adj)
+    if ending is None:
+        return None
+    base = adj.text[: -len(ending)]
+    # The seat is "Курск" in "Курск-ой" but "Херсон" in "Херсон-ск-ой", maybe with an
+    # ending of its own ("Запорож-ск-ой" is Запорожье's).
+    stem = base[:-2] if base.lower().endswith("ск") else base
+    if len(stem) < 3:
+        return None
+    if (division := ru.IRREGULAR_DIVISIONS.get(stem.lower())) is not None:
+        k = _key_of(division)
+        if any(gaz.place(row)["feature_code"] in ("ADM1", "ADM2") for row, _ in gaz.lookup_key(k)):
+            return k, division
+    seats = [stem + e for e in ru.SEAT_ENDINGS]
+    if stem != base:
+        seats.insert(0, base)
+    for seat in seats:
+        k = _key_of(seat)
+        if any(_seat_or_division(gaz, row, stem) for row, _ in gaz.lookup_key(k)):
+            return k, seat
+    return None
+
+
+def _ru_adjective_ending(tok: _Token) -> str | None:
+    """The case ending of a capitalised Russian word shaped like a division adjective."""
+    if tok.script != "cyrillic" or not tok.cap:
+        return None
+    return next((e for e in ru.DIVISION_ADJECTIVE_ENDINGS if tok.lower.endswith(e)), None)
 
 
 _DIVISION_NOUN_RE = re.compile(

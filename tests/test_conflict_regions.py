@@ -55,6 +55,12 @@ def _place(text: str, mention: str):
          "Shebaa Farms", "gm:lb-rgn-shebaa-farms"),
         ("أطلق حزب الله قذائف على موقع عسكري في مزارع شبعا.",
          "مزارع شبعا", "gm:lb-rgn-shebaa-farms"),
+        ("Turkish drones struck a village in the Kurdistan Region on Sunday.",
+         "Kurdistan Region", "gm:iq-rgn-kurdistan-region"),
+        ("قصفت طائرات مسيرة قرية حدودية في إقليم كردستان العراق.",
+         "إقليم كردستان العراق", "gm:iq-rgn-kurdistan-region"),
+        ("Беспилотники нанесли удар по селу в Иракском Курдистане.",
+         "Иракском Курдистане", "gm:iq-rgn-kurdistan-region"),
     ],
 )  # fmt: skip
 def test_region_resolves_in_each_language(text: str, mention: str, place_id: str) -> None:
@@ -76,3 +82,16 @@ def test_kashmir_is_the_region_not_the_town_in_washington() -> None:
     # GeoNames lists "Kashmir" among the names of Cashmere, Washington (population 3,159).
     place = _place("A curfew was imposed across Kashmir after the protests.", "Kashmir")
     assert place.place_id == "gm:in-rgn-kashmir" and place.country_code == "IN"
+
+
+def test_kurdistan_region_of_iraq_is_not_irans_kurdistan_province() -> None:
+    # Before the curated row, "Kurdistan Region" resolved to Iran's province: a wrong dot.
+    region = _place("Oil exports from the Kurdistan Region resumed after Erbil and Baghdad "
+                    "agreed terms.", "Kurdistan Region")  # fmt: skip
+    assert region.country_code == "IQ" and region.feature_code == "RGN"
+    erbil = _place("Oil exports resumed after talks in Erbil.", "Erbil")
+    assert abs(region.lat - erbil.lat) < 1 and abs(region.lon - erbil.lon) < 1
+    # Iran's province keeps its own name.
+    province = _place("Protests spread from Sanandaj across Kurdistan Province in Iran.",
+                      "Kurdistan Province")  # fmt: skip
+    assert province.country_code == "IR"

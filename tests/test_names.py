@@ -61,6 +61,14 @@ def test_different_places_have_different_keys(a: str, b: str) -> None:
     assert gm.key(a) != gm.key(b)
 
 
+def test_an_arabic_name_beginning_wal_or_bal_keeps_those_letters() -> None:
+    # "والدرون" is Waldron in Arabic letters, not "and the" + "drwn": read that way it had
+    # the key of the Russian word "Дроны" (drones), which then mapped to Arkansas.
+    assert gm.key("والدرون") != gm.key("Дроны")
+    assert gm.key("بالتيمور") != gm.key("تيمور")  # Baltimore is not Timor
+    assert gm.key("الرقة") == gm.key("Raqqa")  # the article alone still goes
+
+
 def test_homs_and_hama_do_not_collide_on_skeleton_either() -> None:
     # Both are hm- words; a skeleton collision would send Homs airstrikes to Hama.
     assert gm.skeleton(gm.key("Homs")) != gm.skeleton(gm.key("Hama"))

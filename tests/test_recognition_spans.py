@@ -101,6 +101,12 @@ def test_shiite_is_no_place(text: str) -> None:
     assert gm.extract(text).places == []
 
 
+def test_an_arabic_name_after_and_the_is_still_found() -> None:
+    # The conjunction is taken off running text before look-up ("والرقة": "and Raqqa").
+    doc = gm.extract("شنت الطائرات غارات على حلب والرقة.")
+    assert {m.place.name for m in doc.places} >= {"Aleppo", "Ar Raqqah"}
+
+
 # --- headings and titles ---------------------------------------------------------------------
 def test_a_heading_word_is_not_a_place() -> None:
     doc = gm.extract("DAILY UPDATE\nGovernment forces shelled Kafr Nabl on Tuesday.")

@@ -29,6 +29,32 @@ def test_the_adjective_and_its_noun_are_the_division(text: str, surface: str, di
     assert places(text) == [(surface, division, "ADM1")]
 
 
+@pytest.mark.parametrize(
+    ("text", "surface", "division"),
+    [
+        # The adjective is not the seat's name plus an ending: Москва, Орёл, Калуга.
+        ("Беспилотники сбиты над Московской областью.", "Московской областью", "Moscow Oblast"),
+        ("Пожар на складе в Калужской области потушен.", "Калужской области", "Kaluga Oblast"),
+        # The seat lost an ending the other seats do not have: Ярославль, Тверь, Полтава.
+        ("Дождь прошёл в Ярославской области.", "Ярославской области", "Yaroslavl Oblast"),
+        # Leningrad Oblast's seat is no longer called Leningrad.
+        ("Учения прошли в Ленинградской области.", "Ленинградской области",
+         "Leningradskaya Oblast'"),
+    ],
+)  # fmt: skip
+def test_divisions_whose_adjective_is_irregular(text: str, surface: str, division: str) -> None:
+    assert places(text) == [(surface, division, "ADM1")]
+
+
+def test_adjectives_listed_before_one_plural_noun_are_each_a_division() -> None:
+    # "Over the Bryansk, Oryol and Kaluga oblasts": the noun is written once, in the plural.
+    found = places("Над Брянской, Орловской и Калужской областями сбиты беспилотники.")
+    assert [(name, code) for _, name, code in found] == [
+        ("Bryansk Oblast", "ADM1"), ("Oryol oblast", "ADM1"), ("Kaluga Oblast", "ADM1")
+    ]  # fmt: skip
+    assert [surface for surface, _, _ in found] == ["Брянской", "Орловской", "Калужской областями"]
+
+
 def test_an_oblast_whose_geonames_name_is_an_adjective_still_gets_its_seats_names() -> None:
     # GeoNames calls it "Kharkivs’ka Oblast’": the build borrows its seat Kharkiv's names.
     assert places("Удары по Харьковской области усилились.") == [

@@ -150,6 +150,27 @@ MASKS = (
     r"White\s+House(?!\w)",  # the US presidency, not a White House town
 )  # fmt: skip
 
+#: Weapon systems whose names fold onto places ("Iskander" is Iskandar, Uzbekistan; "Geran"
+#: Gogaran, Armenia; "Pantsir" a Russian town's old name): masked wherever they stand.
+WEAPONS = (
+    "Iskander", "Kalibr", "Kinzhal", "Shahed", "Geran", "Lancet", "Pantsir", "HIMARS", "ATACMS",
+    "Bayraktar", "Oniks", "Tsirkon", "Krasukha", "Akatsiya", "Gvozdika", "Giatsint",
+    "Solntsepyok", "Tochka", "Kornet",
+)  # fmt: skip
+#: Weapon systems named like ordinary places ("Buk", Poland; "Grad", Slovenia; "Samad", a
+#: Syrian village): masked only before one of WEAPON_NOUNS ("Buk launchers", "Grad rockets").
+WEAPONS_BY_NOUN = (
+    "Grad", "Buk", "Tor", "Osa", "Igla", "Strela", "Uragan", "Smerch", "Tornado", "Krasnopol",
+    "Msta", "Orion", "Orlan", "Forpost", "Onyx", "Zircon", "Konkurs", "Patriot", "Leopard",
+    "Abrams", "Bradley", "Caesar", "Hermes", "Samad", "Qasef", "Burkan", "Toophan", "Scud",
+    "Zelzal", "Fateh", "Shahab", "Quds", "Ababil", "Mohajer", "Neptune", "Tomahawk", "Storm Shadow",
+)  # fmt: skip
+WEAPON_NOUNS = (
+    "missiles?", "rockets?", "launch(?:er|ers)", "systems?", "complex", "MLRS", "drones?",
+    "UAVs?", "tanks?", "howitzers?", "shells?", "rounds?", "munitions?", "batter(?:y|ies)",
+    "air[-\\s]defen[cs]e", "SAMs?", "interceptors?", "vehicles?",
+)  # fmt: skip
+
 #: Abbreviations that are also a year's era ("250 B.C.", "the third century BC"): read as a
 #: place ("coastal B.C.", "FrontCounter BC") unless a number or one of ERA_LEADS comes before.
 ERA_ABBREVIATIONS = frozenset({"B.C.", "BC"})

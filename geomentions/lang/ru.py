@@ -44,13 +44,30 @@ ADJECTIVE_ENDINGS: tuple[tuple[str, tuple[str, ...]], ...] = (
 )  # fmt: skip
 #: Nouns of a first-level division after the adjective of its seat ("Курской области" is Kursk
 #: Oblast, "Краснодарского края" Krasnodar Krai), in the case forms reports use.
-DIVISION_NOUNS = frozenset("область области областью областей край края краю краем крае".split())
+DIVISION_NOUNS = frozenset(
+    "область области областью областей областям областями областях"
+    " край края краю краем крае краев краёв краям краями краях".split()
+)
 #: Case endings of such an adjective, longest first; what is left is the seat's name, maybe
 #: with its "-ск" ("Курск-ой", "Херсонск-ой").
 DIVISION_ADJECTIVE_ENDINGS = ("ого", "ому", "ая", "ой", "ую", "ом", "ий", "им")
 #: Endings a seat's name may have lost to its adjective ("Запорож-ская" from "Запорожье",
 #: "Сум-ская" from "Сумы").
-SEAT_ENDINGS = ("", "ье", "ы")
+SEAT_ENDINGS = ("", "ье", "ы", "а", "ь", "ль")
+#: Divisions whose adjective is not its seat's name plus an ending ("Московская" is Moscow's,
+#: "Орловская" Oryol's), by the adjective's stem, with the name GeoNames gives the division.
+IRREGULAR_DIVISIONS = {
+    "москов": "Moscow Oblast",
+    "ленинград": "Leningradskaya Oblast'",  # its seat was Leningrad, now Saint Petersburg
+    "свердлов": "Sverdlovsk Oblast",
+    "калуж": "Kaluga Oblast",
+    "орлов": "Oryol Oblast",
+    "туль": "Tula Oblast",
+    "пензен": "Penza Oblast",
+    "вологод": "Vologda Oblast",
+    "ровен": "Rivne",
+    "хмельницк": "Khmelnytskyi",
+}
 #: Words masked before matching: a movement, not a place ("хуситы"; "шииты", not Chita).
 MASKS = (
     r"[Хх]усит\w*",  # Houthis
@@ -59,7 +76,28 @@ MASKS = (
     r"[Сс]ил(?:а|ы|е|у|ой|ою|ам|ами|ах)(?!\w)",  # "силы" forces, not Sila (Chad)
     r"[Аа]так(?:а|и|у|е|ой|ам|ами|ах)(?!\w)",  # "атака" attack, not Ataq (Yemen)
     r"[Бб]о(?:и|ёв|ев|ям|ями|ях)(?!\w)",  # "бои" battles, not Bowie
+    r"[Дд]рон(?:ы|ов|ам|ами|ах|а|у|ом|е)?(?!\w)",  # drones, not Dronero (Italy)
+    # Fleets, not their bases' towns ("Черноморского флота": not Chornomorsk).
+    r"(?:Черноморск|Балтийск|Тихоокеанск|Северн)\w*\s+флот\w*",
 )
+
+#: Weapon systems whose names fold onto places ("Искандер": Iskandar, Uzbekistan; "Герань":
+#: Gogaran, Armenia), by stem (any case ending follows): masked wherever they stand.
+WEAPONS = (
+    "Искандер", "Калибр", "Кинжал", "Шахед", "Геран", "Ланцет", "Панцир", "Хаймарс", "Байрактар",
+    "Оникс", "Циркон", "Красух", "Акаци", "Гвоздик", "Гиацинт", "Солнцеп[её]к", "Корнет", "Абрамс",
+    "Брэдли", "Леопард",
+)  # fmt: skip
+#: Weapon systems named like ordinary places or words ("Град", "Бук", "Торнадо"): masked only
+#: after one of WEAPON_NOUNS ("РСЗО «Град»", "ЗРК Бук").
+WEAPONS_BY_NOUN = (
+    "Град", "Бук", "Тор", "Оса", "Игла", "Стрела", "Ураган", "Смерч", "Торнадо", "Краснопол",
+    "Мста", "Орион", "Орлан", "Форпост", "Точка", "Патриот", "Пэтриот", "Нептун", "Томагавк",
+)  # fmt: skip
+WEAPON_NOUNS = (
+    "комплекс", "РСЗО", "ЗРК", "ЗРПК", "ПТРК", "ПЗРК", "ОТРК", "САУ", "БПЛА", "ракет", "систем",
+    "установк", "беспилотник", "дрон", "танк", "гаубиц", "снаряд",
+)  # fmt: skip
 
 # --- event linker: ----------------------------------------------------------------------
 # Russian words the event linker reads (see ``geomentions.event_features``).
