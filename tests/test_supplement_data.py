@@ -71,7 +71,7 @@ BOXES: dict[str, list[tuple[float, float, float, float]]] = {
 ID_RE = re.compile(r"^gm:[a-z0-9]+(?:-[a-z0-9]+)*$")
 SOURCE_RE = re.compile(
     r"^(?:wikipedia(?::[a-z]{2,3})?:\S+|airportsdata:[A-Z0-9_]+|ourairports:[A-Z0-9]+"
-    r"|arab-ency:\d+|geonames:\d+|whosonfirst:\d+(?:\+\d+)*|naturalearth:[a-z0-9_]+:[A-Z0-9-]+)$"
+    r"|arab-ency:\d+|geonames:\d+|whosonfirst:\d+(?:\+\d+)*|naturalearth:[a-z0-9_]+:[A-Z0-9-]+(?:\+[A-Z0-9-]+)*)$"
 )
 ICAO_RE = re.compile(r"^[A-Z]{4}$")
 

@@ -36,6 +36,7 @@ MASKS = (
     r"(?:و?ال)?حوثي(?:ون|ين|ة)?",  # the Houthi movement, not a governorate
     r"و?(?:ال|بال|لل|[بل])?[إا]يبولا",  # Ebola, not Eboli (Italy)
     r"و?(?:ال)?شيع(?:ة|ي|ية|يون|يين)(?!\w)",  # Shiite, not Chita (Russia)
+    r"من\s+طراز(?!\w)",  # "of the type", not Taraz (Kazakhstan)
 )
 
 #: Weapon systems, all named like Arabic words or places ("غراد" Grad, Slovenia; "صماد" a
