@@ -786,7 +786,16 @@ def _ru_division_spans(text: str, toks: list[_Token], gaz: Gazetteer) -> list[Sp
         return out  # most reports name no oblast: no pass over their words
     for c in range(1, len(toks)):
         t = toks[c]
-        if t.lower not in ru.DIVISION_NOUNS or text[toks[c - 1].end : t.start] != " ":
+        if text[toks[c - 1].end : t.start] != " ":
+            continue
+        if t.lower in ru.DIVISION_NOUNS:
+            noun_end = c + 1
+        elif c + 1 < len(toks) and any(
+            t.lower.startswith(a) and toks[c + 1].lower.startswith(b)
+            for a, b in ru.DIVISION_PHRASES
+        ):
+            noun_end = c + 2
+        else:
             continue
         # The adjective before the noun, and those listed before it that share the noun
         # ("Белгородской, Брянской и Курской областей"), last first.
@@ -794,7 +803,7 @@ def _ru_division_spans(text: str, toks: list[_Token], gaz: Gazetteer) -> list[Sp
         while a >= 0 and _ru_adjective_ending(toks[a]):
             if (read := _ru_seat_adjective(toks[a], gaz)) is not None:
                 k, seat = read
-                end_tok = c + 1 if a == c - 1 else a + 1
+                end_tok = noun_end if a == c - 1 else a + 1
                 span = _make_span(
                     text, toks, a, end_tok, toks[a].start, toks[end_tok - 1].end, (k,)
                 )
@@ -846,7 +855,10 @@ def _ru_adjective_ending(tok: _Token) -> str | None:
 
 
 _DIVISION_NOUN_RE = re.compile(
-    r"(?<!\w)(?:" + "|".join(sorted(ru.DIVISION_NOUNS)) + r")(?!\w)", re.IGNORECASE
+    r"(?<!\w)(?:"
+    + "|".join([*sorted(ru.DIVISION_NOUNS), *(rf"{a}\w*\s+{b}\w*" for a, b in ru.DIVISION_PHRASES)])
+    + r")(?!\w)",
+    re.IGNORECASE,
 )
 
 

@@ -55,6 +55,22 @@ def test_adjectives_listed_before_one_plural_noun_are_each_a_division() -> None:
     assert [surface for surface, _, _ in found] == ["Брянской", "Орловской", "Калужской областями"]
 
 
+@pytest.mark.parametrize(
+    ("text", "surface"),
+    [
+        ("Обстрел окраин Авдеевки в Донецкой Народной Республике.",
+         "Донецкой Народной Республике"),
+        ("Колонна вошла в Луганскую Народную Республику.", "Луганскую Народную Республику"),
+        ("Глава ДНР посетил Горловку.", "ДНР"),
+    ],
+)  # fmt: skip
+def test_a_peoples_republic_is_drawn_as_the_oblast_it_claims(text: str, surface: str) -> None:
+    # Before, "Донецкой" alone was Donetsk city, and "Луганскую" the village of Luhanske.
+    found = {m.text: m.place for m in gm.extract(text).places}
+    assert found[surface].feature_code == "ADM1" and found[surface].country_code == "UA"
+    assert found[surface].name in ("Donetsk", "Luhansk")
+
+
 def test_an_oblast_whose_geonames_name_is_an_adjective_still_gets_its_seats_names() -> None:
     # GeoNames calls it "Kharkivs’ka Oblast’": the build borrows its seat Kharkiv's names.
     assert places("Удары по Харьковской области усилились.") == [

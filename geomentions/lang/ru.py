@@ -48,6 +48,9 @@ DIVISION_NOUNS = frozenset(
     "область области областью областей областям областями областях"
     " край края краю краем крае краев краёв краям краями краях".split()
 )
+#: Two-word nouns of a division, by their words' stems: "Донецкой Народной Республики" (the
+#: Donetsk People's Republic) is drawn as Donetsk Oblast, the division it claims.
+DIVISION_PHRASES = (("народн", "республик"),)
 #: Case endings of such an adjective, longest first; what is left is the seat's name, maybe
 #: with its "-ск" ("Курск-ой", "Херсонск-ой").
 DIVISION_ADJECTIVE_ENDINGS = ("ого", "ому", "ая", "ой", "ую", "ом", "ий", "им")
