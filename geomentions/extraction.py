@@ -93,9 +93,11 @@ class _Best(NamedTuple):
     matches: tuple[NameMatch, ...]
     country: bool  # some match is a country
     notable: bool  # some exact match is a big or administrative place
-    #: How strongly the matches prefer each country and division, before scaling (_votes).
+    #: How strongly the matches prefer each country (what the span model is told) and, as
+    #: votes (_votes: no town named after a country the name spells), each country and division.
     by_cc: dict[str, float]
     by_region: dict[tuple[str, str], float]
+    vote_cc: dict[str, float]
 
 
 def _word_penalty(span: Span, best: _Best) -> float:
@@ -201,17 +203,28 @@ def _best_of(matches: Sequence[NameMatch]) -> _Best:
         m.exact and (m.prominence >= 0.6 or m.info["feature_code"] in ("PCLI", "ADM1", "PPLC"))
         for m in matches
     )
+    # A name that spells a country ("Brazil") votes through no town named after the country
+    # (Brazil, Indiana): it would make a report about Brazil look partly about the US, and a
+    # sentence about Brazil look like one about Indiana, to every other name in it.
+    spells_country = any(
+        m.exact and m.literal and m.info["feature_code"].startswith("PCL") for m in matches
+    )
     by_cc: dict[str, float] = defaultdict(float)
+    vote_cc: dict[str, float] = defaultdict(float)
     by_region: dict[tuple[str, str], float] = defaultdict(float)
     for m in matches:
         if is_village(m.info):
             continue  # a village is judged by the report's other places, never vouches for them
         w = (m.match**3 * (0.6 + 0.25 * m.prominence)) ** 8  # sharp: favour clear readings
-        by_cc[m.info["country_code"]] = max(by_cc[m.info["country_code"]], w)
+        cc = m.info["country_code"]
+        by_cc[cc] = max(by_cc[cc], w)
+        if spells_country and m.info["feature_class"] == "P":
+            continue
+        vote_cc[cc] = max(vote_cc[cc], w)
         region = _region(m.info)
         if region[1]:
             by_region[region] = max(by_region[region], w)
-    return _Best(tuple(matches), country, notable, dict(by_cc), dict(by_region))
+    return _Best(tuple(matches), country, notable, dict(by_cc), dict(by_region), dict(vote_cc))
 
 
 def candidate_cases(text: str, gaz: Gazetteer) -> list[Case]:
@@ -340,7 +353,7 @@ def _region(info: dict) -> tuple[str, str]:
 def _votes(r: _Reading) -> tuple[dict[str, float], dict[tuple[str, str], float]]:
     """How one reading votes for countries and divisions: in proportion to how strongly it
     prefers them (a clear reading counts, an ambiguous one spreads thin)."""
-    by_cc, by_region = r.best.by_cc, r.best.by_region  # worked out once per name (_best)
+    by_cc, by_region = r.best.vote_cc, r.best.by_region  # worked out once per name (_best)
     scale = (1 - r.penalty) / (sum(by_cc.values()) or 1.0)
     return (
         {cc: w * scale for cc, w in by_cc.items()},

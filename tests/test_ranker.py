@@ -11,7 +11,7 @@ import numpy as np
 import geomentions as gm
 from geomentions import features
 from geomentions.context import demonym_countries, plain
-from geomentions.extraction import prepare
+from geomentions.extraction import _votes, prepare
 from geomentions.gazetteer import Gazetteer
 from geomentions.ranker import calibrated, probabilities, shipped_ranker
 
@@ -224,3 +224,22 @@ def test_a_country_is_weighed_even_when_its_us_namesakes_fill_the_pool() -> None
     assert ("LB", "PCLI") in {(m.info["country_code"], m.info["feature_code"]) for m in p.pools[n]}
     lebanon = placed(gm.extract(text), "Lebanon")
     assert (lebanon.country_code, lebanon.feature_code) == ("LB", "PCLI")
+
+
+def test_a_name_that_spells_a_country_votes_for_that_country_only() -> None:
+    # Brazil, Indiana is a town named after the country: "Brazil" in a report must not
+    # count as a vote for the US, nor for Indiana.
+    p = prepare("More families keep crossing from Venezuela into Brazil.", Gazetteer.default())
+    brazil = next(r for r in p.readings if r.span.text == "Brazil")
+    countries, divisions = _votes(brazil)
+    assert set(countries) == {"BR"}
+    assert divisions == {}
+
+
+def test_geneva_in_a_report_about_south_america_is_the_swiss_city() -> None:
+    doc = gm.extract(
+        "Refugee agencies working in Brazil and Venezuela briefed reporters at the Palais "
+        "des Nations in Geneva on Friday."
+    )
+    geneva = placed(doc, "Geneva")
+    assert geneva.country_code == "CH"
