@@ -214,23 +214,33 @@ def _rows(
                 for t in towns
             )
         row[_FOLDED_COUNTRY] = country and not m.literal
-        row[_NOT_THE_COUNTRY] = bool(spelled) and not (country and cc in spelled)
-        row[_IS_THE_COUNTRY] = country and cc in spelled and m.literal
-        row[_DOC_COUNTRY] = doc.get(cc, 0.0)
-        region = (cc, info["name"] if code == "ADM1" else info["admin1"])
-        row[_DOC_REGION] = doc_region.get(region, 0.0) if region[1] else 0.0
-        row[_PARA_COUNTRY] = para.get(cc, 0.0)
-        row[_SENT_COUNTRY] = sent.get(cc, 0.0)
-        row[_SENT_REGION] = sent_region.get(region, 0.0) if region[1] else 0.0
-        named = ctx.others_name(ctx.country_namers.get(cc), i)
-        row[_COUNTRY_NAMED] = named and not country
-        # Not when the name itself spells a country: "Mexico" is the country, not its capital.
-        row[_CAPITAL_OF_NAMED] = named and code == "PPLC" and not spelled
+        # A cell whose value is 0 (False) whatever the candidate is left as the template has
+        # it: the tests below are of the report, not of the candidate.
+        if spelled:
+            row[_NOT_THE_COUNTRY] = not (country and cc in spelled)
+            row[_IS_THE_COUNTRY] = country and cc in spelled and m.literal
+        if doc:
+            row[_DOC_COUNTRY] = doc.get(cc, 0.0)
+        if doc_region or sent_region:
+            region = (cc, info["name"] if code == "ADM1" else info["admin1"])
+            if region[1]:
+                row[_DOC_REGION] = doc_region.get(region, 0.0)
+                row[_SENT_REGION] = sent_region.get(region, 0.0)
+        if para:
+            row[_PARA_COUNTRY] = para.get(cc, 0.0)
+        if sent:
+            row[_SENT_COUNTRY] = sent.get(cc, 0.0)
+        if ctx.country_namers and ctx.others_name(ctx.country_namers.get(cc), i):
+            row[_COUNTRY_NAMED] = not country
+            # Not when the name itself spells a country: "Mexico" is the country, not its
+            # capital.
+            row[_CAPITAL_OF_NAMED] = code == "PPLC" and not spelled
         if info["admin1"] and code != "ADM1" and ctx.admin1_namers:
             a1 = (cc, plain(info["admin1"]))
             row[_ADMIN1_NAMED] = ctx.others_name(ctx.admin1_namers.get(a1), i)
             row[_ADMIN1_IN_SENTENCE] = ctx.others_name(sentence_admin1.get(a1), i)
-        row[_COUNTY_NAMED] = bool(info["admin2"]) and plain(info["admin2"]) in ctx.counties
+        if ctx.counties and info["admin2"]:
+            row[_COUNTY_NAMED] = plain(info["admin2"]) in ctx.counties
         if cue is not None:
             inside = outer_name_fits(cue.outer, info, _country_name(cc))
             if not inside and outer_point is not None and not country:
@@ -240,11 +250,15 @@ def _rows(
             row[_CUE_OUTSIDE] = not inside
         if not (has_neighbours and not country):
             row[_NO_NEIGHBOURS] = 1.0
-        row[_SCRIPT_FIT] = script_fit(span.script, cc)
-        row[_DEMONYM] = cc in ctx.demonyms
-        # "Moscow denies": a capital standing for its government; not when the name spells a
-        # country ("Mexico should send", where Mexico City only shares the folded name).
-        row[_CAPITAL_POLITICS] = government and code == "PPLC" and not spelled
+        if span.script != "latin":  # a Latin name fits every country: 0
+            row[_SCRIPT_FIT] = script_fit(span.script, cc)
+        if ctx.demonyms:
+            row[_DEMONYM] = cc in ctx.demonyms
+        if government:
+            # "Moscow denies": a capital standing for its government; not when the name
+            # spells a country ("Mexico should send", where Mexico City only shares the
+            # folded name).
+            row[_CAPITAL_POLITICS] = code == "PPLC" and not spelled
         if said or said_doc:
             kind = _KIND_OF_CODE.get(code, "town" if fclass == "P" else "")
             row[_SAID_DIVISION] = kind in said and kind != "town"
