@@ -27,7 +27,7 @@ from geomentions.lang import ar, en, ru
 
 #: Bump when the list or the meaning of a feature changes: a model trained on another
 #: version is refused (``LogisticModel.check_features``).
-VERSION = "8"
+VERSION = "10"
 
 Span = tuple[int, int]
 
@@ -125,6 +125,8 @@ _DATELINE_MARKS = frozenset({"(", "-", "—", "–", ":", "_"})
 _COMMAS = frozenset({"punct:,", "punct:،"})
 _CLAUSE_TAGS = frozenset({"clause", "where", "punct:;", "punct:؛"})
 _THAT = frozenset({"that"})
+#: Words of a locative phrase between two places ("on the edge of", "in the suburbs of").
+_LOCATIVE_WORDS = frozenset({"filler", "placenoun", "areanoun"})
 #: Words before an "of" that passes the place on to an earlier preposition ("in the city of").
 _OF_NOUNS = frozenset({"filler", "placenoun", "areanoun"})
 _SOURCE = frozenset({"source"})
@@ -270,6 +272,8 @@ class Sentence:
             tags = self.tags[j]
             for t in tags:
                 if t.startswith("prep:"):
+                    if t == "prep:to" and j >= 1 and self.raws[j - 1].lower() in en.NEAR_BEFORE_TO:
+                        return "near"  # "close to the town of Poso": near, no destination
                     if t != "prep:of" or j < 1 or not self.tags[j - 1] & _OF_NOUNS:
                         return t[5:]
                     # "in the city of Mersin", "near the West Bank city of Ramallah": the
@@ -350,11 +354,11 @@ class Sentence:
         for (s, e), k in zip(mentions, kinds, strict=True):
             if e <= mention[0]:
                 gap = self.text[e : mention[0]].strip().lower()
-                if gap in _CONTAINER_GAPS:
+                if gap in _CONTAINER_GAPS or self._locative_gap(e, mention[0]):
                     x[ix["container"]] = 1.0
             elif s >= mention[1]:
                 gap = self.text[mention[1] : s].strip().lower()
-                if gap in _CONTAINER_GAPS:
+                if gap in _CONTAINER_GAPS or self._locative_gap(mention[1], s):
                     x[ix["contains_next"]] = 1.0
             if (s, e) != mention and _KIND_RANK.get(k, 0) < rank:
                 lo, hi = (e, mention[0]) if e <= mention[0] else (mention[1], s)
@@ -429,6 +433,18 @@ class Sentence:
             j -= 1
         tags = self.tags[j] if j >= 0 else _NO_TAGS
         return "areanoun" if "areanoun" in tags else "placenoun" if "placenoun" in tags else ""
+
+    def _locative_gap(self, lo: int, hi: int) -> bool:
+        """The words from offset ``lo`` to ``hi`` are a locative phrase ending in "of" or a
+        preposition, and nothing else: "Jobar on the edge of Damascus", "Harasta in the
+        suburbs of Damascus" (the later place holds the earlier)."""
+        a, b = self.first(lo), self.last(hi)
+        if not 2 <= b - a + 1 <= 5 or not any(t.startswith("prep:") for t in self.tags[b]):
+            return False
+        return any(t.startswith("prep:") for t in self.tags[a]) and all(
+            self.tags[j] & _LOCATIVE_WORDS or any(t.startswith("prep:") for t in self.tags[j])
+            for j in range(a, b + 1)
+        )
 
     def _name_before_noun(self, m_lo: int, mentions: Sequence[Span]) -> bool:
         """The locality noun before "of" (``_noun_before``) follows a capitalised word that

@@ -123,23 +123,38 @@ def triggers(sent: Sentence, typed: Sequence[tuple[int, int, str]] = ()) -> list
     return sorted(out, key=lambda t: (t.start, t.end))
 
 
-def _own_role(sent: Sentence, span: Span, mentions: Sequence[Span]) -> str | None:
+def _own_role(
+    sent: Sentence, span: Span, mentions: Sequence[Span], events: Sequence[int] = ()
+) -> str | None:
     """The role a place's own words give it, whatever the event words say: a dateline or a
     statement's place ("said in Moscow"), a base ("flying from Hmeymim airbase"), "from X",
-    "to X". None: the linker decides."""
+    "to X". None: the linker decides. ``events``: the first tokens of the event words; a
+    speech or base word with one between it and the place is another clause's ("said jets
+    struck Douma", "launched attacks on Aleppo")."""
     first, last = sent.first(span[0]), sent.last(span[1])
     if sent.near_tag(last + 1, last + 4, "where"):
         return None  # "arrived in Erbil, where a bomb exploded": the event's place
-    prep, _, dateline, base, _ = sent.own_cues(span, mentions)
-    if dateline or sent.near_tag(first - 3, first, "source"):
+    prep, _, dateline, _, _ = sent.own_cues(span, mentions)
+    if dateline or _cue_before(sent, first, "source", events):
         return "source"
-    if base:
+    if _cue_before(sent, first, "base", events) or sent.near_tag(last + 1, last + 3, "base"):
         return "base"
     if prep == "from":
         return "origin"
     if prep == "to":
         return "destination"
     return None
+
+
+def _cue_before(sent: Sentence, first: int, tag: str, events: Sequence[int]) -> bool:
+    """A word tagged ``tag`` among the three before token ``first``, with no event word
+    between it and there."""
+    for j in range(first - 1, max(-1, first - 4), -1):
+        if j in events:
+            return False
+        if sent.has(j, tag):
+            return True
+    return False
 
 
 @dataclass(slots=True)
@@ -197,6 +212,7 @@ def _decide(pairs: _Pairs, probs: np.ndarray) -> list[Link]:
     n = len(events)
     leaving = [t for t in pairs.trigs if "leave" in sent.tags[sent.first(t.start)]]
     dist = _distances(sent, mentions, events) if n > 1 else []
+    event_starts = frozenset(sent.first(t.start) for t in events)
     out = []
     for i, span in enumerate(mentions):
         best_p, best = 0.0, None
@@ -215,7 +231,9 @@ def _decide(pairs: _Pairs, probs: np.ndarray) -> list[Link]:
                 )
             best = events[j]
         own = (
-            "origin" if leaving and _left(sent, span, leaving) else _own_role(sent, span, mentions)
+            "origin"
+            if leaving and _left(sent, span, leaving)
+            else _own_role(sent, span, mentions, event_starts)
         )
         if own is not None:
             out.append(Link(own, round(1.0 - best_p, 4)))

@@ -83,6 +83,7 @@ _ORGANISATIONS = [
     r"Syrian\s+Democratic\s+Forces", r"Syrian\s+National\s+Army", r"Syrian\s+Observatory(?:\s+for\s+Human\s+Rights)?",
     r"Kurdistan\s+Workers['’]?\s+Party", r"Kurdistan\s+Regional\s+Government",
     r"Liwa\s+al[-\s]Quds", r"Fatemiyoun", r"Hezbollah", r"Ansar\s+Allah",
+    r"UNITA(?!\w)",  # the Angolan movement, not Unity state (SS)
     r"Hamas(?!\w)", r"HAMAS(?!\w)", r"حماس", r"ХАМАС\w*", r"Хамас\w*",  # not Hamm or Hama
     r"Al[-\s]?Jazeera", r"قناة\s+الجزيرة", r"Аль-Джазир[аыеу]",  # the broadcaster, not the region
     r"University\s+of\s+[A-Z]\w+", r"(?<!\w)[A-Z]\w+\s+University", r"Bank\s+of\s+[A-Z]\w+",

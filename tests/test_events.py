@@ -339,5 +339,43 @@ def test_feature_a_locality_noun_after_the_place() -> None:
 
 
 def test_the_city_holding_a_named_district_is_not_the_event_place() -> None:
-    assert roles("Two civilians were killed in a car bomb attack in the Zaafaraniyah district "
-                 "of Baghdad.") == {"Baghdad": "other"}  # fmt: skip
+    assert roles("Two men were shot dead in the Zaafaraniyah district of Baghdad.") == {
+        "Baghdad": "other"
+    }
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # A speech word with an event word after it: the statement is about the place, not
+        # from it.
+        ("An Al-Masdar correspondent in Damascus said jets struck Douma overnight.",
+         {"Damascus": "source", "Douma": "event"}),
+        # "launched" names a base only when no event word stands between it and the place.
+        ("Government forces launched attacks on Aleppo on Monday.", {"Aleppo": "event"}),
+        ("Rebels launched rockets at Latakia, a military source in Hama said.",
+         {"Latakia": "event", "Hama": "source"}),
+        # "close to" is near, not toward.
+        ("A bomb exploded close to the town of Poso, killing two people.", {"Poso": "event"}),
+    ],
+)  # fmt: skip
+def test_cue_words_of_another_clause_leave_the_event_place(
+    text: str, expected: dict[str, str]
+) -> None:
+    assert roles(text) == expected
+
+
+def test_close_to_governs_as_near() -> None:
+    f = feats("A bomb exploded close to the town of Poso.", "exploded", "Poso", ["Poso"])
+    assert (f["prep_near"], f["prep_to"]) == (1.0, 0.0)
+    g = feats("The convoy drove to Poso.", "drove", "Poso", ["Poso"])
+    assert (g["prep_near"], g["prep_to"]) == (0.0, 1.0)
+
+
+def test_feature_a_locative_phrase_between_two_places() -> None:
+    # "Jobar on the edge of Damascus": Damascus holds the place before it.
+    text = "Rockets struck Jobar on the edge of Damascus."
+    assert feats(text, "struck", "Damascus", ["Jobar", "Damascus"])["container"] == 1.0
+    assert feats(text, "struck", "Jobar", ["Jobar", "Damascus"])["contains_next"] == 1.0
+    other = "Troops from Damascus shelled Aleppo."
+    assert feats(other, "shelled", "Aleppo", ["Damascus", "Aleppo"])["container"] == 0.0

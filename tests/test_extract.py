@@ -518,6 +518,8 @@ def test_surname_after_title_and_first_name_is_not_a_place() -> None:
         "Представитель ХАМАС опроверг заявление.",
         # Plural acronyms are not towns (NGOs was read as N'Gaous, Algeria).
         "Several NGOs and IEDs experts met on Monday.",
+        # The Angolan movement is not Unity state (South Sudan) by its letters.
+        "The army said it had captured two UNITA commanders.",
     ],
 )
 def test_organisation_names_do_not_produce_places(text: str) -> None:

@@ -85,7 +85,8 @@ def test_the_shipped_linker_is_trees_over_this_feature_list() -> None:
     m = model()
     assert isinstance(m, TreeModel)
     assert m.feature_names == FEATURE_NAMES
-    assert 20 <= len(m.trees) <= 200
+    # A sanity bound on size: 300 trees of depth 4 have about as many nodes as 150 of depth 5.
+    assert 20 <= len(m.trees) <= 300
     xs, ys = m.calibration
     assert list(xs) == sorted(xs) and list(ys) == sorted(ys)
     p = m.probability(np.zeros((3, len(FEATURE_NAMES))))

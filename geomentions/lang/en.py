@@ -265,6 +265,9 @@ PREPOSITIONS: dict[str, str] = {
     "by": "by", "with": "by", "against": "by", "about": "by", "between": "by", "than": "by",
 }  # fmt: skip
 
+#: Words that make a "to" after them "near" ("close to the town of Poso", "next to").
+NEAR_BEFORE_TO: frozenset[str] = frozenset("close closer next adjacent".split())
+
 #: Words between a preposition and its place that do not end the phrase ("in the city of").
 FILLERS: frozenset[str] = frozenset(
     "the a an city town village province region district area areas capital countryside "
@@ -320,7 +323,9 @@ BASE_WORDS: frozenset[str] = frozenset(
 #: Speech words: a place beside one is where the statement came from.
 SOURCE_WORDS: frozenset[str] = frozenset(
     "said says told announced reported stated statement spokesman spokeswoman briefing "
-    "according quoted claimed declared".split()
+    "according quoted claimed declared correspondent correspondents reporter reporters "
+    # "a military source in Aleppo", "an Al-Masdar correspondent in Damascus"
+    "source sources spokesperson".split()
 )
 
 #: Verbs of leaving: their object is an origin ("fled Mosul").
