@@ -186,6 +186,10 @@ def _best_uncached(
                 for m in matches
                 if m.info["feature_code"].startswith("PCL") or m.info["feature_code"] in _AREAS
             ]
+        if matches and script_of(text) != "latin":
+            # An Arabic or Russian word is not a string of Latin capitals: "فككت" (dismantled)
+            # had the key of "FCT", Nigeria's capital territory.
+            matches = [m for m in matches if not _acronym(m.matched)]
         if not matches:
             continue
         top = max(m.match**3 * (0.6 + 0.25 * m.prominence) for m in matches)
@@ -194,6 +198,11 @@ def _best_uncached(
     if best is None:
         return None
     return _best_of(best[1])
+
+
+def _acronym(name: str) -> bool:
+    """Whether a name is Latin capitals only ("FCT", "D.C.")."""
+    return name.isascii() and name.isupper() and len(name.replace(".", "")) <= 5
 
 
 def _best_of(matches: Sequence[NameMatch]) -> _Best:

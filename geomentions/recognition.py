@@ -902,7 +902,7 @@ _RU_PREPOSITIONS = frozenset("в во на у под около близ воз�
 _AR_PREPOSITIONS = ar.NAME_PREPOSITIONS
 # Arabic function, generic and event words that never start a name ("غارة", a raid, names no
 # place); the span model judges the rest.
-_AR_STOP = ar.NAME_PREPOSITIONS | ar.GENERIC | set(ar.EVENT_WORDS)
+_AR_STOP = ar.NAME_PREPOSITIONS | ar.GENERIC | ar.ORDINARY_WORDS | set(ar.EVENT_WORDS)
 
 
 #: Arabic articles that take the sound of the next word's first consonant ("As Sukhnah",
@@ -1028,6 +1028,13 @@ def _run_match(
             k = _keys_for(head + list(fold_last(variant)), gaz)
             if k and k not in keys:
                 keys.append(k)
+        if not keys and end - i > 1 and toks[i].script == "arabic":
+            # A clitic on the first word of a longer name: "ومعرة النعمان", "بدير الزور".
+            tail = [tok for part in folded[1 : end - i] for tok in part]
+            for variant in _inflection_variants(toks[i].text, "arabic"):
+                k = _keys_for(list(_fold_first(variant)) + tail, gaz)
+                if k and k not in keys:
+                    keys.append(k)
         if not keys and end - i > 1 and last.script == "cyrillic":
             # An adjective opening the name declines with it: "Восточной Гуте".
             for alt in _adjective_heads(tuple(t.text for t in toks[i : end - 1])):

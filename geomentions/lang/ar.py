@@ -15,8 +15,8 @@ GOVERNMENT_WORDS = frozenset(
 NAME_PREPOSITIONS = frozenset(
     "في على من إلى الى عن مع حتى منذ بعد قبل عند خلال ضد نحو جراء إثر".split()
 )
-#: Words before a place ("في", "قرب").
-LOCATIVE = frozenset({"في", "قرب", "ب"})
+#: Words before a place ("في", "قرب", "على محور": on the front line of).
+LOCATIVE = frozenset({"في", "قرب", "ب", "محور"})
 #: Titles before a person's name.
 TITLES = frozenset(
     "الرئيس الوزير وزير الشيخ السيد العميد اللواء العقيد الأمير الملك المتحدث الناطق الدكتور".split()
@@ -31,6 +31,9 @@ GENERIC = frozenset(
     """ريف وريف مدينة بلدة قرية ناحية محافظة منطقة مناطق حي أحياء شرق غرب شمال جنوب قرب محيط أطراف
 ضواحي بين معبر ومعبر المعبر والمعبر ميناء الميناء""".split()
 )
+#: Ordinary words of military reports that fold onto villages' names: "مسلحة" (armed) onto Al
+#: Jala, "سماء" (sky: "في سماء اللاذقية") onto Samma. They start no name.
+ORDINARY_WORDS = frozenset("مسلحة المسلحة مسلحين المسلحين مسلحون المسلحون سماء السماء".split())
 #: Words masked before matching: a movement, not the governorate ("الحوثي", "الحوثيون").
 MASKS = (
     r"(?:و?ال)?حوثي(?:ون|ين|ة)?",  # the Houthi movement, not a governorate
