@@ -1029,11 +1029,13 @@ def _run_match(
             if k and k not in keys:
                 keys.append(k)
         if not keys and end - i > 1 and toks[i].script == "arabic":
-            # A clitic on the first word of a longer name: "ومعرة النعمان", "بدير الزور".
+            # A clitic on the first word of a longer name: "ومعرة النعمان", "بدير الزور". Only
+            # a name so written in Arabic: "وحمص صباح" ("and Homs, in the morning") without
+            # its "و" has the key of Hemsbach.
             tail = [tok for part in folded[1 : end - i] for tok in part]
             for variant in _inflection_variants(toks[i].text, "arabic"):
                 k = _keys_for(list(_fold_first(variant)) + tail, gaz)
-                if k and k not in keys:
+                if k and k not in keys and _written_in_arabic(k, end - i, gaz):
                     keys.append(k)
         if not keys and end - i > 1 and last.script == "cyrillic":
             # An adjective opening the name declines with it: "Восточной Гуте".
@@ -1045,6 +1047,14 @@ def _run_match(
         if keys:
             return end, tuple(keys)
     return None
+
+
+def _written_in_arabic(k: str, words: int, gaz: Gazetteer) -> bool:
+    """Whether some place has a name of this many words in Arabic script with the key ``k``
+    (keys join words: "حمص صباح" has the key of Hemsbach's one-word "همسباخ")."""
+    return any(
+        script_of(name) == "arabic" and len(name.split()) == words for _, name in gaz.lookup_key(k)
+    )
 
 
 def _adjective_heads(words: tuple[str, ...]) -> list[list[str]]:
