@@ -161,6 +161,27 @@ def two_stage(
     return fit(X, y), second, inner
 
 
+def out_of_fold(
+    X: np.ndarray, y: np.ndarray, groups: np.ndarray, rid: np.ndarray, lists: np.ndarray, folds: int
+) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """(fold group ids, first-stage and second-stage out-of-fold scores, uncalibrated) of
+    every pair: both stages are trained on the other folds only (the second on an inner
+    GroupKFold's out-of-fold first-stage probabilities), so each pair's score is held out."""
+    from sklearn.model_selection import GroupKFold
+
+    # GroupKFold is deterministic; shuffle the group order with the seed for varied folds.
+    rng = np.random.default_rng(SEED)
+    uniq = np.array(sorted(set(groups)))
+    perm = dict(zip(uniq, rng.permutation(len(uniq)), strict=True))
+    gid = np.array([perm[g] for g in groups])
+    oof1, oof = np.zeros(len(y)), np.zeros(len(y))
+    for tr, te in GroupKFold(n_splits=folds).split(X, y, gid):
+        first, second, _ = two_stage(X[tr], y[tr], gid[tr], rid[tr], lists[tr], folds - 1)
+        oof1[te] = first.raw(X[te])
+        oof[te] = second.raw(rival_rows(X[te], oof1[te], rid[te], lists[te]))
+    return gid, oof1, oof
+
+
 def fit(
     X: np.ndarray,
     y: np.ndarray,
@@ -205,7 +226,6 @@ def main(argv: list[str] | None = None) -> int:
     args = ap.parse_args(argv)
     try:
         from sklearn.isotonic import IsotonicRegression
-        from sklearn.model_selection import GroupKFold
     except ImportError:
         sys.exit("train_linker.py needs the 'train' extra: pip install -e '.[train]'")
 
@@ -227,18 +247,7 @@ def main(argv: list[str] | None = None) -> int:
           f"{', '.join(sorted(SKIP_SOURCES))} left out), {len(set(groups))} groups, "
           f"{len(y)} pairs, {y.mean():.3f} positive")  # fmt: skip
 
-    # GroupKFold is deterministic; shuffle the group order with the seed for varied folds.
-    rng = np.random.default_rng(SEED)
-    uniq = np.array(sorted(set(groups)))
-    perm = dict(zip(uniq, rng.permutation(len(uniq)), strict=True))
-    gid = np.array([perm[g] for g in groups])
-    # Outer folds: both stages are trained on the other folds only (the second on an inner
-    # GroupKFold's out-of-fold first-stage probabilities), so each pair's score is held out.
-    oof1, oof = np.zeros(len(y)), np.zeros(len(y))
-    for tr, te in GroupKFold(n_splits=args.folds).split(X, y, gid):
-        first, second, _ = two_stage(X[tr], y[tr], gid[tr], rid[tr], lists[tr], args.folds - 1)
-        oof1[te] = first.raw(X[te])
-        oof[te] = second.raw(rival_rows(X[te], oof1[te], rid[te], lists[te]))
+    gid, oof1, oof = out_of_fold(X, y, groups, rid, lists, args.folds)
     iso = IsotonicRegression(out_of_bounds="clip", y_min=0.0, y_max=1.0).fit(oof, y)
     cal = iso.predict(oof)
     best = max(((t, *_prf(cal >= t, y)) for t in np.arange(0.2, 0.81, 0.05)), key=lambda r: r[3])
