@@ -224,6 +224,23 @@ def test_qualifier_cues_are_sought_only_near_the_name() -> None:
     assert not _cue_near("the mining town of", 0)
 
 
+def test_both_windows_are_read_in_one_pass_as_each_alone() -> None:
+    from geomentions.recognition import _cue_near, _cues_near
+
+    before_and_after = [
+        ("troops advanced towards the nor", "th of the town"),  # no cue across the join
+        ("talks in the east of the country were followed by a week of quiet in", " the town"),
+        ("a statement read by the mayor of", " said"),
+        ("the convoy was stopped some 12 mi", " later"),
+        ("officials in the village said", "'s outskirts were shelled"),
+        ("witnesses in the town said it lay 3", " mi from the border"),
+        ("", ""),
+    ]
+    for before, after in before_and_after:
+        alone = _cue_near(before, len(before) - 45) or _cue_near(after, 0)
+        assert _cues_near(before, after) == alone, (before, after)
+
+
 # --- spans made without the dataclass __init__ (recognition._new_span) ---------------------
 def test_spans_made_fast_hold_every_field_as_the_constructor_sets_it() -> None:
     from dataclasses import replace
