@@ -375,7 +375,8 @@ def _feature_word(text: str) -> float:
 
 def only_generic(r: Rows, d: DocFacts) -> list[float]:
     """Nothing but articles and feature words ("The city", "City Council", "Air Force")."""
-    return [float(all(t in _GENERIC for t in _folded(s.text)[:1])) for s in r.spans]
+    # The first word decides (none: nothing but punctuation); a look-up per span, no generator.
+    return [float(not (toks := _folded(s.text)) or toks[0] in _GENERIC) for s in r.spans]
 
 
 _GENERIC = en.GENERIC
