@@ -771,7 +771,7 @@ def _division_list_spans(text: str, toks: list[_Token], gaz: Gazetteer) -> list[
                 replace(
                     _make_span(text, toks, i, k + 1, toks[i].start, toks[k].end,
                                (_key_of(name),)),
-                    stands_for=name, feature_hint="admin",
+                    stands_for=name, feature_hint=feature_hint(name) or "admin",
                 )
             )  # fmt: skip
             # The separator before it: ", ", " and ", ", and ", " or ".
@@ -911,10 +911,19 @@ def _listed_name(
         if i < k and text[toks[i].end : toks[i + 1].start].strip() not in ("", "."):
             break  # names do not run across punctuation other than a dot ("St. Lucie")
         name = f"{text[toks[i].start : toks[k].end]} {word}"
-        if gaz.has_key(_key_of(name)):
+        if _division_key(gaz, _key_of(name)):
             best = (i, name)
         i -= 1
     return best
+
+
+_DIVISION_CODES = frozenset({"ADM1", "ADM2", "ADM3", "RGN"})
+
+
+def _division_key(gaz: Gazetteer, k: str) -> bool:
+    """Whether a key names a division or region ("Sumy Region" is Sumy's key, a feature word
+    being no part of it: the city's too; "Midwest Region" only a town's, Midwest City)."""
+    return any(gaz.place(row)["feature_code"] in _DIVISION_CODES for row, _ in gaz.lookup_key(k))
 
 
 def _inside(pos: int, ranges: list[tuple[int, int]]) -> bool:

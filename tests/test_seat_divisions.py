@@ -110,3 +110,19 @@ def test_a_metro_region_with_no_division_of_its_name_stays_the_city() -> None:
     assert places("Commuters across the Chicago region faced delays.") == [
         ("Chicago region", "Chicago", "PPLA2")
     ]
+
+
+def test_names_listed_before_regions_are_the_divisions() -> None:
+    # "over the Kharkiv, Sumy and Poltava regions": three oblasts, not three cities.
+    found = places("Air defences downed 35 drones over the Kharkiv, Sumy and Poltava regions.")
+    assert [code for _, _, code in found] == ["ADM1", "ADM1", "ADM1"]
+    assert [surface for surface, _, _ in found] == ["Kharkiv", "Sumy", "Poltava"]
+    found = places("Pantsir crews shot down 12 drones over the Belgorod and Kursk regions.")
+    assert [(name, code) for _, name, code in found] == [
+        ("Belgorod Oblast", "ADM1"), ("Kursk Oblast", "ADM1")
+    ]  # fmt: skip
+
+
+def test_a_listed_name_with_no_division_is_not_made_one() -> None:
+    # "Midwest Region" has only a town's key (Midwest City, Oklahoma): no list is read.
+    assert places("Sales in the Midwest and Northeast regions rose.") == []

@@ -25,9 +25,13 @@ DIVISION_CUES = frozenset(
     "statewide".split()
 )
 COUNTY_CUES = frozenset("county parish".split())
-#: A plural division word closing a list of names ("Clarke, Madison and Oconee counties"),
-#: with the word each listed name carries in the gazetteer ("Madison County").
-DIVISION_LIST_WORDS: dict[str, str] = {"counties": "County", "parishes": "Parish"}
+#: A plural division word closing a list of names ("Clarke, Madison and Oconee counties",
+#: "the Kharkiv, Sumy and Poltava regions"), with the word each listed name carries in the
+#: gazetteer ("Madison County"), or that asks for the division ("Sumy Region").
+DIVISION_LIST_WORDS: dict[str, str] = {
+    "counties": "County", "parishes": "Parish", "regions": "Region", "provinces": "Province",
+    "oblasts": "Oblast", "governorates": "Governorate",
+}  # fmt: skip
 TOWN_CUES = frozenset("city town village mayor downtown suburb hamlet".split())
 
 MONTHS = frozenset(
