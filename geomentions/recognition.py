@@ -525,8 +525,42 @@ def _is_era(text: str, m: re.Match) -> bool:
     )
 
 
-def _abbreviation_spans(text: str, gaz: Gazetteer) -> list[Span]:
+# "the Republic of Armenia": the words after it, up to three capitalised ones.
+_REPUBLIC_OF = re.compile(r"\bRepublic of (?:the )?([A-Z][\w’'-]*(?: [A-Z][\w’'-]*){0,2})")
+_WORD_BEFORE = re.compile(r"([\w’'-]+)\s+$")
+
+
+def _republic_spans(text: str, gaz: Gazetteer) -> list[Span]:
+    """ "the Republic of Armenia" as one span standing for the country (the gazetteer keeps
+    short names); not where the whole is a gazetteer name ("Republic of the Congo") nor after
+    a capitalised word ("Democratic People's Republic of Korea": the prefix changes the
+    country)."""
     out = []
+    for m in _REPUBLIC_OF.finditer(text):
+        before = _WORD_BEFORE.search(text, max(0, m.start() - 30), m.start())
+        if before is not None and before.group(1)[:1].isupper() and before.group(1) != "The":
+            continue
+        words = m.group(1).split(" ")
+        for n in range(len(words), 0, -1):  # the longest country name that follows
+            core = " ".join(words[:n])
+            end = m.start(1) + len(core)
+            whole = text[m.start() : end]
+            if gaz.has_key(_key_of(whole)):
+                break
+            core = en.REPUBLIC_OF_ELSEWHERE.get(core, core)
+            k = _key_of(core)
+            rows = gaz.lookup_key(k) if gaz.has_key(k) else []
+            if any(str(gaz.place(r)["feature_code"]).startswith("PCL") for r, _ in rows):
+                out.append(
+                    Span(start=m.start(), end=end, text=whole, keys=(k,), script="latin",
+                         kind="abbreviation", stands_for=core)
+                )  # fmt: skip
+                break
+    return out
+
+
+def _abbreviation_spans(text: str, gaz: Gazetteer) -> list[Span]:
+    out = _republic_spans(text, gaz) if "Republic of " in text else []
     for m in _ABBREVIATIONS.finditer(text):
         if _is_era(text, m):
             continue

@@ -302,3 +302,18 @@ def test_one_sense_per_report_spares_a_person_of_that_name() -> None:
     # A given name with a surname after it is a girl, whatever the first "Georgia" was.
     text = "Flooding hit Georgia on Monday. Georgia Smith, 12, said her school closed."
     assert [m.start for m in gm.extract(text).mentions if m.text == "Georgia"] == [13]
+
+
+def test_a_formal_republic_name_is_one_span_for_the_country() -> None:
+    # The gazetteer keeps short names: "the Republic of Armenia" is Armenia, read whole (not
+    # "Republic", a US town), and the two Chinas and Congos stay apart.
+    doc = gm.extract(
+        "The envoy of the Republic of Armenia met officials of the Republic of China and of "
+        "the Democratic Republic of the Congo."
+    )
+    got = {m.text: m.candidates[0].country_code for m in doc.mentions}
+    assert got == {
+        "Republic of Armenia": "AM",
+        "Republic of China": "TW",
+        "Democratic Republic of the Congo": "CD",
+    }

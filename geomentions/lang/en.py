@@ -180,6 +180,10 @@ WEAPON_NOUNS = (
 ERA_ABBREVIATIONS = frozenset({"B.C.", "BC"})
 ERA_LEADS = frozenset("century centuries millennium millennia".split())
 
+#: "the Republic of Armenia": a country's formal name is the country. The republics whose
+#: formal name holds another country's short name, and the country each is.
+REPUBLIC_OF_ELSEWHERE = {"China": "Taiwan", "Korea": "South Korea"}
+
 #: Demonyms and nationality adjectives -> the place they name ("Libyan" -> Libya). A report's
 #: "Russian jets" names a country that is no place of the event: such words become mentions
 #: with no place (no dot, no vote for what the report is about). The annotated corpora the
