@@ -38,7 +38,7 @@ from .geo import destination, haversine_km
 from .lang.nations import ROMANISED
 from .model import Candidate, Document, Mention
 from .models import LogisticModel, shipped
-from .names import HINT_CODES, script_of
+from .names import HINT_CODES, PHYSICAL_HINTS, script_of
 from .names import key as name_key
 from .plausibility import spelled_as
 from .ranker import POOL, Lifts, calibrated, probabilities, reasons, shipped_ranker
@@ -638,7 +638,10 @@ def prepare(
             budget.check()
         hint = r.span.feature_hint
         matches = r.matches
-        if hint not in (None, "city", "subdistrict"):
+        if hint in PHYSICAL_HINTS:
+            # No place rather than a town of the name: "the Qandil mountains" is not Kandel.
+            matches = tuple(m for m in matches if m.info["feature_code"] in HINT_CODES[hint])
+        elif hint not in (None, "city", "subdistrict"):
             matches = tuple(m for m in matches if not is_village(m.info))  # "Anbar province"
         elif any(is_village(m.info) for m in matches):  # village rows only with evidence
             evidence = evidence or _focus(readings, country_hint, everyone=True)

@@ -34,6 +34,7 @@ __all__ = [
     "plain_similarity",
     "feature_hint",
     "HINT_CODES",
+    "PHYSICAL_HINTS",
     "script_of",
     "ARTICLES",
     "FEATURE_WORDS",
@@ -390,6 +391,7 @@ _HINT_WORDS: dict[str, tuple[str, ...]] = {
     "crossing": "crossing معبر кпп",
     "naval": "naval navy port harbour harbor ميناء порт",
     "city": "city town village madinat madinah qaryat qarya مدينة قرية بلدة город деревня село",
+    "mountains": "mountains",  # plural only: "Stone Mountain" and "Mountain View" are towns
 }  # fmt: skip
 #: Feature codes each hint prefers.
 HINT_CODES: dict[str, tuple[str, ...]] = {
@@ -403,7 +405,11 @@ HINT_CODES: dict[str, tuple[str, ...]] = {
     "crossing": ("PSTB",),
     "naval": ("NVB", "PRT", "MILB"),
     "city": ("PPL", "PPLA", "PPLA2", "PPLA3", "PPLA4", "PPLC", "PPLX"),
+    "mountains": ("MTS", "MT", "RDGE", "HLLS", "PK", "PKS", "UPLD"),
 }
+#: Hints for land that no town is: a name that asks for one and has none gets no place
+#: ("the Qandil mountains" is not Kandel, Germany).
+PHYSICAL_HINTS = frozenset({"mountains"})
 _HINT_OF_TOKEN = {
     tok: hint
     for hint, words in _HINT_WORDS.items()

@@ -57,7 +57,7 @@ _NAME_PARTICLES = ARTICLES | {"de", "del", "la", "le", "les", "du", "da", "di", 
                               "of", "the", "and", "au", "aux", "en", "sur", "upon",
                               "e", "i"}  # fmt: skip
 # Lowercase words that may end a name as its feature word: "Hmeymim air base".
-_TRAILING_FEATURES = {"province", "governorate", "district", "airbase", "airport", "airfield",
+_TRAILING_FEATURES = {"province", "governorate", "district", "airbase", "airport", "airfield", "mountains",
                       "air", "base", "camp", "crossing", "city", "town", "village", "subdistrict", "region",
                       "countryside", "municipality"}  # fmt: skip
 
@@ -454,6 +454,8 @@ _RU_FEATURE_STEMS = (("провинци", "admin"), ("губернатор", "ad
 
 # "the Tall Rifaat sub-district": the hyphenated word is not part of the name's run.
 _SUBDISTRICT_AFTER = re.compile(r"\s+sub-?district\b", re.I)
+# "the Qandil mountains" when the gazetteer has no range of that name: the name asks for one.
+_MOUNTAINS_AFTER = re.compile(r"\s+mountains\b", re.I)
 
 _FEATURE_BEFORE_CUES = {
     "latin": ("of",),
@@ -1288,6 +1290,7 @@ def _make_span(
         feature_hint(surface)
         or _feature_words_before(text, start, script)
         or ("subdistrict" if _SUBDISTRICT_AFTER.match(text, end) else None)
+        or ("mountains" if _MOUNTAINS_AFTER.match(text, end) else None)
     )
     qualifier, direction, offset = _qualifier(text, start, end, script)
     return _new_span(

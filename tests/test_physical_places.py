@@ -137,3 +137,17 @@ def test_a_division_named_with_a_compass_adjective_is_found_by_its_short_form() 
     assert found["South Kordofan"] == ("Southern Kordofan", "ADM1")
     # Only that way round: the western part of Virginia is not West Virginia.
     assert not gm.resolve("Western Virginia")
+
+
+def test_a_range_we_lack_is_no_town_of_its_name() -> None:
+    # "the Qandil mountains" (on the Iraq-Iran border) has no row: it was Kandel, Germany.
+    doc = gm.extract("Turkish jets hit militant camps in the Qandil mountains on Sunday.")
+    assert [m.place.name for m in doc.places] == []
+
+
+def test_a_range_written_in_lowercase_is_still_the_range() -> None:
+    # "mountains" ends the name in lowercase too; the town is meant without it.
+    ranges = gm.extract("Thousands fled to the Sinjar mountains.").places
+    assert [(m.text, m.place.feature_code) for m in ranges] == [("Sinjar mountains", "MTS")]
+    towns = gm.extract("Fighting near Sinjar continued.").places
+    assert [m.place.feature_class for m in towns] == ["P"]
