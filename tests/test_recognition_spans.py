@@ -54,6 +54,24 @@ def test_a_bloc_is_named_but_not_mapped() -> None:
     assert mention(doc, "Derna").place is not None
 
 
+@pytest.mark.parametrize(
+    ("text", "region", "area"),
+    [
+        # "Middle East" was a US village of that name, "Latin America" the United States.
+        ("Diplomats toured the Middle East before the talks in Doha.", "Middle East", "Asia"),
+        ("Drought hit coffee growers across Latin America.", "Latin America", "South America"),
+    ],
+)
+def test_a_world_region_is_named_but_not_mapped(text: str, region: str, area: str) -> None:
+    found = mention(gm.extract(text), region)
+    assert found.place is None and found.feature_hint == "bloc"
+    assert found.candidates[0].name == area
+
+
+def test_the_arab_world_is_no_town_in_alabama() -> None:
+    assert gm.extract("Protests spread across the Arab world this week.").places == []
+
+
 # --- abbreviations read by what they stand for -----------------------------------------------
 def test_a_country_abbreviation_is_matched_by_its_full_name() -> None:
     # "PRC" once went to Chennai, India, by its letters.

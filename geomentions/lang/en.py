@@ -152,6 +152,7 @@ MASKS = (
     r"Air\s+(?!(?:Base|Bases|Field|Station|Strip)\b)[A-Z]\w+",  # airlines: "Air Zimbabwe", "Air Canada"
     r"United\s+Russia(?!\w)",  # the party
     r"White\s+House(?!\w)",  # the US presidency, not a White House town
+    r"Arab\s+(?:world|states|countries|nations)(?!\w)",  # not Arab, Alabama
 )  # fmt: skip
 
 #: Weapon systems whose names fold onto places ("Iskander" is Iskandar, Uzbekistan; "Geran"
@@ -254,8 +255,12 @@ DEMONYMS.update(
     {f"{w}s": p for w, p in DEMONYMS.items() if w[-1] in "nikr" and not w.endswith("ish")}
 )
 DEMONYMS.update(_PEOPLE)
-#: Unions of countries, named like places but with no one spot on the map ("EU").
-BLOCS: dict[str, str] = {"EU": "Europe", "European Union": "Europe"}
+#: Unions of countries and world regions, named like places but with no one spot on the map
+#: ("EU"; "the Middle East" was a US village of that name), with the area they lie in.
+BLOCS: dict[str, str] = {
+    "EU": "Europe", "European Union": "Europe", "Middle East": "Asia",
+    "Latin America": "South America",
+}  # fmt: skip
 
 # --- event linker: ----------------------------------------------------------------------
 # English words the event linker reads (see ``geomentions.event_features``).
