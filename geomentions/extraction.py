@@ -38,7 +38,7 @@ from .geo import destination, haversine_km
 from .lang.nations import ROMANISED
 from .model import Candidate, Document, Mention
 from .models import LogisticModel, shipped
-from .names import HINT_CODES, PHYSICAL_HINTS, script_of
+from .names import HINT_CODES, PHYSICAL_HINTS, script_of, skeleton
 from .names import key as name_key
 from .plausibility import spelled_as
 from .ranker import POOL, Lifts, calibrated, probabilities, reasons, shipped_ranker
@@ -146,8 +146,6 @@ def _best(span: Span, gaz: Gazetteer) -> _Best | None:
 #: Least name similarity (names.similarity) of a variant reading: "Al-Zorba" and "Az Zarbah"
 #: 0.86; below it many places worldwide are as close.
 VARIANT_MATCH = 0.85
-#: Letters a skeleton key drops (names.skeleton): a key starting on one starts on a vowel.
-_VOWELS = frozenset("aeiouyw")
 #: The penalty (doubt that it is a place) of a variant reading: it is a guess.
 VARIANT_DOUBT = 0.3
 #: Span kinds that name a country or region but no place of the report: no dot, no vote.
@@ -168,13 +166,13 @@ def _best_uncached(
             # report's countries are asked in _variants_in_kept_countries.
             # A vowel does not come or go at the front ("Ansari" is no "Nesara", an alias
             # of Nazran): the two keys start alike, both on a vowel or both on a consonant.
-            vowel = k[:1] in _VOWELS
+            vowel = _opens_on_vowel(k)
             matches = [
                 m
                 for m in match_name(text, gaz, key=k, fuzzy=True)
                 if not m.exact
                 and m.match >= VARIANT_MATCH
-                and (name_key(m.matched)[:1] in _VOWELS) == vowel
+                and _opens_on_vowel(name_key(m.matched)) == vowel
             ]
         else:
             # The span was found by its exact key; in running text a merely similar name
@@ -198,6 +196,11 @@ def _best_uncached(
     if best is None:
         return None
     return _best_of(best[1])
+
+
+def _opens_on_vowel(k: str) -> bool:
+    """Whether a key's first letter is one its consonant skeleton drops (names.skeleton)."""
+    return bool(k) and not skeleton(k[:1])
 
 
 def _acronym(name: str) -> bool:

@@ -117,8 +117,16 @@ _WEAPON_MASKS = (
     rf"(?:و?ال)?{_alternation(ar.WEAPON_NOUNS)}(?:\s+(?:ال)?مسير(?:ة|ات))?(?:\s+من)?(?:\s+طراز)?"
     rf"\s+(?:ال)?{_alternation(ar.WEAPONS_BY_NOUN)}(?!\w)",
 )
+# First letters: those of the language masks, by hand (Latin capitals; و ا إ ح ش ب ل م; the
+# Cyrillic ones of either case, and Ч, Т), and those of the weapon words, from their lists.
+_MASK_FIRST = (
+    "A-Zواإحشبلم"
+    + "ХхШшЭэСсАаБбДдЧТ"
+    + "".join(sorted({w[0] for w in (*ru.WEAPONS, *ru.WEAPON_NOUNS, *ar.WEAPON_NOUNS)}))
+)
 _LANG_MASK_RE = re.compile(
-    r"(?=[A-ZواإحشبلصطمردقХхШшЭэСсАаБбДдЧчТтКкРрЗзПпУуГгИиЛлЦцОо])(?<!\w)(?:"
+    f"(?=[{_MASK_FIRST}])"
+    r"(?<!\w)(?:"
     + "|".join(f"(?:{p})" for p in (*en.MASKS, *ar.MASKS, *ru.MASKS, *_WEAPON_MASKS))
     + ")"
 )
@@ -890,7 +898,7 @@ def _ru_seat_adjective(adj: _Token, gaz: Gazetteer) -> tuple[str, str] | None:
         return None
     if (division := ru.IRREGULAR_DIVISIONS.get(stem.lower())) is not None:
         k = _key_of(division)
-        if any(gaz.place(row)["feature_code"] in ("ADM1", "ADM2") for row, _ in gaz.lookup_key(k)):
+        if _key_has_code(gaz, k, _ADM12):
             return k, division
     seats = [stem + e for e in ru.SEAT_ENDINGS]
     if stem != base:
@@ -947,19 +955,21 @@ def _listed_name(
         if i < k and text[toks[i].end : toks[i + 1].start].strip() not in ("", "."):
             break  # names do not run across punctuation other than a dot ("St. Lucie")
         name = f"{text[toks[i].start : toks[k].end]} {word}"
-        if _division_key(gaz, _key_of(name)):
+        # "Sumy Region" is Sumy's key (a feature word is no part of a key): the city's too;
+        # "Midwest Region" only a town's, Midwest City.
+        if _key_has_code(gaz, _key_of(name), _DIVISION_CODES):
             best = (i, name)
         i -= 1
     return best
 
 
-_DIVISION_CODES = frozenset({"ADM1", "ADM2", "ADM3", "RGN"})
+_ADM12 = frozenset({"ADM1", "ADM2"})
+_DIVISION_CODES = _ADM12 | {"ADM3", "RGN"}
 
 
-def _division_key(gaz: Gazetteer, k: str) -> bool:
-    """Whether a key names a division or region ("Sumy Region" is Sumy's key, a feature word
-    being no part of it: the city's too; "Midwest Region" only a town's, Midwest City)."""
-    return any(gaz.place(row)["feature_code"] in _DIVISION_CODES for row, _ in gaz.lookup_key(k))
+def _key_has_code(gaz: Gazetteer, k: str, codes: frozenset[str]) -> bool:
+    """Whether some place under the key ``k`` has one of these feature codes."""
+    return any(gaz.place(row)["feature_code"] in codes for row, _ in gaz.lookup_key(k))
 
 
 def _inside(pos: int, ranges: list[tuple[int, int]]) -> bool:
