@@ -130,6 +130,7 @@ _LANG_MASK_RE = re.compile(
     + "|".join(f"(?:{p})" for p in (*en.MASKS, *ar.MASKS, *ru.MASKS, *_WEAPON_MASKS))
     + ")"
 )
+_AGENCY_RE = re.compile(r"(?<!\w)(?:" + "|".join(en.AGENCY_MASKS) + ")")
 
 # --- qualifiers ------------------------------------------------------------------------------
 _DIR = (r"(?P<dir>north[-\s]?east|north[-\s]?west|south[-\s]?east|south[-\s]?west|north|south"
@@ -665,9 +666,13 @@ def find_spans(text: str, gazetteer: Gazetteer) -> list[Span]:
     masked = [(m.start(), m.end()) for m in _ORG_RE.finditer(text)]
     masked += [(m.start(), m.end()) for m in _LANG_MASK_RE.finditer(text)]
     abbreviations = _abbreviation_spans(text, gazetteer)
-    if masked and abbreviations:
-        # A mask covers abbreviations too: "US Department of Agriculture" names no country.
-        abbreviations = [a for a in abbreviations if not _inside(a.start, masked)]
+    if abbreviations:
+        # A mask covers abbreviations too, and so does an agency's name: "US Department of
+        # Agriculture" names no country.
+        agencies = [(m.start(), m.end()) for m in _AGENCY_RE.finditer(text)]
+        if masked or agencies:
+            covered = sorted(masked + agencies)
+            abbreviations = [a for a in abbreviations if not _inside(a.start, covered)]
     masked = sorted(masked + [(a.start, a.end) for a in abbreviations])
     toks = _tokens(text)
     spans: list[Span] = []
