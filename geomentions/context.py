@@ -229,7 +229,12 @@ class DocContext:
                 # is exactly 0.0, so no share passes the bar.
                 found = {}
             else:
-                rest = {k: v - own.get(k, 0.0) for k, v in total.items()}
+                # The group's totals less this name's votes: copied in C, and only the
+                # name's own few keys recomputed (the others less 0.0 are themselves).
+                rest = dict(total)
+                for k, v in own.items():
+                    if k in rest:
+                        rest[k] = total[k] - v
                 top = max(rest.values(), default=0.0)
                 found = {k: v / top for k, v in rest.items() if v > 1e-9} if top > 1e-9 else {}
             self._shares[key] = found

@@ -520,11 +520,12 @@ def _own_name(span: Span, top: Candidate, matches: tuple[NameMatch, ...], gaz: G
 
 
 def _confidence(
-    model: LogisticModel, cands: list[Candidate], probs: np.ndarray, reading: _Reading
+    model: LogisticModel, cands: list[Candidate], probs: Sequence[float], reading: _Reading
 ) -> float:
     """Calibrated chance that the chosen place is right: the softmax mass on it and on the
     candidates at the same spot (a city and its own district are one answer on a map), less
-    the doubt that the span is a name at all."""
+    the doubt that the span is a name at all. ``probs`` in the candidates' order (Python
+    floats: no NumPy scalar per candidate)."""
     if not cands:
         return 0.0
     top = cands[0]
@@ -775,7 +776,7 @@ def extract(
             if _stray_word(r, top, prepared.focus.without(r.span.text), gaz):
                 continue  # only its top candidate was made
         cands = ranks.candidates(_CANDIDATES)
-        confidence = _confidence(model, cands, probs[order], r)
+        confidence = _confidence(model, cands, [p[k] for k in order], r)
         mention = Mention(
             text=span.text, start=span.start, end=span.end, candidates=cands,
             confidence=confidence, qualifier=span.qualifier, feature_hint=span.feature_hint,

@@ -795,6 +795,22 @@ def _overlaps(span: Span, others: list[Span]) -> bool:
 #: Longest listed name, in words ("Otter Tail", "St. Lucie", "Miami-Dade" is one word).
 _LISTED_WORDS = 3
 _DIVISION_LIST_RE = re.compile(r"\b(?:" + "|".join(en.DIVISION_LIST_WORDS) + r")\b", re.I)
+#: The non-ASCII characters that ``re.IGNORECASE`` matches to an ASCII letter ("ſ" to "s",
+#: "ı" and "İ" to "i", the Kelvin sign to "k"); ``str.lower`` keeps them apart.
+_ODD_CASE = ("ſ", "ı", "İ", "\u212a")
+
+
+def _may_hold(text: str, words: tuple[str, ...]) -> bool:
+    """False only when no lowercase ASCII word of ``words`` can match ``text`` under
+    ``re.IGNORECASE``: a substring test of the lowercased text (in C) in place of a
+    case-insensitive pattern with a word boundary, which is tried at every position."""
+    if not text.isascii() and any(c in text for c in _ODD_CASE):
+        return True  # let the pattern decide
+    low = text.lower()
+    return any(w in low for w in words)
+
+
+_DIVISION_LIST_WORDS = tuple(en.DIVISION_LIST_WORDS)
 
 
 def _division_list_spans(text: str, toks: list[_Token], gaz: Gazetteer) -> list[Span]:
@@ -803,7 +819,7 @@ def _division_list_spans(text: str, toks: list[_Token], gaz: Gazetteer) -> list[
     plural word; the list ends at the first name the gazetteer has no such division for, and
     takes two names at least (one name before "counties" is no list)."""
     out: list[Span] = []
-    if _DIVISION_LIST_RE.search(text) is None:
+    if not _may_hold(text, _DIVISION_LIST_WORDS) or _DIVISION_LIST_RE.search(text) is None:
         return out  # most reports list no counties: no pass over their words
     for c, t in enumerate(toks):
         word = en.DIVISION_LIST_WORDS.get(t.lower) if t.script == "latin" else None

@@ -77,11 +77,12 @@ class TreeModel(ModelFile):
         xs, ys = self.calibration
         if len(xs) != len(ys):
             raise ModelError(f"model {self.name!r}: calibration table is ragged")
+        lefts_all, rights_all = np.concatenate(lefts), np.concatenate(rights)
         arrays = (
             np.concatenate(feats).astype(np.intp),
             np.concatenate(thrs).astype(np.float64),
-            np.concatenate(lefts).astype(np.intp),
-            np.concatenate(rights).astype(np.intp),
+            # Node k's children, right then left: a step goes to children[2 * k + go_left].
+            np.stack([rights_all, lefts_all], axis=1).ravel().astype(np.intp),
             np.concatenate(values).astype(np.float64),
             np.asarray(roots, dtype=np.intp),
             depth,
@@ -96,13 +97,16 @@ class TreeModel(ModelFile):
             raise ModelError(
                 f"model {self.name!r}: expected rows of {len(self.feature_names)} features"
             )
-        feat, thr, left, right, value, roots, depth = self._arrays
+        feat, thr, children, value, roots, depth = self._arrays
         node = np.broadcast_to(roots, (len(x), len(roots)))
-        rows = np.arange(len(x))[:, None]
+        # Flat gathers (``take``) in place of 2-D fancy indexing: half the time for the few
+        # rows of one report; the same nodes, so the same leaves and sums.
+        flat = x.ravel()
+        row_start = (np.arange(len(x)) * x.shape[1])[:, None]
         for _ in range(depth):
-            go_left = x[rows, feat[node]] <= thr[node]
-            node = np.where(go_left, left[node], right[node])
-        margin = self.base + value[node].sum(axis=1)
+            go_left = flat.take(row_start + feat.take(node)) <= thr.take(node)
+            node = children.take(node * 2 + go_left)
+        margin = self.base + value.take(node).sum(axis=1)
         return 1.0 / (1.0 + np.exp(-margin))
 
     def probability(self, x: Sequence[Sequence[float]] | np.ndarray) -> np.ndarray:

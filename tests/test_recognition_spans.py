@@ -335,3 +335,17 @@ def test_a_formal_republic_name_is_one_span_for_the_country() -> None:
         "Republic of China": "TW",
         "Democratic Republic of the Congo": "CD",
     }
+
+
+# With the letters re.IGNORECASE reads as ASCII ones: a long s, a dotless and a dotted i.
+_DIVISION_WORD_TEXTS = ["the COUNTIES of", "Regions,", "in two oblasts", "Provinces",
+                        "countieſ", "Provınces", "PROVİNCES", "no list here", "regionss"]  # fmt: skip
+
+
+@pytest.mark.parametrize("text", _DIVISION_WORD_TEXTS)
+def test_the_quick_test_for_a_division_word_never_misses_one_the_pattern_finds(text) -> None:
+    from geomentions.recognition import _DIVISION_LIST_RE, _DIVISION_LIST_WORDS, _may_hold
+
+    if _DIVISION_LIST_RE.search(text) is not None:
+        assert _may_hold(text, _DIVISION_LIST_WORDS), text
+    assert all(w.isascii() and w.islower() for w in _DIVISION_LIST_WORDS)

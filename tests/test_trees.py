@@ -91,3 +91,21 @@ def test_the_shipped_linker_is_trees_over_this_feature_list() -> None:
     assert list(xs) == sorted(xs) and list(ys) == sorted(ys)
     p = m.probability(np.zeros((3, len(FEATURE_NAMES))))
     assert ((p >= 0) & (p <= 1)).all()
+
+
+def _walk(tree: dict, row: list[float]) -> float:
+    """One tree, one row, node by node: the leaf value (float32 comparisons as in training)."""
+    k = 0
+    while tree["feature"][k] >= 0:
+        value = float(np.float32(row[tree["feature"][k]]))
+        k = tree["left"][k] if value <= tree["threshold"][k] else tree["right"][k]
+    return tree["value"][k]
+
+
+def test_the_walk_of_all_trees_at_once_reaches_the_leaves_one_row_at_a_time_does() -> None:
+    m = model()
+    rows = np.random.default_rng(3).uniform(-1, 4, size=(7, len(FEATURE_NAMES)))
+    rows[:, ::3] = np.round(rows[:, ::3])  # flags and counts sit on thresholds' sides
+    leaves = np.array([[_walk(t, list(r)) for t in m.trees] for r in rows])
+    # The same leaves summed the same way: the very same floats.
+    assert np.array_equal(m.raw(rows), 1.0 / (1.0 + np.exp(-(m.base + leaves.sum(axis=1)))))
