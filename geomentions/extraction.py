@@ -27,7 +27,7 @@ import numpy as np
 from . import budget, span_features
 from .activity import activity_for, find_date, sentence_spans
 from .commonness import zipf
-from .context import DocContext, outer_name_fits, plain
+from .context import DocContext, outer_name_fits, plain, script_fit
 from .context import build as build_context
 from .countries import country_codes
 from .events import link_document
@@ -38,11 +38,11 @@ from .geo import destination, haversine_km
 from .lang.nations import ROMANISED
 from .model import Candidate, Document, Mention
 from .models import LogisticModel, shipped
-from .names import HINT_CODES, PHYSICAL_HINTS, script_of, skeleton
+from .names import HINT_CODES, PHYSICAL_HINTS, arabic_spelling, script_of, skeleton
 from .names import key as name_key
 from .plausibility import spelled_as
 from .ranker import POOL, Lifts, calibrated, probabilities, reasons, shipped_ranker
-from .recognition import Span, find_spans
+from .recognition import Span, find_spans, inflection_variants
 from .resolution import NameMatch, Ranking, match_name
 from .span_features import Case
 
@@ -125,6 +125,52 @@ def _word_penalty(span: Span, best: _Best) -> float:
     if span.qualifier or span.feature_hint:
         penalty *= 0.5
     return penalty
+
+
+#: An Arabic word at least this common (Zipf: once per million words) is an ordinary word.
+_AR_ORDINARY = 3.0
+
+
+def _native_best(span: Span, best: _Best, gaz: Gazetteer) -> _Best | None:
+    """An ordinary Arabic word's matches, less the places it only spells: "استطلاع"
+    ("reconnaissance") folds like Astley (GB), "تعاونا" ("cooperation") like Altoona's
+    "التونا", "الحدود" ("the border") like the Yemeni village Al Khudud. A place keeps the
+    word when the word is its name as written (Paris, "باريس"; the article aside), when it
+    is a country, or when the gazetteer cannot say how Arabic writes it (_unwritten_at_home).
+    """
+    if span.script != "arabic" or span.commonness < _AR_ORDINARY or " " in span.text:
+        return best
+    # "والهند" ("and India") is India's "الهند" as written.
+    written = {
+        _unprefixed(arabic_spelling(w))
+        for w in (span.text, *inflection_variants(span.text, "arabic"))
+    }
+    kept = [
+        m
+        for m in best.matches
+        if m.info["feature_code"].startswith("PCL")  # a country's name is no ordinary word
+        or _unwritten_at_home(m, gaz)
+        or _unprefixed(arabic_spelling(m.matched)) in written
+    ]
+    if len(kept) == len(best.matches):
+        return best
+    return _best_of(kept) if kept else None
+
+
+def _unwritten_at_home(m: NameMatch, gaz: Gazetteer) -> bool:
+    """A division or well-known place of a country that writes Arabic, for which the
+    gazetteer has no Arabic name to check the word against: Iraq's Anbar governorate has
+    Latin names only, yet "الأنبار" means it."""
+    return (
+        (m.info["feature_class"] == "A" or m.prominence >= 0.6)
+        and script_fit("arabic", m.info["country_code"]) > 0
+        and not any(script_of(n) == "arabic" for n in gaz.names_of(m.row))
+    )
+
+
+def _unprefixed(word: str) -> str:
+    """An Arabic word without its article: the gazetteer writes "خرطوم" for "الخرطوم"."""
+    return word[2:] if word.startswith("ال") and len(word) > 4 else word
 
 
 def _best(span: Span, gaz: Gazetteer) -> _Best | None:
@@ -284,9 +330,12 @@ def _judge(text: str, gaz: Gazetteer, model: LogisticModel | None) -> list[_Read
             if id(c) in probs:
                 out.append(_Reading(c.span, best, _doubt(probs[id(c)])))
             continue
-        penalty = _word_penalty(c.span, best)
+        native = _native_best(c.span, best, gaz)
+        if native is None:
+            continue
+        penalty = _word_penalty(c.span, native)
         if penalty < 0.9:
-            out.append(_Reading(c.span, best, penalty))
+            out.append(_Reading(c.span, native, penalty))
     if any(r.span.kind == "variant" for r in out):
         out = _variants_in_kept_countries(out)
     return out

@@ -62,6 +62,23 @@ _AR_MAP = str.maketrans(
     }
 )  # fmt: skip
 
+#: Letters Arabic writers interchange: the seats of hamza on alef, ى and ي, ة and ه, and
+#: the Persian forms of ي and ك.
+_AR_SPELLING = str.maketrans(
+    {"أ": "ا", "إ": "ا", "آ": "ا", "ٱ": "ا", "ى": "ي", "ی": "ي", "ة": "ه", "ک": "ك"}
+)
+
+
+def arabic_spelling(text: str) -> str:
+    """Arabic text as spelled, up to marks and the letters writers interchange (unlike
+    :func:`key`, which folds sounds: "الحدود" and "الخدود" differ here).
+
+    >>> arabic_spelling("الأنبار") == arabic_spelling("الانبار")
+    True
+    """
+    return _AR_DIACRITICS.sub("", text).translate(_AR_SPELLING)
+
+
 # --- Cyrillic ------------------------------------------------------------------------------
 _CYR_MAP = str.maketrans(
     {

@@ -34,6 +34,7 @@ from .names import (
     DIVISION_ABBREVIATIONS,
     FEATURE_WORDS,
     US_STATE_ABBREVIATIONS,
+    arabic_spelling,
     feature_hint,
     fold_tokens,
     key_from_tokens,
@@ -342,7 +343,7 @@ _AR_WORD_ZIPF = 4.5
 
 
 @lru_cache(maxsize=100_000)
-def _inflection_variants(word: str, script: str) -> tuple[str, ...]:
+def inflection_variants(word: str, script: str) -> tuple[str, ...]:
     """Base forms to try when an inflected word is not found (Russian cases, Arabic clitics)."""
     out: list[str] = []
     if script == "cyrillic":
@@ -357,6 +358,18 @@ def _inflection_variants(word: str, script: str) -> tuple[str, ...]:
             if word.startswith(clitic) and len(word) - len(clitic) >= 3:
                 out.append(word[len(clitic) :])
     return tuple(dict.fromkeys(out))
+
+
+@lru_cache(maxsize=100_000)
+def foreign_sounds(word: str) -> tuple[str, ...]:
+    """An Arabic word respelled with the letters of sounds Arabic lacks (ar.FOREIGN_SOUNDS):
+    a foreign name's p, v and g are often written ب, ف and ج ("خاركيف" Kharkiv)."""
+    present = [(a, b) for a, b in ar.FOREIGN_SOUNDS.items() if a in word]
+    out = []
+    for n in range(1, len(present) + 1):
+        for chosen in itertools.combinations(present, n):
+            out.append(word.translate(str.maketrans(dict(chosen))))
+    return tuple(out)
 
 
 def _qualifier(
@@ -1000,10 +1013,10 @@ def _inside(pos: int, ranges: list[tuple[int, int]]) -> bool:
 
 # Russian and Ukrainian prepositions: capitalised at a sentence start, never a name's start.
 _RU_PREPOSITIONS = frozenset("в во на у под около близ возле из с со к от до за при біля".split())
-_AR_PREPOSITIONS = ar.NAME_PREPOSITIONS
+_AR_PREPOSITIONS = ar.NAME_PREPOSITIONS | ar.FUNCTION_WORDS
 # Arabic function, generic and event words that never start a name ("غارة", a raid, names no
 # place); the span model judges the rest.
-_AR_STOP = ar.NAME_PREPOSITIONS | ar.GENERIC | ar.ORDINARY_WORDS | set(ar.EVENT_WORDS)
+_AR_STOP = _AR_PREPOSITIONS | ar.GENERIC | ar.ORDINARY_WORDS | set(ar.EVENT_WORDS)
 
 
 #: Arabic articles that take the sound of the next word's first consonant ("As Sukhnah",
@@ -1125,29 +1138,56 @@ def _run_match(
         if direct:
             keys.append(direct)
         fold_last = _fold_first if end - 1 == i else _fold_later
-        for variant in _inflection_variants(last.text, last.script):
+        for variant in inflection_variants(last.text, last.script):
             k = _keys_for(head + list(fold_last(variant)), gaz)
-            if k and k not in keys:
+            if (
+                k
+                and k not in keys
+                and (last.script != "arabic" or _written_in_arabic(k, end - i, gaz))
+            ):
+                # Without its clitic, an Arabic word is a name only as Arabic writes it:
+                # "وأسقطت" ("and it downed") less its "و" spells Ascot in Cyrillic (Аскът).
                 keys.append(k)
         if not keys and end - i > 1 and toks[i].script == "arabic":
             # A clitic on the first word of a longer name: "ومعرة النعمان", "بدير الزور". Only
             # a name so written in Arabic: "وحمص صباح" ("and Homs, in the morning") without
             # its "و" has the key of Hemsbach.
             tail = [tok for part in folded[1 : end - i] for tok in part]
-            for variant in _inflection_variants(toks[i].text, "arabic"):
+            for variant in inflection_variants(toks[i].text, "arabic"):
                 k = _keys_for(list(_fold_first(variant)) + tail, gaz)
                 if k and k not in keys and _written_in_arabic(k, end - i, gaz):
+                    keys.append(k)
+        if not keys and last.script == "arabic":
+            # The hamza seat or final letter spelled the other common way, where a place is
+            # so written: "إسطنبول" is the gazetteer's "اسطنبول".
+            for variant in (last.text, *inflection_variants(last.text, "arabic")):
+                k = _keys_for(head + list(fold_last(arabic_spelling(variant))), gaz)
+                if k and k not in keys and _spelled_so(variant, k, gaz):
+                    keys.append(k)
+        if not keys and last.script == "arabic":
+            # A foreign name spelled with Arabic's nearest letters: "زابوريجيا" Zaporizhzhia.
+            bases = (last.text, *inflection_variants(last.text, "arabic"))
+            for variant in (v for b in bases for v in foreign_sounds(b)):
+                k = _keys_for(head + list(fold_last(variant)), gaz)
+                if k and k not in keys:
                     keys.append(k)
         if not keys and end - i > 1 and last.script == "cyrillic":
             # An adjective opening the name declines with it: "Восточной Гуте".
             for alt in _adjective_heads(tuple(t.text for t in toks[i : end - 1])):
-                for variant in (last.text, *_inflection_variants(last.text, last.script)):
+                for variant in (last.text, *inflection_variants(last.text, last.script)):
                     k = _keys_for(alt + list(_fold_later(variant)), gaz)
                     if k and k not in keys:
                         keys.append(k)
         if keys:
             return end, tuple(keys)
     return None
+
+
+def _spelled_so(word: str, k: str, gaz: Gazetteer) -> bool:
+    """Whether some place under the key ``k`` has a name ending in ``word``, up to the
+    letters Arabic writers interchange (names.arabic_spelling)."""
+    spelled = arabic_spelling(word)
+    return any(arabic_spelling(name).split()[-1] == spelled for _, name in gaz.lookup_key(k))
 
 
 def _written_in_arabic(k: str, words: int, gaz: Gazetteer) -> bool:

@@ -45,3 +45,64 @@ def test_the_front_axis_of_a_village_points_at_it() -> None:
     # village of Hama's.
     text = "اندلعت اشتباكات عنيفة على محور كفرنبودة. ونفذ الطيران غارات على إدلب وسراقب وأريحا."
     assert ("كفرنبودة", "Kafr Nabūdah") in mapped(text)
+
+
+def places(text: str) -> list[tuple[str, str, str]]:
+    return [(m.text, m.place.country_code, m.place.feature_code) for m in gm.extract(text).places]
+
+
+def test_an_ordinary_word_does_not_spell_a_place_abroad() -> None:
+    # "وأسقطت" (and it downed) less its "و" folds like Ascot's Cyrillic "Аскът";
+    # "استطلاع" (reconnaissance) like Astley. Both were British dots.
+    text = "وأسقطت الدفاعات الجوية طائرة استطلاع فوق مدينة حلب مساء أمس."
+    assert [(m.text, m.place.name) for m in gm.extract(text).places] == [("حلب", "Aleppo")]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # "the border" folds like the Yemeni village Al Khudud, "hours" like Aş Şāt (Syria),
+        # "with guaranteeing" like Damān (Syria), "a car" like Ceará (Brazil).
+        "وصلت شاحنات المساعدات إلى نقطة قرب الحدود بعد ساعات من الانتظار.",
+        "طالب المنسق بضمان وصول المساعدات إلى المحتاجين.",
+        "انفجرت سيارة مفخخة أمام مبنى البلدية.",
+    ],
+)
+def test_ordinary_words_fold_onto_no_village(text: str) -> None:
+    assert places(text) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "surface", "country", "code"),
+    [
+        # Ordinary words that are names as written, or of places the gazetteer writes only
+        # in Latin letters, stay places.
+        ("قتل جنديان في هجوم على دورية في الأنبار.", "الأنبار", "IQ", "ADM1"),
+        ("تعقد القمة بمشاركة باكستان والهند.", "والهند", "IN", "PCLI"),
+        ("التقى الوزير نظيره في بنغلادش.", "بنغلادش", "BD", "PCLI"),
+        ("انتشرت وحدات الجيش في شمال سيناء.", "سيناء", "EG", "PEN"),
+    ],
+)
+def test_ordinary_words_that_name_places_are_kept(text, surface, country, code) -> None:
+    assert (surface, country, code) in places(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "surface", "name"),
+    [
+        # Arabic writes a foreign v as ف and p as ب: the gazetteer has "Kharkiv" and
+        # "Zaporizhzhya" but no such Arabic spelling.
+        ("قصفت المدفعية أحياء في خاركيف ليلا.", "خاركيف", "Kharkiv"),
+        ("سقطت صواريخ على أوديسا وزابوريجيا.", "وزابوريجيا", "Zaporizhzhya"),
+        # The hamza below the alef, where the gazetteer writes a plain alef.
+        ("اجتمع الوفدان في إسطنبول أمس.", "إسطنبول", "Istanbul"),
+    ],
+)
+def test_foreign_names_in_arabic_letters(text: str, surface: str, name: str) -> None:
+    assert (surface, name) in [(m.text, m.place.name) for m in gm.extract(text).places]
+
+
+def test_a_particle_ends_a_name() -> None:
+    # "كييف أن" ("Kyiv that"): the particle was read as part of the name.
+    text = "أعلنت كييف أن الدفاعات الجوية تصدت للهجوم."
+    assert [(m.text, m.place.name) for m in gm.extract(text).places] == [("كييف", "Kyiv")]

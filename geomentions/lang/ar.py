@@ -15,6 +15,13 @@ GOVERNMENT_WORDS = frozenset(
 NAME_PREPOSITIONS = frozenset(
     "في على من إلى الى عن مع حتى منذ بعد قبل عند خلال ضد نحو جراء إثر".split()
 )
+#: Particles, conjunctions and pronouns: never inside a name ("كييف أن": "Kyiv that").
+FUNCTION_WORDS = frozenset(
+    "أن إن ان لأن كما قد لم لن ثم أو أي التي الذي الذين هذا هذه ذلك تلك هو هي".split()
+)
+#: Letters Arabic writes for sounds it lacks in foreign names, and the letters of those
+#: sounds (پ p, ڤ v, گ g): "زابوريجيا" Zaporizhzhia, "خاركيف" Kharkiv, "جروزني" Grozny.
+FOREIGN_SOUNDS = {"ب": "پ", "ف": "ڤ", "ج": "گ"}
 #: Words before a place ("في", "قرب", "على محور": on the front line of).
 LOCATIVE = frozenset({"في", "قرب", "ب", "محور"})
 #: Titles before a person's name.
