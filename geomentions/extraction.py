@@ -135,10 +135,13 @@ def _native_best(span: Span, best: _Best, gaz: Gazetteer) -> _Best | None:
     """An ordinary Arabic word's matches, less the places it only spells: "استطلاع"
     ("reconnaissance") folds like Astley (GB), "تعاونا" ("cooperation") like Altoona's
     "التونا", "الحدود" ("the border") like the Yemeni village Al Khudud. A place keeps the
-    word when the word is its name as written (Paris, "باريس"; the article aside), when it
-    is a country, or when the gazetteer cannot say how Arabic writes it (_unwritten_at_home).
-    """
-    if span.script != "arabic" or span.commonness < _AR_ORDINARY or " " in span.text:
+    word when it is a country, when the gazetteer cannot say how Arabic writes it
+    (_unwritten_at_home), or when the word is its name as written (the article aside), at
+    home or, abroad, for a well-known place: Paris is "باريس", but "الغاز" ("the gas") is
+    no call for Gas, Kansas."""
+    if span.script != "arabic":
+        return best
+    if span.commonness < _AR_ORDINARY or " " in span.text:
         return best
     # "والهند" ("and India") is India's "الهند" as written.
     written = {
@@ -150,11 +153,19 @@ def _native_best(span: Span, best: _Best, gaz: Gazetteer) -> _Best | None:
         for m in best.matches
         if m.info["feature_code"].startswith("PCL")  # a country's name is no ordinary word
         or _unwritten_at_home(m, gaz)
-        or _unprefixed(arabic_spelling(m.matched)) in written
+        or (
+            _unprefixed(arabic_spelling(m.matched)) in written
+            and (_notable(m) or script_fit("arabic", m.info["country_code"]) > 0)
+        )
     ]
     if len(kept) == len(best.matches):
         return best
     return _best_of(kept) if kept else None
+
+
+def _notable(m: NameMatch) -> bool:
+    """A division or a well-known place (prominence: population, languages, rank)."""
+    return m.info["feature_class"] == "A" or m.prominence >= 0.6
 
 
 def _unwritten_at_home(m: NameMatch, gaz: Gazetteer) -> bool:
@@ -162,7 +173,7 @@ def _unwritten_at_home(m: NameMatch, gaz: Gazetteer) -> bool:
     gazetteer has no Arabic name to check the word against: Iraq's Anbar governorate has
     Latin names only, yet "الأنبار" means it."""
     return (
-        (m.info["feature_class"] == "A" or m.prominence >= 0.6)
+        _notable(m)
         and script_fit("arabic", m.info["country_code"]) > 0
         and not any(script_of(n) == "arabic" for n in gaz.names_of(m.row))
     )

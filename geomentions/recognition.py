@@ -1178,9 +1178,20 @@ def _run_match(
                     k = _keys_for(alt + list(_fold_later(variant)), gaz)
                     if k and k not in keys:
                         keys.append(k)
+        if keys and end - i > 1 and toks[i].script == "arabic":
+            # Words of running text are no shorter name: "حمص صباح" ("Homs, in the morning")
+            # has the key of Hemsbach, whose every name is one word. A noun before a name
+            # ("مطار حماة", Hama airport) leaves the name's own key.
+            own = _keys_for(list(_fold_first(last.text)), gaz)
+            keys = [k for k in keys if k == own or _names_this_long(k, end - i, gaz)]
         if keys:
             return end, tuple(keys)
     return None
+
+
+def _names_this_long(k: str, words: int, gaz: Gazetteer) -> bool:
+    """Whether some place under the key ``k`` has a name of at least this many words."""
+    return any(len(name.split()) >= words for _, name in gaz.lookup_key(k))
 
 
 def _spelled_so(word: str, k: str, gaz: Gazetteer) -> bool:

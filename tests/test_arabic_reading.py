@@ -106,3 +106,11 @@ def test_a_particle_ends_a_name() -> None:
     # "كييف أن" ("Kyiv that"): the particle was read as part of the name.
     text = "أعلنت كييف أن الدفاعات الجوية تصدت للهجوم."
     assert [(m.text, m.place.name) for m in gm.extract(text).places] == [("كييف", "Kyiv")]
+
+
+def test_two_words_of_running_text_are_no_one_word_name() -> None:
+    # "حمص صباح" ("Homs, in the morning") has the key of Hemsbach's "همسباخ".
+    text = "انفجرت سيارة مفخخة في حمص صباح اليوم."
+    assert [(m.place.name, m.place.country_code) for m in gm.extract(text).places] == [
+        ("Homs", "SY")
+    ]
