@@ -160,7 +160,8 @@ MASKS = (
     r"Arab\s+(?:world|states|countries|nations)(?!\w)",  # not Arab, Alabama
     # A person's name may take a possessive, not another ending: "Modi's", not "Modi'in".
     rf"(?:{'|'.join(PEOPLE)})(?!\w|['’](?!s\b))",
-    r"(?<!Bandar\s)(?<!Fort\s)Abbas(?!\w|['’](?!s\b))",  # the president, not Fort Abbas
+    # The president, not Fort Abbas, Bandar Abbas or "Bandar-e-Abbas".
+    r"(?<!Bandar\s)(?<!Fort\s)(?<!-)Abbas(?!\w|['’](?!s\b))",
     r"(?:[Aa]l-)?Sadr(?!\w|['’](?!s\b)|\s+City)",  # the cleric, not Sadr City
     r"Wagner(?=\s+(?:Group|group|mercenar|fighters|forces|troops|PMC|chief|boss))",
 )  # fmt: skip
