@@ -27,7 +27,7 @@ from geomentions.lang import ar, en, ru
 
 #: Bump when the list or the meaning of a feature changes: a model trained on another
 #: version is refused (``LogisticModel.check_features``).
-VERSION = "10"
+VERSION = "11"
 
 Span = tuple[int, int]
 
@@ -139,6 +139,17 @@ _KIND_RANK = {"": 0, "unresolved": 0, "admin": 1, "country": 2}
 def _capital(word: str) -> bool:
     """A capitalised Latin or Cyrillic word ("Mulla"), not one in capitals ("AP")."""
     return len(word) > 1 and word[0].isupper() and word[1:].islower() and word.isalpha()
+
+
+_NEAR_BEFORE_FROM = en.NEAR_BEFORE_FROM | ru.NEAR_BEFORE_FROM
+
+
+def _near_before_from(word: str) -> bool:
+    """Whether ``word`` before "from"/"от"/"من" makes it a distance from a landmark."""
+    if _ARABIC_RE.match(word):
+        w = word.translate(_AR_NORM)
+        return w in ar.NEAR_BEFORE_FROM or (w[:1] == "و" and w[1:] in ar.NEAR_BEFORE_FROM)
+    return word.lower() in _NEAR_BEFORE_FROM
 
 
 def _inside(pos: int, spans: Sequence[Span]) -> bool:
@@ -274,6 +285,8 @@ class Sentence:
                 if t.startswith("prep:"):
                     if t == "prep:to" and j >= 1 and self.raws[j - 1].lower() in en.NEAR_BEFORE_TO:
                         return "near"  # "close to the town of Poso": near, no destination
+                    if t == "prep:from" and j >= 1 and _near_before_from(self.raws[j - 1]):
+                        return "near"  # "50 km from Baghdad", "к северу от Мосула": no origin
                     if t != "prep:of" or j < 1 or not self.tags[j - 1] & _OF_NOUNS:
                         return t[5:]
                     # "in the city of Mersin", "near the West Bank city of Ramallah": the

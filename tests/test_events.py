@@ -379,3 +379,34 @@ def test_feature_a_locative_phrase_between_two_places() -> None:
     assert feats(text, "struck", "Jobar", ["Jobar", "Damascus"])["contains_next"] == 1.0
     other = "Troops from Damascus shelled Aleppo."
     assert feats(other, "shelled", "Aleppo", ["Damascus", "Aleppo"])["container"] == 0.0
+
+
+@pytest.mark.parametrize(
+    ("text", "place", "expected"),
+    [
+        # A distance or a side of a landmark: the place is where it happened, no origin.
+        ("Gunmen ambushed a police checkpoint not far from Kirkuk.", "Kirkuk", "event"),
+        ("Rebels shelled a village a few miles away from Aleppo.", "Aleppo", "event"),
+        ("قتل ثلاثة مدنيين بقصف على قرية بالقرب من إدلب.", "إدلب", "event"),
+        ("هاجم مسلحون حاجزا على بعد 20 كيلومترا من كركوك.", "كركوك", "event"),
+        ("Взрыв прогремел к северу от Мосула.", "Мосула", "event"),
+        ("Боевики атаковали блокпост в 20 километрах от Киркука.", "Киркука", "event"),
+        # A real "from" stays an origin.
+        ("Troops sent from Damascus shelled Aleppo on Monday.", "Damascus", "origin"),
+        ("Беженцы из Алеппо прибыли в Латакию.", "Алеппо", "origin"),
+    ],
+)  # fmt: skip
+def test_a_distance_from_a_place_is_no_origin(text: str, place: str, expected: str) -> None:
+    assert roles(text)[place] == expected
+
+
+def test_distance_words_make_from_govern_as_near() -> None:
+    for text, place in (
+        ("A mortar round hit a market 30 km from Mosul.", "Mosul"),
+        ("Артиллерия обстреляла село недалеко от Идлиба.", "Идлиба"),
+        ("انفجرت عبوة ناسفة على مقربة من الرمادي.", "الرمادي"),
+    ):
+        k = text.index(place)
+        assert Sentence(text).governing((k, k + len(place))) == "near", text
+    k = "Refugees fled from Mosul.".index("Mosul")
+    assert Sentence("Refugees fled from Mosul.").governing((k, k + 5)) == "from"

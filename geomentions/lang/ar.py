@@ -77,6 +77,13 @@ PREPOSITIONS: dict[str, str] = {
     "من": "from", "عن": "from", "انطلاقا": "from",
     "الي": "to", "نحو": "to", "باتجاه": "to", "صوب": "to", "تجاه": "to",
 }  # fmt: skip
+#: Words (normalised) that make a "من" after them "near": a distance from a landmark, not a
+#: place left ("بالقرب من إدلب", "على مقربة من", "على بعد 20 كيلومترا من كركوك",
+#: "الى الجنوب من الموصل").
+NEAR_BEFORE_FROM: frozenset[str] = frozenset(
+    "بالقرب مقربة قريب قريبا بعيد بعيدا كم كيلومتر كيلومترا كيلومترات كلم مترا متر امتار "
+    "ميل ميلا اميال الشمال الجنوب الشرق الغرب".split()
+)
 #: One-letter prepositions written on the place itself ("بحلب" in Aleppo, "لحلب" to Aleppo).
 ATTACHED: dict[str, str] = {"ب": "in", "ل": "to"}
 

@@ -296,6 +296,12 @@ PREPOSITIONS: dict[str, str] = {
 
 #: Words that make a "to" after them "near" ("close to the town of Poso", "next to").
 NEAR_BEFORE_TO: frozenset[str] = frozenset("close closer next adjacent".split())
+#: Words that make a "from" after them "near": a distance from a landmark, not a place left
+#: ("50 kilometers from Baghdad", "not far from Kirkuk", "a few miles away from Aleppo").
+NEAR_BEFORE_FROM: frozenset[str] = frozenset(
+    "far away distance km kms kilometers kilometres kilometer kilometre miles mile meters "
+    "metres yards".split()
+)
 
 #: Words between a preposition and its place that do not end the phrase ("in the city of").
 FILLERS: frozenset[str] = frozenset(

@@ -116,6 +116,13 @@ PREPOSITIONS: dict[str, str] = {
     "из": "from", "с": "from", "со": "from", "от": "from",
     "к": "to", "ко": "to", "до": "to", "сторону": "to", "направлении": "to",
 }  # fmt: skip
+#: Words that make an "от" after them "near": a distance or a side of a landmark, not a
+#: place left ("в 20 километрах от Киркука", "недалеко от Идлиба", "к северу от Мосула").
+NEAR_BEFORE_FROM: frozenset[str] = frozenset(
+    "недалеко неподалеку неподалёку вдали далеко км километрах километров метрах метров "
+    "милях миль югу северу западу востоку юго-западу юго-востоку северо-западу "
+    "северо-востоку".split()
+)
 #: Prepositions whose class depends on the case of the place after them.
 CASE_PREPOSITIONS: frozenset[str] = frozenset({"в", "во", "на"})
 #: Endings of a place name after в/на that read as "in": the locative ("в Мосуле", "в Сирии")
