@@ -87,7 +87,7 @@ _ORGANISATIONS = [
     r"UNITA(?!\w)",  # the Angolan movement, not Unity state (SS)
     r"Hamas(?!\w)", r"HAMAS(?!\w)", r"حماس", r"ХАМАС\w*", r"Хамас\w*",  # not Hamm or Hama
     r"Al[-\s]?Jazeera", r"قناة\s+الجزيرة", r"Аль-Джазир[аыеу]",  # the broadcaster, not the region
-    r"University\s+of\s+[A-Z]\w+", r"(?<!\w)[A-Z]\w+\s+University", r"Bank\s+of\s+[A-Z]\w+",
+    r"(?<!\w)[A-Z]\w+\s+University",
     r"هيئة\s+تحرير\s+الشام", r"جبهة\s+النصرة", r"أحرار\s+الشام", r"جيش\s+الإسلام",
     r"قوات\s+سوريا\s+الديمقراطية", r"المرصد\s+السوري(?:\s+لحقوق\s+الإنسان)?",
     r"Джебхат\s+ан-Нусра", r"Хайят\s+Тахрир\s+аш-Шам", r"Сирийская\s+арабская\s+армия",

@@ -119,6 +119,21 @@ def test_a_state_agency_names_its_state(text: str, state: str) -> None:
     assert (found[0].place.name, found[0].place.feature_code) == (state, "ADM1")
 
 
+@pytest.mark.parametrize(
+    ("text", "name", "code"),
+    [
+        ("She teaches history at the University of Nebraska in Lincoln.", "Nebraska", "ADM1"),
+        ("The Bank of Japan kept its rates unchanged on Thursday.", "Japan", "PCLI"),
+    ],
+)
+def test_a_university_or_bank_of_a_place_names_the_place(text: str, name: str, code: str) -> None:
+    # LGL marks the place in "University of X" (21 of 23 times), GeoWebNews the whole name with
+    # the place's id: either way the place is meant, and it is not masked.
+    found = [m for m in gm.extract(text).mentions if m.text == name]
+    assert found and found[0].place is not None
+    assert (found[0].place.name, found[0].place.feature_code) == (name, code)
+
+
 def test_a_city_named_after_a_disease_word_is_still_a_place() -> None:
     # "Marburg" without "virus" is the German town.
     assert "Marburg" in spans("Students returned to Marburg after the holidays.")
