@@ -122,10 +122,19 @@ class LookupCache:
 
     def put(self, key: Any, value: Any) -> None:
         with self._lock:
-            if len(self._data) >= self._size:
-                for old in list(islice(self._data, self._size // 2)):
-                    del self._data[old]
-            self._data[key] = value
+            self._put(key, value)
+
+    def put_many(self, items: Iterable[tuple[Any, Any]]) -> None:
+        """``put`` of each (key, value) in turn, under one taking of the lock."""
+        with self._lock:
+            for key, value in items:
+                self._put(key, value)
+
+    def _put(self, key: Any, value: Any) -> None:
+        if len(self._data) >= self._size:
+            for old in list(islice(self._data, self._size // 2)):
+                del self._data[old]
+        self._data[key] = value
 
     def clear(self) -> None:
         with self._lock:
@@ -439,8 +448,10 @@ class Gazetteer:
             else:
                 columns.append([get(r) for r in todo])
         names = [c for c, _ in self._getters]
-        for r, values in zip(todo, zip(*columns, strict=True), strict=True):
-            cache.put(("place", r), dict(zip(names, values, strict=True)))
+        cache.put_many(
+            (("place", r), dict(zip(names, values, strict=True)))
+            for r, values in zip(todo, zip(*columns, strict=True), strict=True)
+        )
 
     def _getter(self, c: str) -> Any:
         """A function row -> plain Python value (str, int or float) of column ``c``."""

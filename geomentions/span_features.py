@@ -75,22 +75,22 @@ class DocFacts:
         #: with a village where the report is ("Kajaki" beside "Helmand") fits it however
         #: far its town is. Only exact spellings: among 158k villages nearly any word has a
         #: same-key one somewhere ("DAILY" and Dīllī, Syria).
-        villages: dict[str, set[str]] = {}
+        villages: dict[str, frozenset[str]] = {}
         for c in cases:
             name = c.span.text
             count[name] += 1
             person[name] += _person_cue(c.span)
             locative[name] += c.span.locative
             if name not in villages:
-                villages[name] = set(_facts(c).village_ccs)
-            if c.span.kind in ("demonym", "bloc") or name.lower() in en.MONTHS:
-                # "Russian jets" over Idlib: the country is no place of the report; "Friday"
-                # (a hamlet somewhere) is a day.
+                villages[name] = _facts(c).village_ccs  # read only below: no copy
+            if name in own or c.span.kind in ("demonym", "bloc") or name.lower() in en.MONTHS:
+                # The name has voted; "Russian jets" over Idlib: the country is no place of
+                # the report; "Friday" (a hamlet somewhere) is a day.
                 continue
             # A sea, river or desert of no country ("the Euphrates") neither votes nor is
             # judged by the others' countries.
             by_cc = {cc: w for cc, w in c.by_cc.items() if cc}
-            if name not in own and by_cc:
+            if by_cc:
                 # One vote per name, spread over its places' countries and weighted by how
                 # well known its best place is: "Monday" (a hamlet) barely outvotes "Idlib".
                 total = sum(by_cc.values()) or 1.0
@@ -110,12 +110,12 @@ class DocFacts:
             # Leave the name out: a stray word must not vouch for itself. The others' top
             # country is the best of this name's countries (less its vote) and the first
             # country it has no place in.
-            top = max((totals[cc] - votes.get(cc, 0.0) for cc in mine_ccs), default=0.0)
+            top = max([totals[cc] - votes.get(cc, 0.0) for cc in mine_ccs], default=0.0)
             top = max(top, next((t for cc, t in ranked if cc not in mine_ccs), 0.0))
             if top <= 1e-6:
                 continue
             mine = sum(votes.values()) or 1.0
-            share = sum(v / mine * (totals[cc] - v) / top for cc, v in votes.items())
+            share = sum([v / mine * (totals[cc] - v) / top for cc, v in votes.items()])
             # A village in the report's leading country fits as well as a vote there would.
             for cc in village_ccs:
                 share = max(share, (totals[cc] - votes.get(cc, 0.0)) / top)

@@ -277,3 +277,16 @@ def test_a_candidate_made_from_a_row_is_the_one_its_constructor_makes() -> None:
     assert [getattr(made, f.name) for f in fields(Candidate)] == [
         getattr(built, f.name) for f in fields(Candidate)
     ]
+
+
+def test_name_matches_made_fast_hold_every_field_as_the_constructor_sets_it() -> None:
+    from dataclasses import replace
+
+    from geomentions.resolution import match_name
+
+    matches = match_name("Tripoli", gm.Gazetteer.default())
+    assert {m.info["country_code"] for m in matches} >= {"LY", "LB"}
+    for m in matches:
+        again = replace(m)  # through NameMatch.__init__, every field named
+        assert vars(again) == vars(m) and list(vars(again)) == list(vars(m))
+        assert again == m
