@@ -27,7 +27,7 @@ from geomentions.lang import ar, en, ru
 
 #: Bump when the list or the meaning of a feature changes: a model trained on another
 #: version is refused (``LogisticModel.check_features``).
-VERSION = "11"
+VERSION = "12"
 
 Span = tuple[int, int]
 
@@ -294,6 +294,12 @@ class Sentence:
                     found, stop = "of", max(-1, stop - 3)
             if "case" in tags:  # Russian в/на: "в Мосуле" is in, "в Мосул" is to
                 word = text[span[0] : span[1]].lower().split()[-1] if span[1] > span[0] else ""
+                # A noun between them carries the case: "в провинции Идлиб" is in.
+                nouns = [
+                    w for w in map(str.lower, self.raws[j + 1 : i])
+                    if not w.endswith(ru.CASE_ADJECTIVE_ENDINGS)
+                ]  # fmt: skip
+                word = nouns[0] if nouns else word
                 return "in" if word.endswith(ru.LOCATIVE_ENDINGS) else "to"
             if "filler" not in tags and not self.raws[j][:1].isupper():
                 break

@@ -410,3 +410,31 @@ def test_distance_words_make_from_govern_as_near() -> None:
         assert Sentence(text).governing((k, k + len(place))) == "near", text
     k = "Refugees fled from Mosul.".index("Mosul")
     assert Sentence("Refugees fled from Mosul.").governing((k, k + 5)) == "from"
+
+
+def test_russian_case_of_a_noun_before_the_name() -> None:
+    # "в провинции Идлиб": the noun is locative, the name after it stays nominative.
+    for text, name, cls in (
+        ("Бои идут в провинции Идлиб.", "Идлиб", "in"),
+        ("Бои идут в северной провинции Хама.", "Хама", "in"),
+        ("Колонна вошла в город Ракка.", "Ракка", "to"),
+    ):
+        k = text.index(name)
+        assert Sentence(text).governing((k, k + len(name))) == cls, text
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Погибли пять человек в Хан-Шейхуне, небольшом городе в провинции Идлиб.",
+         {"Хан-Шейхуне": "event", "Идлиб": "other"}),
+        # A correspondent's or a source's place is where the report comes from.
+        ("Корреспондент агентства в Алеппо сообщил об ударах по Атаребу.",
+         {"Алеппо": "source", "Атаребу": "event"}),
+        ("Источник в Дамаске рассказал, что снаряды упали на Думу.", {"Дамаске": "source"}),
+        ("قالت مصادر طبية في دمشق إن قذائف سقطت على دوما.", {"دمشق": "source"}),
+    ],
+)  # fmt: skip
+def test_sources_and_containers_in_arabic_and_russian(text: str, expected: dict[str, str]) -> None:
+    found = roles(text)
+    assert {k: found[k] for k in expected} == expected

@@ -81,7 +81,7 @@ PREPOSITIONS: dict[str, str] = {
 #: place left ("بالقرب من إدلب", "على مقربة من", "على بعد 20 كيلومترا من كركوك",
 #: "الى الجنوب من الموصل").
 NEAR_BEFORE_FROM: frozenset[str] = frozenset(
-    "بالقرب مقربة قريب قريبا بعيد بعيدا كم كيلومتر كيلومترا كيلومترات كلم مترا متر امتار "
+    "بالقرب مقربة قريب قريبا قريبة القريب القريبة بعيد بعيدا كم كيلومتر كيلومترا كيلومترات كلم مترا متر امتار "
     "ميل ميلا اميال الشمال الجنوب الشرق الغرب".split()
 )
 #: One-letter prepositions written on the place itself ("بحلب" in Aleppo, "لحلب" to Aleppo).
@@ -115,7 +115,11 @@ THAT_WORDS: frozenset[str] = frozenset({"ان", "انه", "بان", "الذي", 
 #: Words joining the places of one list, as written (و is also written on the next word).
 LIST_WORDS: tuple[str, ...] = ("و", "او", "أو")
 BASE_WORDS: tuple[str, ...] = ("قاعدة", "انطلق", "المتمركز", "متمركز", "مطار", "اقلعت")
-SOURCE_WORDS: tuple[str, ...] = ("قال", "اعلن", "افاد", "ذكر", "بيان", "صرح", "اكد")
+#: Speech words; "مصدر"/"مصادر" (a source, sources) and "مراسل" (a correspondent) as in
+#: "قالت مصادر طبية في دمشق" (as ``en.SOURCE_WORDS``).
+SOURCE_WORDS: tuple[str, ...] = (
+    "قال", "اعلن", "افاد", "ذكر", "بيان", "صرح", "اكد", "مصدر", "مصادر", "مراسل",
+)  # fmt: skip
 LEAVE_VERBS: tuple[str, ...] = ("نزح", "فر", "غادر", "هرب", "انسحب", "اخلا", "اجلا")
 ARRIVE_VERBS: tuple[str, ...] = ("وصل", "عاد", "دخل", "توجه", "ارسل", "نقل", "انتقل", "ارسال")
 #: Classes of event verbs (stems), as ``en.HARM_VERBS``, ``en.SEIZE_VERBS``, ``en.GATHER_VERBS``.

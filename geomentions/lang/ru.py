@@ -130,6 +130,11 @@ CASE_PREPOSITIONS: frozenset[str] = frozenset({"в", "во", "на"})
 #: told (the verb decides: "прибыли в Алеппо" still reads as arriving). Any other ending reads
 #: as accusative ("в Мосул", "в Латакию"): "to".
 LOCATIVE_ENDINGS: tuple[str, ...] = ("е", "и", "о", "а", "э")
+#: Adjective endings: between в/на and a place, the noun after the adjectives carries the case
+#: ("в северной провинции Идлиб": "провинции" is locative, the name stays nominative).
+CASE_ADJECTIVE_ENDINGS: tuple[str, ...] = (
+    "ой", "ей", "ий", "ый", "ом", "ем", "ую", "юю", "ая", "яя", "ое", "ее", "го",
+)  # fmt: skip
 
 FILLERS: frozenset[str] = frozenset(
     "города город поселка посёлка деревни села провинции провинция районе района области "
@@ -161,6 +166,9 @@ BASE_WORDS: tuple[str, ...] = (
     "дислоцир",
 )
 SOURCE_WORDS: tuple[str, ...] = (
+    # "a correspondent in Aleppo", "a source in Damascus" (as en.SOURCE_WORDS)
+    "корреспондент",
+    "источник",
     "заяв",
     "сообщ",
     "словам",
