@@ -1256,7 +1256,8 @@ _LONG_WORD = re.compile(r"[^\W\d_]{4,}")
 def _title_case(line: str) -> bool:
     """Whether most longer words of a line are capitalised (a title-case headline)."""
     words = _LONG_WORD.findall(line)
-    return len(words) >= 4 and sum(w[0].isupper() for w in words) >= 0.8 * len(words)
+    # The first letters counted in C (a line may be a whole report without line breaks).
+    return len(words) >= 4 and sum(map(str.isupper, [w[0] for w in words])) >= 0.8 * len(words)
 
 
 def _caps_after(text: str, toks: list[_Token], j: int) -> tuple[str, ...]:

@@ -476,22 +476,38 @@ class _MatchFacts(NamedTuple):
 
 
 def _match_facts(matches: tuple[NameMatch, ...]) -> _MatchFacts:
-    pops = [
-        m.info["population"] or (10_000 if m.info["source"] != "geonames" else 0) for m in matches
-    ]
+    # One pass over the matches (a common name has hundreds), each fact as any()/max() of
+    # the matches would give it.
+    literal = literal_or_exact = own_name = country = major = physical = container = False
+    prominences: list[float] = []
+    pops: list[int] = []
+    village_ccs: set[str] = set()
+    for m in matches:
+        info = m.info
+        code = info["feature_code"]
+        prominences.append(m.prominence)
+        pops.append(info["population"] or (10_000 if info["source"] != "geonames" else 0))
+        if m.literal:
+            literal = True
+            physical = physical or "naturalearth" in info["source"]
+            container = container or code in _CONTAINERS
+            if is_village(info):
+                village_ccs.add(info["country_code"])
+        literal_or_exact = literal_or_exact or m.literal or m.exact
+        own_name = own_name or (m.exact and m.matched == info["name"])
+        country = country or code.startswith("PCL")
+        major = major or code in _MAJOR
     return _MatchFacts(
-        literal=float(any(m.literal for m in matches)),
-        literal_or_exact=float(any(m.literal or m.exact for m in matches)),
-        own_name=float(any(m.exact and m.matched == m.info["name"] for m in matches)),
-        prominence=max((m.prominence for m in matches), default=0.0),
+        literal=float(literal),
+        literal_or_exact=float(literal_or_exact),
+        own_name=float(own_name),
+        prominence=max(prominences, default=0.0),
         population=math.log10(1 + max(pops, default=0)) / 7,
-        country=float(any(m.info["feature_code"].startswith("PCL") for m in matches)),
-        division_or_capital=float(any(m.info["feature_code"] in _MAJOR for m in matches)),
-        physical=float(any("naturalearth" in m.info["source"] for m in matches if m.literal)),
-        container=any(m.info["feature_code"] in _CONTAINERS for m in matches if m.literal),
-        village_ccs=frozenset(
-            m.info["country_code"] for m in matches if m.literal and is_village(m.info)
-        ),
+        country=float(country),
+        division_or_capital=float(major),
+        physical=float(physical),
+        container=container,
+        village_ccs=frozenset(village_ccs),
     )
 
 
