@@ -299,14 +299,19 @@ def _best_of(matches: Sequence[NameMatch]) -> _Best:
 def candidate_cases(text: str, gaz: Gazetteer) -> list[Case]:
     """Every span recognition finds whose name has a place, with its matches: what the span
     model judges (and what ``benchmarks/train_spans.py`` learns from)."""
-    cases = []
+    return [case for case, _ in _cases_and_bests(text, gaz)]
+
+
+def _cases_and_bests(text: str, gaz: Gazetteer) -> list[tuple[Case, _Best]]:
+    """:func:`candidate_cases`, each with the matches it was made from (asked once)."""
+    out = []
     for span in find_spans(text, gaz):
         best = _best(span, gaz)
         if best is not None:
             # Villages cast no vote (by_cc leaves them out); the span model still asks
             # whether the report's other names point to their countries (DocFacts.build).
-            cases.append(Case(span, best.matches, best.by_cc))
-    return cases
+            out.append((Case(span, best.matches, best.by_cc), best))
+    return out
 
 
 def _judge(text: str, gaz: Gazetteer, model: LogisticModel | None) -> list[_Reading]:
@@ -314,11 +319,11 @@ def _judge(text: str, gaz: Gazetteer, model: LogisticModel | None) -> list[_Read
 
     Latin-script spans are judged by the span model (penalty: see ``_doubt``); Arabic
     and Cyrillic ones, which it was never trained on, by their word frequency."""
-    cases = candidate_cases(text, gaz)
+    found_cases = _cases_and_bests(text, gaz)
     budget.check()
     # The span model learnt from names spelled as the gazetteer has them: variants are not
     # its to judge (nor to learn from: benchmarks/train_spans.py leaves them out).
-    latin = [c for c in cases if c.span.script == "latin" and c.span.kind != "variant"]
+    latin = [c for c, _ in found_cases if c.span.script == "latin" and c.span.kind != "variant"]
     probs: dict[int, float] = {}
     if latin:
         model = model or shipped_span_model()
@@ -327,11 +332,9 @@ def _judge(text: str, gaz: Gazetteer, model: LogisticModel | None) -> list[_Read
         probs = {id(c): float(p) for c, p in zip(latin, found, strict=True) if p >= threshold}
         probs.update(_same_sense(latin, found, threshold))
     out = []
-    for n, c in enumerate(cases):
+    for n, (c, best) in enumerate(found_cases):
         if n % 256 == 255:
             budget.check()
-        best = _best(c.span, gaz)
-        assert best is not None  # candidate_cases kept only spans with matches
         if c.span.kind == "variant":
             # A name in a place slot, kept if the report's countries have a close spelling
             # (_variants_in_kept_countries): a guess, with a set doubt.
@@ -721,10 +724,14 @@ def prepare(
         wanted.append(frozenset(HINT_CODES.get(hint or "", ())))
         # A first ordering by size and the document's countries: it picks the pool and
         # gives the other names a provisional point to measure distances from.
-        scored = sorted(
-            ((prior(m) * (1.0 + 0.25 * doc_context(m.info)), m) for m in matches),
-            key=lambda t: (-t[0], t[1].info["place_id"]),
-        )
+        if regions:
+            scored = [(prior(m) * (1.0 + 0.25 * doc_context(m.info)), m) for m in matches]
+        else:  # doc_context is the country's share: asked inline (a call per match costs)
+            scored = [
+                (prior(m) * (1.0 + 0.25 * focus.get(m.info["country_code"], 0.0)), m)
+                for m in matches
+            ]
+        scored.sort(key=_provisional_order)
         provisional.append(scored)
     points: list[tuple[float, float] | None] = []
     for scored in provisional:
@@ -749,6 +756,11 @@ def prepare(
             context.cues[i] = None
     pools = [_pool(context, i, [m for _, m in scored]) for i, scored in enumerate(provisional)]
     return Prepared(readings, admitted, pools, wanted, context, doc_focus, sentences)
+
+
+def _provisional_order(scored: tuple[float, NameMatch]) -> tuple[float, str]:
+    """Highest score first; ties by place id."""
+    return -scored[0], scored[1].info["place_id"]
 
 
 def _pool(context: DocContext, i: int, ordered: list[NameMatch]) -> list[NameMatch]:
