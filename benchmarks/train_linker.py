@@ -232,9 +232,11 @@ def main(argv: list[str] | None = None) -> int:
     corpus = [r for r in ec.load(args.corpus) if not r.test]
     rows = [r for r in corpus if r.source not in SKIP_SOURCES] + own_rows(OWN_TSV)
     cache: dict = {}
-    X, y, groups, lang, rid, lists = [], [], [], [], [], []
+    X, y, groups, lang, rid, lists, where = [], [], [], [], [], [], []
     for k, r in enumerate(rows):
         xs, ys, heads = pairs(r.text, r.verb, r.gold, cache)
+        # The resolved places in the order pairs() gives their rows.
+        where += sorted(linker_span(m) for m in mentions_of(r.text, cache) if m.place)
         lists += heads
         X += xs
         y += ys
@@ -243,6 +245,7 @@ def main(argv: list[str] | None = None) -> int:
         rid += [k] * len(ys)
     X, y, rid, lists = np.asarray(X), np.asarray(y), np.asarray(rid), np.asarray(lists)
     groups = np.asarray(groups)
+    assert len(where) == len(y)
     print(f"{len(rows)} rows ({len(corpus) - len(rows) + len(own_rows(OWN_TSV))} of "
           f"{', '.join(sorted(SKIP_SOURCES))} left out), {len(set(groups))} groups, "
           f"{len(y)} pairs, {y.mean():.3f} positive")  # fmt: skip
@@ -267,13 +270,35 @@ def main(argv: list[str] | None = None) -> int:
         if mask.any():
             p, r, f = _prf(cal[mask] >= cut, y[mask])
             print(f"{name:<10}{mask.sum():>7}{p:>7.3f}{r:>7.3f}{f:>7.3f}")
-    print("\nreliability (out-of-fold): bin, pairs, mean predicted, observed")
+    # The calibration itself held out: isotonic fitted on the scores of the other groups (a
+    # split by article; the reliability of ``cal`` is exact by construction).
+    held = np.zeros(len(y))
+    for f in np.unique(gid % args.folds):
+        out = gid % args.folds == f
+        held[out] = (
+            IsotonicRegression(out_of_bounds="clip", y_min=0.0, y_max=1.0)
+            .fit(oof[~out], y[~out])
+            .predict(oof[out])
+        )
+    print("\nreliability (out-of-fold scores, calibration fitted on the other groups):")
+    print("  bin, pairs, mean predicted, observed")
+    ece = 0.0
     for lo in np.arange(0, 1, 0.2):
-        mask = (cal >= lo) & (cal < lo + 0.2 + (lo >= 0.8) * 0.01)
+        mask = (held >= lo) & (held < lo + 0.2 + (lo >= 0.8) * 0.01)
         if mask.any():
+            ece += mask.mean() * abs(held[mask].mean() - y[mask].mean())
             print(
-                f"  [{lo:.1f},{lo + 0.2:.1f})  {mask.sum():>6}  {cal[mask].mean():.3f}  {y[mask].mean():.3f}"
+                f"  [{lo:.1f},{lo + 0.2:.1f})  {mask.sum():>6}  {held[mask].mean():.3f}  {y[mask].mean():.3f}"
             )
+    print(f"  ECE (5 bins) {ece:.3f}")
+    # eval_events.py's line (a) on the training part: mention level, every gold place in the
+    # recall (the ones we never resolve too), at each threshold around the chosen one.
+    print("\nmention level (as eval_events.py (a); gold we never resolve count as misses):")
+    print(f"{'threshold':<10}{'P':>7}{'R':>7}{'F1':>7}   pairs F1")
+    for t in np.arange(0.3, 0.51, 0.05):
+        p, r, f = mention_prf(rows, rid, where, cal >= t - 1e-9)
+        mark = "  <- chosen" if abs(t - cut) < 1e-6 else ""
+        print(f"{t:<10.2f}{p:>7.3f}{r:>7.3f}{f:>7.3f}   {_prf(cal >= t - 1e-9, y)[2]:.3f}{mark}")
 
     first, second, _ = two_stage(X, y, gid, rid, lists, args.folds)
     xs, ys = iso.X_thresholds_, iso.y_thresholds_
@@ -308,6 +333,26 @@ def main(argv: list[str] | None = None) -> int:
     for path in (args.out, rivals_out):
         print(f"wrote {path} ({path.stat().st_size} bytes)")
     return 0
+
+
+def mention_prf(
+    rows: list[ec.Row], rid: np.ndarray, where: list, pred: np.ndarray
+) -> tuple[float, float, float]:
+    """Mention-level precision, recall and F1 as ``eval_events.py`` scores line (a): a
+    predicted place is right when it overlaps a gold location of its row; recall is the
+    share of all gold locations (resolved or not) some prediction of the row overlaps."""
+    by_row: dict[int, list] = {}
+    for i in np.flatnonzero(pred):
+        by_row.setdefault(int(rid[i]), []).append(where[i])
+    tp = fp = found = gold = 0
+    for k, r in enumerate(rows):
+        got = by_row.get(k, [])
+        hits = sum(any(ec.overlaps(p, g) for g in r.gold) for p in got)
+        tp, fp = tp + hits, fp + len(got) - hits
+        gold += len(r.gold)
+        found += sum(any(ec.overlaps(p, g) for p in got) for g in r.gold)
+    p, r = tp / max(1, tp + fp), found / max(1, gold)
+    return p, r, 2 * p * r / max(1e-9, p + r)
 
 
 def _prf(pred: np.ndarray, gold: np.ndarray) -> tuple[float, float, float]:

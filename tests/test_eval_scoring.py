@@ -351,3 +351,30 @@ def test_main_without_corpora_returns_2(tmp_path: Path) -> None:
     assert ev.main(["--lgl", missing, "--gwn", missing]) == 2
     with pytest.raises(SystemExit):
         ev.main(["--limit", "0"])
+
+
+# ----------------------------------------------------------------------------- event linker
+
+
+def test_linker_mention_scores_count_unresolved_gold_as_misses() -> None:
+    path = _PATH.with_name("train_linker.py")
+    sys.path.insert(0, str(path.parent))
+    try:
+        spec = importlib.util.spec_from_file_location("train_linker", path)
+        tl = importlib.util.module_from_spec(spec)
+        spec.loader.exec_module(tl)
+    finally:
+        sys.path.remove(str(path.parent))
+    import numpy as np
+
+    rows = [
+        # Two gold places, one of which no resolved place overlaps; a row with none.
+        tl.ec.Row("a", "a", False, "x" * 30, (25, 28), [(0, 5), (10, 15)]),
+        tl.ec.Row("b", "b", False, "x" * 30, (25, 28), []),
+    ]
+    where = [(0, 5), (20, 24), (3, 8)]
+    rid = np.array([0, 0, 1])
+    p, r, f = tl.mention_prf(rows, rid, where, np.array([True, True, True]))
+    assert (p, r) == (pytest.approx(1 / 3), 0.5) and f == pytest.approx(0.4)
+    p, r, _ = tl.mention_prf(rows, rid, where, np.array([True, False, False]))
+    assert (p, r) == (1.0, 0.5)
