@@ -37,6 +37,7 @@ from .lang.en import (
     COMPASS_GENERIC,
     COMPASS_SHORT,
     DIRECTIONS,
+    DIVISION_PREFIXES,
     GENERIC,
     SEAT_ADJECTIVE_ENDINGS,
     SEAT_DIVISION_WORDS,
@@ -315,6 +316,19 @@ def compass_short(name: str) -> list[str]:
     return [f"{COMPASS_SHORT[first]} {rest}"]
 
 
+def bare_name(name: str) -> list[str]:
+    """A division's name without the formal words before it, as reports write it.
+
+    >>> bare_name("Province of Laguna"), bare_name("Provincia di Cuneo"), bare_name("Hama")
+    (['Laguna'], ['Cuneo'], [])
+    """
+    for prefix in DIVISION_PREFIXES:
+        rest = name[len(prefix) :].strip()
+        if name.startswith(prefix + " ") and rest[:1].isupper():
+            return [rest]
+    return []
+
+
 def seat_name(name: str) -> str:
     """The seat's name inside a division's name, or the name itself.
 
@@ -403,7 +417,8 @@ def _division_rows(
                 population=sum(m.population for m in members),
                 radius_km=radius,
             )
-            row.add_names([name, ascii_name, *compass_short(name)])
+            row.add_names([name, ascii_name, *compass_short(name), *bare_name(name),
+                           *bare_name(ascii_name)])  # fmt: skip
             # The governorate named after its seat city shares the city's names in every
             # script ("Aleppo Governorate" = "محافظة حلب"): borrow them.
             keys = {name_key(name), name_key(ascii_name), name_key(seat_name(ascii_name))}

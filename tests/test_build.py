@@ -322,3 +322,42 @@ def test_a_county_row_carries_the_name_of_its_state() -> None:
     by_code = {r.feature_code: r for r in rows}
     assert by_code["ADM2"].admin1 == "Texas"
     assert by_code["ADM1"].admin1 == ""  # a state is not inside itself
+
+
+def test_a_division_with_a_formal_prefix_is_also_found_by_its_bare_name() -> None:
+    # admin2Codes.txt writes "Province of Laguna" and "County of Ceredigion"; reports write
+    # "Laguna Mayor ..." and "New Quay, Ceredigion". The bare name is one of the row's names.
+    from geomentions.build import PlaceRow, _division_rows
+
+    town = PlaceRow(
+        place_id="geonames:1717512", name="Calamba", lat=14.21, lon=121.17,
+        country_code="PH", feature_class="P", feature_code="PPLA3", admin1_code="40",
+        admin2_code="34", population=389_000,
+    )  # fmt: skip
+    rows = _division_rows(
+        [town],
+        {"PH.40": ("Calabarzon", "Calabarzon", "7521311")},
+        {"PH.40.34": ("Province of Laguna", "Province of Laguna", "1708026")},
+        {},
+    )
+    laguna = next(r for r in rows if r.feature_code == "ADM2")
+    assert laguna.name == "Province of Laguna"
+    assert "Laguna" in laguna.names
+
+
+@pytest.mark.parametrize(
+    ("name", "bare"),
+    [
+        ("Province of Laguna", ["Laguna"]),
+        ("Provincia di Cuneo", ["Cuneo"]),
+        ("Provincia del Tamarugal", ["Tamarugal"]),
+        ("Province de la Kossi", []),  # no capital after the formal words: left alone
+        ("District of Columbia", []),  # not "Columbia"
+        ("City of Sydney", []),  # a town's own government is the town
+        ("Hama", []),
+    ],
+)
+def test_bare_name_drops_only_formal_division_words(name: str, bare: list[str]) -> None:
+    from geomentions.build import bare_name
+
+    assert bare_name(name) == bare

@@ -129,6 +129,16 @@ COMPASS_GENERIC = frozenset("area areas district state territory highlands".spli
 #: The last word of a division named after its seat ("Krasnodar Krai", "Kursk Oblast"), and the
 #: adjective endings GeoNames keeps in some of them ("Kharkivs’ka Oblast’" is Kharkiv's oblast).
 SEAT_DIVISION_WORDS = frozenset("oblast krai kray okrug".split())
+#: The opening words of a division's formal name in GeoNames, in its country's language, that
+#: reports leave out: "Province of Laguna" is "Laguna", "County of Ceredigion" "Ceredigion".
+#: Not the words of a town's own government ("City of", "Municipio de"), which are the town,
+#: nor "District of" ("District of Columbia" is no "Columbia").
+DIVISION_PREFIXES = (
+    "Province of", "Provincia di", "Provincia de", "Provincia del", "Província de",
+    "Province de", "Province du", "County of", "Departamento de", "Département de",
+    "Partido de", "Distrito de", "Daïra de", "Arrondissement de", "Préfecture de", "Cercle de",
+    "Délégation de",
+)  # fmt: skip
 SEAT_ADJECTIVE_ENDINGS = ("s’ka", "s'ka", "ska")
 #: Articles and feature words: a span of only these is no name ("The city", "City Council").
 GENERIC = frozenset(

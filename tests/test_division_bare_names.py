@@ -1,0 +1,32 @@
+"""A division that GeoNames names formally ("County of Ceredigion") is found by the name
+reports use; sentences written for these tests."""
+
+from __future__ import annotations
+
+import geomentions as gm
+
+
+def _place(text: str, name: str) -> tuple[str, str, str] | None:
+    found = [m for m in gm.extract(text).mentions if m.text == name]
+    if not found or found[0].place is None:
+        return None
+    p = found[0].place
+    return p.place_id, p.feature_code, p.country_code
+
+
+def test_a_welsh_county_written_after_its_town() -> None:
+    text = "Two walkers were found near New Quay, Ceredigion, on Wednesday."
+    assert _place(text, "Ceredigion") == ("geonames:2653814", "ADM2", "GB")
+    # The county beside it also picks the right New Quay (not Newquay in Cornwall).
+    assert _place(text, "New Quay") == ("geonames:2641588", "PPLA3", "GB")
+
+
+def test_a_philippine_province_named_before_its_officials() -> None:
+    text = "The governor of Laguna opened a sports complex in Calamba on Friday."
+    assert _place(text, "Laguna") == ("geonames:1708026", "ADM2", "PH")
+
+
+def test_a_town_that_shares_a_province_name_stays_the_town() -> None:
+    # "Province of Córdoba" gains the bare name too; the town is still the reading here.
+    place = _place("Fans travelled from Córdoba to Madrid for the final.", "Córdoba")
+    assert place is not None and place[1] != "ADM2"
