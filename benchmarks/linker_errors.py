@@ -16,12 +16,17 @@ place is no gold location of the row's verb; it falls in the first group that fi
 - "beside the gold, resolved": a gold location within 40 characters that we resolve;
 - "gold elsewhere": the row's gold is further away (another clause, another event).
 
-False negatives are counted by the word governing the place. RELABEL is never read.
+False negatives are counted by the word governing the place. Both kinds of mistake are
+also grouped by what the pair's own features say of the place (``cause``: a role cue,
+apposition, a bigger place holding another, a later place of a list, a modifier, another
+event word nearer or between, another clause, or nothing of these); ``--show`` prints
+examples of the false negatives too. RELABEL is never read.
 """
 
 from __future__ import annotations
 
 import argparse
+import re
 import sys
 from collections import Counter, defaultdict
 from pathlib import Path
@@ -42,6 +47,47 @@ GROUPS = (
     "beside the gold, resolved",
     "gold elsewhere",
 )
+
+
+#: "Tarmiyah, a town near Baghdad": a noun phrase in apposition after the place.
+_APPOSITION = re.compile(
+    r"^\s*,\s+(?:a|an|the)\s+(?:[\w-]+\s+){0,3}?(?:town|city|village|district|province|"
+    r"region|suburb|area|capital|neighbou?rhood|camp)\b",
+    re.IGNORECASE,
+)
+CAUSES = (
+    "source or dateline", "base", "origin", "destination", "apposition after",
+    "bigger place holding another", "later place of a list", "modifier",
+    "another event word nearer or between", "another clause", "none of these",
+)  # fmt: skip
+
+
+def cause(x: np.ndarray, text: str, span: tuple[int, int]) -> str:
+    """The first of :data:`CAUSES` the pair's features (``x``) show."""
+    f = dict(zip(FEATURE_NAMES, x, strict=True))
+    if f["dateline"] or f["source_cue"] or f["source_between"]:
+        return CAUSES[0]
+    if f["base_cue"]:
+        return CAUSES[1]
+    if f["prep_from"] or f["from_leave"] or f["object_leave"]:
+        return CAUSES[2]
+    if f["prep_to"] or f["to_arrive"]:
+        return CAUSES[3]
+    if _APPOSITION.match(text[span[1] :]):
+        return CAUSES[4]
+    holds = ("container", "contains_next", "holds_named", "possessive", "noun_of_after",
+             "area_of", "holds_noun")  # fmt: skip
+    if any(f[n] for n in holds):
+        return CAUSES[5]
+    if f["in_list"]:
+        return CAUSES[6]
+    if f["modifier"] or f["article_before"] or f["noun_after"] or f["next_noun"]:
+        return CAUSES[7]
+    if f["closer_triggers"] or f["triggers_between"]:
+        return CAUSES[8]
+    if f["clauses_between"] or f["that_between"]:
+        return CAUSES[9]
+    return CAUSES[10]
 
 
 def _group(span: tuple[int, int], gold: list, resolved_gold: bool) -> str:
@@ -113,12 +159,26 @@ def main(argv: list[str] | None = None) -> int:
         "false negatives by governing word: "
         + ", ".join(f"{c} {n}" for c, n in misses.most_common())
     )
+    fns = np.flatnonzero(~pred & (y == 1))
+    by_cause = {
+        kind: Counter(cause(X[i], rows[rid[i]].text, where[i]) for i in idx)
+        for kind, idx in (("fp", np.flatnonzero(pred & (y == 0))), ("fn", fns), ("tp", np.flatnonzero(pred & (y == 1))))
+    }  # fmt: skip
+    print(f"by what the pair's features show:  {'false pos':>9}{'false neg':>10}{'true pos':>9}")
+    for c in CAUSES:
+        print(f"  {c:<36}{by_cause['fp'][c]:>9}{by_cause['fn'][c]:>10}{by_cause['tp'][c]:>9}")
     for name in [args.only] if args.only else GROUPS:
         for i in fps[name][: args.show]:
             row = rows[rid[i]]
             print(
                 f"[{name}] p={cal[i]:.2f} {_marked(row.text, row.verb, where[i], row.gold)[:300]}"
             )
+    if not args.only:
+        for i in fns[: args.show]:
+            row = rows[rid[i]]
+            why = cause(X[i], row.text, where[i])
+            print(f"[missed: {why}] p={cal[i]:.2f} "
+                  f"{_marked(row.text, row.verb, where[i], row.gold)[:300]}")  # fmt: skip
     return 0
 
 
