@@ -27,7 +27,7 @@ from geomentions.lang import ar, en, ru
 
 #: Bump when the list or the meaning of a feature changes: a model trained on another
 #: version is refused (``LogisticModel.check_features``).
-VERSION = "12"
+VERSION = "13"
 
 Span = tuple[int, int]
 
@@ -197,6 +197,18 @@ def word_tags(raw: str) -> frozenset[str]:
             ):  # fmt: skip
                 if _starts(f, stems) or (f.startswith("ال") and _starts(f[2:], stems)):
                     tags.add(tag)
+            # A verb in the imperfect ("يقصف", "لتقصف", "سيقتحم"): its perfect stem, with the
+            # alef the prefix drops ("يستهدف" is "استهدف").
+            g = f[1:] if f[:1] in ar.PARTICLE_PREFIXES and len(f) > 4 else f
+            if g[:1] in ar.IMPERFECT_PREFIXES and len(g) >= 4:
+                stem = g[1:]
+                for tag, stems in (
+                    ("leave", ar.LEAVE_VERBS), ("arrive", ar.ARRIVE_VERBS),
+                    ("event", ar.EVENT_WORDS), ("harm", ar.HARM_VERBS),
+                    ("seize", ar.SEIZE_VERBS), ("gather", ar.GATHER_VERBS),
+                ):  # fmt: skip
+                    if _starts(stem, stems) or _starts("ا" + stem, stems):
+                        tags.add(tag)
         return frozenset(tags)
     w = raw.lower().replace("ё", "е")
     if _CYRILLIC_RE.match(raw):

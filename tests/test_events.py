@@ -438,3 +438,15 @@ def test_russian_case_of_a_noun_before_the_name() -> None:
 def test_sources_and_containers_in_arabic_and_russian(text: str, expected: dict[str, str]) -> None:
     found = roles(text)
     assert {k: found[k] for k in expected} == expected
+
+
+def test_arabic_verbs_in_the_imperfect_are_event_words() -> None:
+    # "is shelling", "to shell", "will storm": the perfect stem after the prefix.
+    assert {"event", "seize"} <= word_tags("يقصف") and {"event", "seize"} <= word_tags("لتقصف")
+    assert "seize" in word_tags("سيقتحم") and "event" in word_tags("يستهدف")
+    assert "leave" in word_tags("ينزح")
+    # Names that open on the same letters stay names.
+    assert not word_tags("تدمر") and not word_tags("تكريت") and not word_tags("ليبيا")
+    assert roles("يقصف الطيران منذ الصباح بلدات في ريف دمشق.") == {"دمشق": "event"}
+    found = roles("انطلقت الطائرات من قاعدة حميميم لتقصف مواقع في إدلب.")
+    assert (found["قاعدة حميميم"], found["إدلب"]) == ("base", "event")

@@ -122,6 +122,10 @@ SOURCE_WORDS: tuple[str, ...] = (
 )  # fmt: skip
 LEAVE_VERBS: tuple[str, ...] = ("نزح", "فر", "غادر", "هرب", "انسحب", "اخلا", "اجلا")
 ARRIVE_VERBS: tuple[str, ...] = ("وصل", "عاد", "دخل", "توجه", "ارسل", "نقل", "انتقل", "ارسال")
+#: Letters before a verb in the imperfect ("يقصف", "تقصف", "نقصف") and the particles before
+#: those ("سيقصف" will shell, "لتقصف" to shell): the linker reads the perfect stem after them.
+IMPERFECT_PREFIXES: tuple[str, ...] = ("ي", "ت", "ن")
+PARTICLE_PREFIXES: tuple[str, ...] = ("س", "ل")
 #: Classes of event verbs (stems), as ``en.HARM_VERBS``, ``en.SEIZE_VERBS``, ``en.GATHER_VERBS``.
 HARM_VERBS: tuple[str, ...] = ("قتل", "مقتل", "جرح", "اصاب", "اعتقل", "اختطف", "اعدم")
 SEIZE_VERBS: tuple[str, ...] = (
