@@ -20,6 +20,7 @@ import math
 from collections import Counter, defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass, field
+from functools import cached_property
 from typing import NamedTuple
 
 import numpy as np
@@ -85,6 +86,12 @@ class _Reading:
     @property
     def matches(self) -> tuple[NameMatch, ...]:
         return self.best.matches
+
+    @cached_property
+    def votes(self) -> tuple[dict[str, float], dict[tuple[str, str], float]]:
+        """:func:`_votes` of this reading, worked out once: the report's focus, the evidence
+        for village rows and the document context all ask (read only)."""
+        return _votes(self)
 
 
 class _Best(NamedTuple):
@@ -479,7 +486,7 @@ def _focus(readings: list[_Reading], country: tuple[str, ...], *, everyone: bool
     ] or [r for r in readings if r.span.kind not in _NO_PLACE]
     voters = readings if everyone else voters
     for r in voters:
-        by_cc, by_region = _votes(r)
+        by_cc, by_region = r.votes
         own = by_name.setdefault(r.span.text, defaultdict(float))
         for cc, v in by_cc.items():
             countries[cc] += v
@@ -740,7 +747,7 @@ def prepare(
         points.append(None if far else (top["lat"], top["lon"]))  # type: ignore[index]
     sentences = sentence_spans(text)
     # Demonyms and blocs ("Russian jets") say nothing of where the report is: no votes.
-    votes = [_votes(r) if r.span.kind not in _NO_PLACE else ({}, {}) for r in readings]
+    votes = [r.votes if r.span.kind not in _NO_PLACE else ({}, {}) for r in readings]
     context = build_context(
         text, [r.span for r in readings], admitted, [v[0] for v in votes], [v[1] for v in votes],
         focus, country_hint, sentences, points,

@@ -66,7 +66,10 @@ class DocFacts:
     contained: frozenset[int] = frozenset()
 
     @classmethod
-    def build(cls, cases: Sequence[Case]) -> DocFacts:
+    def build(cls, cases: Sequence[Case], facts: Sequence[_MatchFacts] | None = None) -> DocFacts:
+        """``facts``: each case's match facts, when already made (:class:`Rows` has them)."""
+        if facts is None:
+            facts = [_facts(c) for c in cases]
         count: Counter[str] = Counter()
         person: Counter[str] = Counter()
         locative: Counter[str] = Counter()
@@ -76,13 +79,13 @@ class DocFacts:
         #: far its town is. Only exact spellings: among 158k villages nearly any word has a
         #: same-key one somewhere ("DAILY" and Dīllī, Syria).
         villages: dict[str, frozenset[str]] = {}
-        for c in cases:
+        for c, f in zip(cases, facts, strict=True):
             name = c.span.text
             count[name] += 1
             person[name] += _person_cue(c.span)
             locative[name] += c.span.locative
             if name not in villages:
-                villages[name] = _facts(c).village_ccs  # read only below: no copy
+                villages[name] = f.village_ccs  # read only below: no copy
             if name in own or c.span.kind in ("demonym", "bloc") or name.lower() in en.MONTHS:
                 # The name has voted; "Russian jets" over Idlib: the country is no place of
                 # the report; "Friday" (a hamlet somewhere) is a day.
@@ -94,7 +97,7 @@ class DocFacts:
                 # One vote per name, spread over its places' countries and weighted by how
                 # well known its best place is: "Monday" (a hamlet) barely outvotes "Idlib".
                 total = sum(by_cc.values()) or 1.0
-                weight = _facts(c).prominence ** 2
+                weight = f.prominence**2
                 own[name] = {cc: weight * w / total for cc, w in by_cc.items()}
         totals: dict[str, float] = defaultdict(float)
         for votes in own.values():
@@ -125,11 +128,11 @@ class DocFacts:
             fit[name] = weight * share + (1.0 - weight)
         contained = frozenset(
             id(a)
-            for a, b in zip(cases, cases[1:], strict=False)
+            for a, b, b_facts in zip(cases, cases[1:], facts[1:], strict=False)
             if a.span.kind != "demonym"
             and b.span.start - a.span.end <= _CONTAINER_GAP
             and a.span.container_after
-            and _facts(b).container
+            and b_facts.container
         )
         return cls(dict(count), dict(person), dict(locative), fit, contained)
 
@@ -577,9 +580,9 @@ NAMES: tuple[str, ...] = tuple(f.__name__ for f in FEATURES)
 
 def matrix(cases: Sequence[Case]) -> np.ndarray:
     """One row of feature values per case (the document is every case given)."""
-    d = DocFacts.build(cases)
     if not cases:
         return np.empty((0, len(FEATURES)), dtype=np.float64)
     r = Rows(cases)
+    d = DocFacts.build(cases, r.facts)
     # Built column by column, returned row-major (C order) like any other feature matrix.
     return np.array([f(r, d) for f in FEATURES], dtype=np.float64).T.copy()
