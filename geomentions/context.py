@@ -113,6 +113,8 @@ _PAIR_HEADS = frozenset({"north", "south", "new"})
 #: Each one-word demonym and its plural in "s" (the demonym's own entry first: "Swiss").
 _DEMONYM_FORMS = {**{w + "s": cc for w, cc in _DEMONYMS_EXACT.items()}, **_DEMONYMS_EXACT}
 _DEMONYM_FORM_SET = frozenset(_DEMONYM_FORMS)
+#: A letter of the scripts whose words the loop of demonym_countries reads.
+_ARABIC_OR_CYRILLIC = re.compile("[\u0600-\u06ff\u0400-\u04ff]")
 
 
 def demonym_countries(text: str) -> frozenset[str]:
@@ -133,8 +135,9 @@ def demonym_countries(text: str) -> frozenset[str]:
                     found.add(_DEMONYMS_EXACT[pair])
     # One set intersection in place of two look-ups per word.
     found.update(_DEMONYM_FORMS[w] for w in distinct & _DEMONYM_FORM_SET)
-    if folded.isascii():
-        return frozenset(found)  # no Arabic or Cyrillic word below
+    if folded.isascii() or _ARABIC_OR_CYRILLIC.search(folded) is None:
+        # No Arabic or Cyrillic word below (curly quotes make many English reports non-ASCII).
+        return frozenset(found)
     for w in distinct - _DEMONYM_FORM_SET:
         cc = None
         if "\u0600" <= w[0] <= "\u06ff":
