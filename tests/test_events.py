@@ -450,3 +450,30 @@ def test_arabic_verbs_in_the_imperfect_are_event_words() -> None:
     assert roles("يقصف الطيران منذ الصباح بلدات في ريف دمشق.") == {"دمشق": "event"}
     found = roles("انطلقت الطائرات من قاعدة حميميم لتقصف مواقع في إدلب.")
     assert (found["قاعدة حميميم"], found["إدلب"]) == ("base", "event")
+
+
+@pytest.mark.parametrize(
+    ("text", "place"),
+    [
+        # The linker overrules a place's own words ("to", a base) when it is sure: the
+        # protest happened where they marched to, the strike hit the base.
+        ("Hundreds of farmers marched to Nairobi to protest against new taxes.", "Nairobi"),
+        ("The Marine base at Bagram airfield was struck by rockets on Tuesday.",
+         "Bagram airfield"),
+        ("توجه آلاف المتظاهرين إلى بغداد للاحتجاج على الفساد.", "بغداد"),
+        ("Тысячи демонстрантов собрались в Ереван на митинг.", "Ереван"),
+    ],
+)  # fmt: skip
+def test_a_sure_linker_overrules_a_destination_or_a_base(text: str, place: str) -> None:
+    assert roles(text)[place] == "event"
+
+
+def test_a_statement_place_and_an_unsure_link_keep_their_own_role() -> None:
+    # A statement's place is never overruled; a weak link (below OVERRULE_P) leaves the role.
+    assert (
+        roles("The ministry said in Moscow that its aircraft bombed positions near Palmyra.")[
+            "Moscow"
+        ]
+        == "source"
+    )
+    assert roles("Беженцы из Алеппо прибыли в Латакию.")["Латакию"] == "destination"
