@@ -442,11 +442,11 @@ class Gazetteer:
             column = self._cols.get(c)
             if c in self._categories:
                 values = self._categories[c]
-                columns.append([values[k] for k in column[at].tolist()])
+                columns.append(list(map(values.__getitem__, column[at].tolist())))
             elif isinstance(column, np.ndarray):
                 columns.append(column[at].tolist())  # the Python values a memoryview gives
             else:
-                columns.append([get(r) for r in todo])
+                columns.append(list(map(get, todo)))  # the loop in C
         names = [c for c, _ in self._getters]
         cache.put_many(
             (("place", r), dict(zip(names, values, strict=True)))
