@@ -231,13 +231,22 @@ def test_a_country_abbreviation_outside_an_organisation_is_still_a_place() -> No
 @pytest.mark.parametrize(
     ("text", "word"),
     [
-        ("Flights on Air Zimbabwe to Harare were cancelled.", "Zimbabwe"),
+        ("He flew tankers for the Air Force before the war.", "Force"),
         ("The White House said the talks would go on.", "White House"),
         ("United Russia kept its majority in the Duma.", "Russia"),
     ],
 )
-def test_airlines_parties_and_the_white_house_are_masked(text: str, word: str) -> None:
+def test_the_air_force_parties_and_the_white_house_are_masked(text: str, word: str) -> None:
     assert not any(word in s for s in spans(text))
+
+
+def test_a_national_airline_names_its_country() -> None:
+    # GeoWebNews marks the country in every "Air <country>" (8 of 8; LGL has none), so the
+    # airline is left to the span model rather than masked by hand.
+    found = [m for m in gm.extract("Nobody answers the phone at Air Zimbabwe.").mentions]
+    assert [(m.place.name, m.place.feature_code) for m in found if m.place] == [
+        ("Zimbabwe", "PCLI")
+    ]
 
 
 def test_an_air_base_keeps_its_name() -> None:

@@ -164,7 +164,7 @@ MASKS = (
     r"(?:Shi(?:i|')?tes?|Shia|Sunnis?|Alawites?|Houthis?)(?!\w)",  # Chita; a movement, not a governorate
     r"Hammam(?!\w|[\s-]+(?:al|el|ad|ash|as|an|[A-Z]))",  # "Hammam" alone: a bath, not Khammam
     r"(?:US|A|C|NZ|HK|S)\$",  # currencies: "US$460 million"
-    r"Air\s+(?!(?:Base|Bases|Field|Station|Strip)\b)[A-Z]\w+",  # airlines: "Air Zimbabwe", "Air Canada"
+    r"Air\s+Forces?(?!\w)",  # a service, no place ("Air Force" folds onto Force, Italy)
     r"United\s+Russia(?!\w)",  # the party
     r"White\s+House(?!\w)",  # the US presidency, not a White House town
     r"Arab\s+(?:world|states|countries|nations)(?!\w)",  # not Arab, Alabama
