@@ -35,7 +35,7 @@ from .events import link_document
 from .evidence import admit_in_report, is_village
 from .features import NAMES, candidate_matrices, prior
 from .gazetteer import Gazetteer
-from .geo import destination, haversine_km
+from .geo import EARTH_RADIUS_KM, destination, haversine_km
 from .lang.nations import ROMANISED
 from .model import Candidate, Document, Mention
 from .models import LogisticModel, shipped
@@ -599,13 +599,23 @@ def _confidence(
     if not cands:
         return 0.0
     top = cands[0]
-    same = sum(
-        float(p)
-        for c, p in zip(cands, probs, strict=False)
-        if haversine_km(top.lat, top.lon, c.lat, c.lon) <= max(25.0, top.radius_km, c.radius_km)
-    )
+    same = sum(float(p) for c, p in zip(cands, probs, strict=False) if _same_spot(top, c))
     conf = calibrated(model, min(1.0, same))
     return round(max(0.0, min(1.0, conf * (1 - 0.7 * reading.penalty))), 4)
+
+
+def _same_spot(top: Candidate, c: Candidate) -> bool:
+    """Whether ``c`` lies within the larger radius of the two (at least 25 km) of ``top``.
+    Most other readings of a name lie far off in latitude alone, and a great-circle
+    distance is at least the Earth's radius times the latitude difference (in radians):
+    those are told apart without the distance (a margin far above rounding error)."""
+    limit = max(25.0, top.radius_km, c.radius_km)
+    if abs(c.lat - top.lat) * _KM_PER_DEGREE > limit * (1 + 1e-9) + 1e-6:
+        return False
+    return haversine_km(top.lat, top.lon, c.lat, c.lon) <= limit
+
+
+_KM_PER_DEGREE = math.radians(EARTH_RADIUS_KM)  # km of great circle per degree
 
 
 class _Notes(Lifts):

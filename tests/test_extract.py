@@ -965,3 +965,25 @@ def test_an_everyday_arabic_verb_is_not_a_clitic_and_a_place() -> None:
         ("حلب", "Aleppo"),
         ("وحمص", "Homs"),
     ]
+
+
+def test_the_latitude_bound_decides_same_spot_as_the_distance_does() -> None:
+    import random
+    from types import SimpleNamespace
+
+    from geomentions.extraction import _same_spot
+    from geomentions.geo import haversine_km
+
+    rng = random.Random(12)
+    # A place and others around it, many near the 25 km (or radius) edge, some far.
+    for _ in range(20_000):
+        lat, lon = rng.uniform(-89, 89), rng.uniform(-180, 180)
+        top = SimpleNamespace(lat=lat, lon=lon, radius_km=rng.choice([0.0, 10.0, 40.0]))
+        d = rng.choice([0.25, 0.3, 1.0, 30.0])
+        c = SimpleNamespace(
+            lat=max(-90.0, min(90.0, lat + rng.uniform(-d, d))),
+            lon=lon + rng.uniform(-d, d),
+            radius_km=rng.choice([0.0, 5.0, 30.0]),
+        )
+        limit = max(25.0, top.radius_km, c.radius_km)
+        assert _same_spot(top, c) == (haversine_km(lat, lon, c.lat, c.lon) <= limit)
