@@ -452,7 +452,11 @@ class _Focus:
     #: Raw country votes of all voters and of each name, for leave-one-out judgements.
     totals: dict[str, float]
     by_name: dict[str, dict[str, float]]
+    #: Raw division votes of all voters and of each name (leave-one-out, as the countries).
+    region_totals: dict[tuple[str, str], float] = field(default_factory=dict)
+    region_by_name: dict[str, dict[tuple[str, str], float]] = field(default_factory=dict)
     _without: dict[str, dict[str, float]] = field(default_factory=dict)
+    _regions_without: dict[str, dict[tuple[str, str], float]] = field(default_factory=dict)
 
     def without(self, name: str) -> dict[str, float]:
         """Country shares from the other names only ({} when no other name voted)."""
@@ -466,6 +470,17 @@ class _Focus:
                 )
         return self._without[name]
 
+    def regions_without(self, name: str) -> dict[tuple[str, str], float]:
+        """Division shares from the other names only: a name's own votes must not vouch for
+        a village of its own division ("Hodeidah" is the city, not the village Al Hudaydi
+        in its governorate)."""
+        if name not in self._regions_without:
+            own = self.region_by_name.get(name, {})
+            self._regions_without[name] = _normalised(
+                {k: v - own.get(k, 0.0) for k, v in self.region_totals.items()}
+            )
+        return self._regions_without[name]
+
 
 def _focus(readings: list[_Reading], country: tuple[str, ...], *, everyone: bool = False) -> _Focus:
     """Countries and first-level divisions the document is about; ``country`` overrides.
@@ -474,6 +489,7 @@ def _focus(readings: list[_Reading], country: tuple[str, ...], *, everyone: bool
     countries: dict[str, float] = defaultdict(float)
     regions: dict[tuple[str, str], float] = defaultdict(float)
     by_name: dict[str, dict[str, float]] = {}
+    region_by_name: dict[str, dict[tuple[str, str], float]] = {}
     # Ordinary words must not steer what the document is about, unless nothing else can (the
     # span model has judged Latin-script words already: they vote with its belief). A name that
     # only villages match casts no vote: it is no voter either.
@@ -491,12 +507,16 @@ def _focus(readings: list[_Reading], country: tuple[str, ...], *, everyone: bool
         for cc, v in by_cc.items():
             countries[cc] += v
             own[cc] += v
+        own_regions = region_by_name.setdefault(r.span.text, defaultdict(float))
         for region, v in by_region.items():
             regions[region] += v
+            own_regions[region] += v
     totals = dict(countries)
     if country:
         countries = defaultdict(float, {c: 1.0 for c in country})
-    return _Focus(_normalised(countries), _normalised(regions), totals, by_name)
+    return _Focus(
+        _normalised(countries), _normalised(regions), totals, by_name, dict(regions), region_by_name
+    )
 
 
 def _normalised(votes: dict) -> dict:
@@ -731,7 +751,7 @@ def prepare(
             evidence = evidence or _focus(readings, country_hint, everyone=True)
             matches = tuple(admit_in_report(
                 matches, countries=country_hint, others=evidence.without(r.span.text),
-                regions=evidence.regions, common=_common_word(r.span),
+                regions=evidence.regions_without(r.span.text), common=_common_word(r.span),
                 pointed=bool(r.span.qualifier or r.span.locative or hint in ("city", "subdistrict")),
             ))  # fmt: skip
         if country_hint:
