@@ -409,6 +409,8 @@ _HINT_WORDS: dict[str, tuple[str, ...]] = {
     "naval": "naval navy port harbour harbor ميناء порт",
     "city": "city town village madinat madinah qaryat qarya مدينة قرية بلدة город деревня село",
     "mountains": "mountains",  # plural only: "Stone Mountain" and "Mountain View" are towns
+    # "The Red Sea" is the sea, not Sudan's or Egypt's Red Sea state.
+    "sea": "sea بحر البحر море",
 }  # fmt: skip
 #: Feature codes each hint prefers.
 HINT_CODES: dict[str, tuple[str, ...]] = {
@@ -423,6 +425,7 @@ HINT_CODES: dict[str, tuple[str, ...]] = {
     "naval": ("NVB", "PRT", "MILB"),
     "city": ("PPL", "PPLA", "PPLA2", "PPLA3", "PPLA4", "PPLC", "PPLX"),
     "mountains": ("MTS", "MT", "RDGE", "HLLS", "PK", "PKS", "UPLD"),
+    "sea": ("SEA", "GULF", "OCN", "STRT", "BAY", "LGN"),
 }
 #: Hints for land that no town is: a name that asks for one and has none gets no place
 #: ("the Qandil mountains" is not Kandel, Germany).
