@@ -256,3 +256,18 @@ def test_read_wof_applies_the_manifest_caveats(tmp_path):
     assert (afrin.admin1, afrin.admin1_pcode, afrin.source) == ("Aleppo", "SY02", "wof")
     assert "Afreen" in afrin.names and "Kobanî" not in afrin.names
     assert _admin1_code("9.0") == "09" and _admin1_code("ENG") == "ENG"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Clashes were reported near Hodeidah on Tuesday.",
+        "Fighters shelled the outskirts of Hodeidah overnight.",
+    ],
+)
+def test_a_name_does_not_vouch_for_a_village_in_its_own_division(text: str) -> None:
+    # The city's own vote for its governorate made the village Al Hudaydi (pop. unknown) the
+    # only candidate; the port city of some 700,000 is meant.
+    (mention,) = gm.extract(text).places
+    assert mention.place.feature_code == "PPLA"
+    assert mention.place.population > 500_000
