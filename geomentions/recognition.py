@@ -263,6 +263,9 @@ class Span:
     after_caps: tuple[str, ...] = ()
     #: ", " or " in " (with a compass word: "in south") follows: a container may come next.
     container_after: bool = False
+    #: A capitalised word and a comma come right before it ("Houston, Texas"): the second
+    #: name of a pair, so "said" after it ends an apposition, not a speaker's name.
+    after_name_comma: bool = False
     #: What the words are: a place's "name" as the gazetteer has it, an "abbreviation"
     #: ("PRC", "США"), a "demonym" ("Libyan", "Sri Lankans") or a "bloc" ("EU"): the last two
     #: name a country or region but no place on the map; a "variant": a name in a place slot
@@ -1386,6 +1389,7 @@ def _make_span(
         headline=script == "latin" and _title_case(_line(text, start, end)),
         caps_line=script != "arabic" and surface.isupper() and _caps_line(_line(text, start, end)),
         container_after=_CONTAINER_AFTER.match(text, end) is not None,
+        after_name_comma=prev is not None and prev.cap and gap_before == ", ",
         after_caps=_caps_after(text, toks, j) if cap_after or (nxt is not None and nxt.cap) else (),
     )  # fmt: skip
 

@@ -156,7 +156,8 @@ _OF = {"latin": "of", "cyrillic": "", "arabic": ""}
 def _person_cue(s: Span) -> bool:
     return (
         s.before in _TITLES[s.script]
-        or (s.after in _SPEECH[s.script] and not s.locative)  # not "in London, said"
+        # Not "in London, said", nor "a professor in Houston, Texas, said".
+        or (s.after in _SPEECH[s.script] and not (s.locative or s.after_name_comma))
         or s.given_name_before
     )
 
@@ -331,8 +332,12 @@ def given_name(r: Rows, d: DocFacts) -> list[float]:
 
 
 def next_said(r: Rows, d: DocFacts) -> list[float]:
-    """ "said" right after it: a speaker ("Paulk said") — but "in London, said" is not."""
-    return [float(s.after in _SPEECH[s.script] and not s.locative) for s in r.spans]
+    """ "said" right after it: a speaker ("Paulk said") — but "in London, said" and
+    "Houston, Texas, said" are not."""
+    return [
+        float(s.after in _SPEECH[s.script] and not (s.locative or s.after_name_comma))
+        for s in r.spans
+    ]
 
 
 def next_org_head(r: Rows, d: DocFacts) -> list[float]:
