@@ -261,7 +261,7 @@ def _cue(text: str, spans: list[Span], i: int) -> Cue | None:
                     return Cue(relation, plain(b.text), i + 1)
     # "the Texas town of X", "the Syrian city of X" (Y before X, maybe a demonym).
     before = text[max(0, a.start - 60) : a.start]
-    m = _TOWN_OF.search(before)
+    m = _TOWN_OF.search(before) if _ends_in_of(before) else None
     if m is not None:
         head = before[: m.start()]
         words = re.search(r"(?:[Tt]he|[Aa])\s+((?:[A-Z][\w'.-]*\s*){1,3})$", head)
@@ -271,6 +271,13 @@ def _cue(text: str, spans: list[Span], i: int) -> Cue | None:
             reading = j if j is not None and text[spans[j].start : spans[j].end] in outer else None
             return Cue("in", plain(outer), reading)
     return None
+
+
+def _ends_in_of(before: str) -> bool:
+    """Whether ``before`` ends in "of" (any case) and spaces, as every match of _TOWN_OF does:
+    without them the search, which tries every position, is skipped."""
+    tail = before.rstrip()
+    return len(tail) < len(before) and tail[-2:].lower() == "of"
 
 
 def said_kinds(text: str, start: int, end: int) -> frozenset[str]:
@@ -295,7 +302,13 @@ def said_kinds(text: str, start: int, end: int) -> frozenset[str]:
     if prior and prior[-1] == "of":
         prior = prior[:-1]
     words += prior[-1:]
+    if _KIND_WORDS.isdisjoint(words):
+        return _NO_KINDS  # most names: no cue word beside them
     return frozenset(kind for kind, cue_words in KINDS if not cue_words.isdisjoint(words))
+
+
+_KIND_WORDS = frozenset().union(*(cue_words for _, cue_words in KINDS))
+_NO_KINDS: frozenset[str] = frozenset()
 
 
 def _counties(text: str) -> list[str]:

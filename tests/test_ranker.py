@@ -7,6 +7,7 @@ import pickle
 from importlib import resources
 
 import numpy as np
+import pytest
 
 import geomentions as gm
 from geomentions import features
@@ -243,3 +244,25 @@ def test_geneva_in_a_report_about_south_america_is_the_swiss_city() -> None:
     )
     geneva = placed(doc, "Geneva")
     assert geneva.country_code == "CH"
+
+
+_BEFORE_TEXTS = ["in the Texas town of ", "the Syrian city of\n", "THE TOWN OF  ", "a town of",
+                 "the county seat of ", "town of X ", "the city Of\t", "of ", "", "the capital of "]  # fmt: skip
+
+
+@pytest.mark.parametrize("before", _BEFORE_TEXTS)
+def test_the_quick_test_before_the_town_of_pattern_never_misses_a_match(before: str) -> None:
+    from geomentions.context import _TOWN_OF, _ends_in_of
+
+    if _TOWN_OF.search(before) is not None:
+        assert _ends_in_of(before), before
+
+
+def test_the_texas_town_of_paris_still_puts_paris_in_texas() -> None:
+    from geomentions.context import _cue
+    from geomentions.recognition import Span
+
+    text = "Police in the Texas town of Paris said"
+    span = Span(28, 33, "Paris", ("paris",), "latin")
+    cue = _cue(text, [span], 0)
+    assert cue is not None and (cue.relation, cue.outer) == ("in", "texas")
