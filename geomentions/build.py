@@ -31,6 +31,7 @@ from pathlib import Path
 import pyarrow as pa
 import pyarrow.parquet as pq
 
+from .commonness import zipf
 from .countries import alpha2
 from .geo import haversine_km
 from .lang.en import (
@@ -38,6 +39,7 @@ from .lang.en import (
     COMPASS_SHORT,
     DIRECTIONS,
     DIVISION_PREFIXES,
+    DIVISION_SUFFIXES,
     GENERIC,
     SEAT_ADJECTIVE_ENDINGS,
     SEAT_DIVISION_WORDS,
@@ -319,14 +321,24 @@ def compass_short(name: str) -> list[str]:
 def bare_name(name: str) -> list[str]:
     """A division's name without the formal words before it, as reports write it.
 
-    >>> bare_name("Province of Laguna"), bare_name("Provincia di Cuneo"), bare_name("Hama")
-    (['Laguna'], ['Cuneo'], [])
+    >>> bare_name("Province of Laguna"), bare_name("Borno State"), bare_name("Hama")
+    (['Laguna'], ['Borno'], [])
     """
     for prefix in DIVISION_PREFIXES:
         rest = name[len(prefix) :].strip()
         if name.startswith(prefix + " ") and rest[:1].isupper():
             return [rest]
+    for suffix in DIVISION_SUFFIXES:
+        rest = name[: -len(suffix)].strip()
+        # Not where the rest is an ordinary word: "Rivers State", "Plateau State".
+        ordinary = " " not in rest and zipf(rest, "en") >= _ORDINARY
+        if name.endswith(" " + suffix) and rest[:1].isupper() and not ordinary:
+            return [rest]
     return []
+
+
+#: An English word at least this common (Zipf) is no bare division name.
+_ORDINARY = 3.5
 
 
 def seat_name(name: str) -> str:

@@ -355,6 +355,10 @@ def test_a_division_with_a_formal_prefix_is_also_found_by_its_bare_name() -> Non
         ("District of Columbia", []),  # not "Columbia"
         ("City of Sydney", []),  # a town's own government is the town
         ("Hama", []),
+        ("Borno State", ["Borno"]),
+        ("Norte de Santander Department", ["Norte de Santander"]),
+        ("Rivers State", []),  # an ordinary word alone: the state keeps its full name
+        ("Free State", []),  # nothing but the formal word
     ],
 )
 def test_bare_name_drops_only_formal_division_words(name: str, bare: list[str]) -> None:

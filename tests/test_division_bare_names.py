@@ -30,3 +30,25 @@ def test_a_town_that_shares_a_province_name_stays_the_town() -> None:
     # "Province of Córdoba" gains the bare name too; the town is still the reading here.
     place = _place("Fans travelled from Córdoba to Madrid for the final.", "Córdoba")
     assert place is not None and place[1] != "ADM2"
+
+
+def test_states_and_departments_by_their_bare_names() -> None:
+    # admin1CodesASCII.txt writes "Borno State", "Benue State", "Shan State" and
+    # "Norte de Santander Department"; reports drop the formal word.
+    text = (
+        "Gunmen attacked farmers in Benue after raids near Maiduguri in Borno. "
+        "In northern Shan, the army shelled two villages."
+    )
+    assert _place(text, "Borno")[1:] == ("ADM1", "NG")
+    assert _place(text, "Benue")[1:] == ("ADM1", "NG")  # not the Benue river
+    assert _place(text, "Shan")[1:] == ("ADM1", "MM")
+    text = "Thousands fled the fighting in Catatumbo, Norte de Santander, toward Cucuta."
+    assert _place(text, "Norte de Santander")[1:] == ("ADM1", "CO")
+
+
+def test_a_country_keeps_its_name_beside_a_state_of_that_name() -> None:
+    # Nigeria's Niger State gains "Niger": the country stays the country.
+    assert _place("Attacks in Niger killed 20 soldiers near Tillaberi.", "Niger")[1:] == (
+        "PCLI",
+        "NE",
+    )

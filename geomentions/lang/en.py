@@ -139,6 +139,10 @@ DIVISION_PREFIXES = (
     "Partido de", "Distrito de", "Daïra de", "Arrondissement de", "Préfecture de", "Cercle de",
     "Délégation de",
 )  # fmt: skip
+#: The closing words of a division's formal name that reports leave out ("Borno State" is
+#: "Borno", "Norte de Santander Department" "Norte de Santander"); the words that end a
+#: division's name in keys already (province, governorate, region, district) need none.
+DIVISION_SUFFIXES = ("Regional State", "State", "Department")
 SEAT_ADJECTIVE_ENDINGS = ("s’ka", "s'ka", "ska")
 #: Articles and feature words: a span of only these is no name ("The city", "City Council").
 GENERIC = frozenset(
