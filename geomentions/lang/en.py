@@ -140,9 +140,10 @@ DIVISION_PREFIXES = (
     "Délégation de",
 )  # fmt: skip
 #: The closing words of a division's formal name that reports leave out ("Borno State" is
-#: "Borno", "Norte de Santander Department" "Norte de Santander"); the words that end a
-#: division's name in keys already (province, governorate, region, district) need none.
-DIVISION_SUFFIXES = ("Regional State", "State", "Department")
+#: "Borno", "Shan State" "Shan"); the words that end a division's name in keys already
+#: (province, governorate, region, district) need none. Not "Department": Colombia's and
+#: Honduras's bare names fold onto English words and names ("Valle", "Cortés": Curtis).
+DIVISION_SUFFIXES = ("Regional State", "State")
 SEAT_ADJECTIVE_ENDINGS = ("s’ka", "s'ka", "ska")
 #: Articles and feature words: a span of only these is no name ("The city", "City Council").
 GENERIC = frozenset(
