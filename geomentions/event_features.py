@@ -27,7 +27,7 @@ from geomentions.lang import ar, en, ru
 
 #: Bump when the list or the meaning of a feature changes: a model trained on another
 #: version is refused (``LogisticModel.check_features``).
-VERSION = "13"
+VERSION = "14"
 
 Span = tuple[int, int]
 
@@ -419,6 +419,18 @@ class Sentence:
             k -= 1
         return tuple(mentions[k]) if k < len(mentions) else mention
 
+    def _own_phrase(self, mention: Span, mentions: Sequence[Span], prep: str) -> bool:
+        """Whether the list ``mention`` starts ends on a word of class ``prep`` of its own:
+        "took Sinai from Egypt, the Golan Heights and the West Bank from Syria" (the Golan
+        Heights starts a phrase like the one before it, no list of "from Egypt")."""
+        k = bisect.bisect_left(mentions, mention)
+        while k + 1 < len(mentions) and LIST_GAP.match(
+            self.text[mentions[k][1] : mentions[k + 1][0]]
+        ):
+            k += 1
+        j = self.last(mentions[k][1]) + 1
+        return j < len(self.tags) and f"prep:{prep}" in self.tags[j]
+
     def list_heads(self, mentions: Sequence[Span]) -> list[int]:
         """For each of the sorted ``mentions``, the index of the first place of the list it
         ends ("Idlib, Hama and Homs": 0, 0, 0); its own index when in no list."""
@@ -443,6 +455,8 @@ class Sentence:
         head = self._list_head(mention, mentions) if prep == "none" else mention
         if head != mention:
             prep = self.bounds(head)[2]
+            if prep != "none" and self._own_phrase(mention, mentions, prep):
+                head, prep = mention, "none"
         nxt = self.raws[m_hi + 1] if m_hi + 1 < len(self.raws) else ""
         dateline = m_lo <= 1 and (
             nxt in _DATELINE_MARKS or self.text[mention[0] : mention[1]].isupper()

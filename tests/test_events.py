@@ -477,3 +477,20 @@ def test_a_statement_place_and_an_unsure_link_keep_their_own_role() -> None:
         == "source"
     )
     assert roles("Беженцы из Алеппо прибыли в Латакию.")["Латакию"] == "destination"
+
+
+def test_a_place_with_a_from_of_its_own_is_no_list_mate() -> None:
+    # "the West Bank from Jordan" repeats the phrase before it: no list of "from Syria".
+    text = "In 1967 Israel seized the Golan Heights from Syria, the West Bank from Jordan."
+    names = ["Golan Heights", "Syria", "West Bank", "Jordan"]
+    spans = [(text.index(n), text.index(n) + len(n)) for n in names]
+    s = Sentence(text)
+    assert s.own_cues(spans[2], spans)[:2] == ("none", False)
+    assert s.own_cues(spans[3], spans)[:2] == ("from", False)
+    assert roles(text)["West Bank"] != "origin"
+    # A plain list still shares its first place's "from".
+    fled = "Refugees fled from Mosul, Tikrit and Baiji."
+    spans = [(fled.index(n), fled.index(n) + len(n)) for n in ("Mosul", "Tikrit", "Baiji")]
+    assert [Sentence(fled).own_cues(m, spans)[:2] for m in spans] == [
+        ("from", False), ("from", True), ("from", True)
+    ]  # fmt: skip
