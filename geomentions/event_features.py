@@ -27,7 +27,7 @@ from geomentions.lang import ar, en, ru
 
 #: Bump when the list or the meaning of a feature changes: a model trained on another
 #: version is refused (``LogisticModel.check_features``).
-VERSION = "14"
+VERSION = "15"
 
 Span = tuple[int, int]
 

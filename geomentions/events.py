@@ -232,15 +232,12 @@ def _decide(pairs: _Pairs, probs: np.ndarray) -> list[Link]:
                     key=lambda k: (not rows[k][_WHERE_LINK], dist[i][k], -p[k]),
                 )
             best = events[j]
-        own = (
-            "origin"
-            if leaving and _left(sent, span, leaving)
-            else _own_role(sent, span, mentions, event_starts)
-        )
-        # The model reads the same cues ("from", "to", a base word, a verb of leaving) and
-        # overrules them when sure: "marched to Khrew" to protest there, "the Marine base at
-        # Beirut airport was destroyed". A statement's place stays one.
-        if own is not None and own != "source" and best_p >= OVERRULE_P:
+        left = bool(leaving) and _left(sent, span, leaving)
+        own = "origin" if left else _own_role(sent, span, mentions, event_starts)
+        # The model reads the same cues ("from", "to", a base word) and overrules them when
+        # sure: "marched to Khrew" to protest there, "the Marine base at Beirut airport was
+        # destroyed". A statement's place and a place left ("fled Mosul") stay what they are.
+        if own is not None and own != "source" and not left and best_p >= OVERRULE_P:
             own = None
         if own is not None:
             out.append(Link(own, round(1.0 - best_p, 4)))

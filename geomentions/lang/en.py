@@ -401,7 +401,8 @@ SEIZE_VERBS: frozenset[str] = frozenset(
     "captured capture captures capturing seized seizing stormed storming overran raided "
     "raiding raid invaded invading occupied occupy besieged liberated secured entered enter "
     "entering patrol patrols patrolled patrolling patroling shelled shelling bombed struck "
-    "hit targeted targeting attacked attack attacking".split()
+    "hit targeted targeting attacked attack attacking recaptured recapture recapturing "
+    "retook retaken regained".split()
 )
 #: gatherings ("marched through Cairo").
 GATHER_VERBS: frozenset[str] = frozenset(
@@ -423,5 +424,7 @@ EVENT_WORDS: frozenset[str] = frozenset(
     # why "march" itself is not here).
     "patrol patrols patrolled patrolling patroling targeting captures capturing storming "
     "shoot shoots murdering invaded invading raiding detonate detonating blew erupted "
-    "occurred occupy secured destroys launched launching marching marches".split()
+    "occurred occupy secured destroys launched launching marching marches "
+    # Taking a place back: "troops recaptured Palmyra", "the army retook Tikrit".
+    "recaptured recapture recapturing retook retaken regained".split()
 )
