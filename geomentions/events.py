@@ -7,8 +7,9 @@ features of :mod:`geomentions.event_features`) gives the probability that the ev
 there; a second, smaller model (``data/linker_rivals.json``) weighs that probability against
 the other places' for the same event word (an event mostly happened at one of them). A place
 is an ``"event"`` location when its highest probability reaches the model's threshold and its
-own words give it no other role (below), or give it a base, an origin or a destination but
-the probability reaches :data:`OVERRULE_P` ("marched to Nairobi to protest"); its event is, of
+own words give it no other role (below), or give it a base, a destination or an origin by
+"from" (not a place left: "fled Mosul") but the probability reaches :data:`OVERRULE_P`
+("marched to Nairobi to protest"); its event is, of
 the event words reaching it, one whose clause opens on the place ("Erbil, where a bomb
 exploded"), else the nearest. Any other place gets the role its own words give it:
 
