@@ -1077,7 +1077,15 @@ def _longest_match(
     A span's last word may be inflected (Пальмиры, Дейр-эз-Зора) or carry an Arabic clitic
     (وحلب): base forms are tried too, and every reading found is returned.
     """
-    j = _run_end(text, toks, i, len(toks) if limit is None else max(limit, i + 1))
+    n = len(toks) if limit is None else max(limit, i + 1)
+    j = _run_end(text, toks, i, n)
+    e = toks[j - 1].end
+    if j < n and text[e : e + 2] in _POSSESSIVE_GAPS:
+        # "Cox's Bazar": the run stopped at the possessive ending the tokeniser took off
+        # "Cox's"; it goes on only to a name so spelled ("Putin's Russia" stays two names).
+        longer = _possessive_match(text, toks, i, j, n, gaz)
+        if longer is not None:
+            return longer
     # Which name a run of words holds depends only on the words (a word's script, case and
     # lowercase follow from its text) and the gazetteer: the same runs recur across reports,
     # so the answer is memoised on the gazetteer (freed with it; ``generation`` changes when
@@ -1089,6 +1097,43 @@ def _longest_match(
         found = _run_match(tuple([t[2:] for t in toks[i:j]]), gaz) or (0, ())
         gaz.cache.put(memo_key, found)
     return None if not found[0] else (i + found[0], found[1])
+
+
+#: A possessive ending ("'s", "’s") right after a token: the tokeniser took it off the word.
+_POSSESSIVE_GAPS = frozenset({"'s", "'S", "’s", "’S"})
+
+
+def _possessive_match(
+    text: str, toks: list[_Token], i: int, j: int, n: int, gaz: Gazetteer
+) -> tuple[int, tuple[str, ...]] | None:
+    """(end token index, keys) of a name starting at token ``i`` that runs on across the
+    possessive ending of token ``j - 1`` ("Cox's Bazar", "King's Lynn"), spelled with it;
+    None when the gazetteer has no such name or the next word cannot go on a name."""
+    last, nxt = toks[j - 1], toks[j]
+    if text[last.end + 2 : nxt.start] not in (" ", "\u00a0") or not nxt.cap:
+        return None
+    if nxt.script != last.script or last.script == "arabic":
+        return None
+    end = _run_end(text, toks, j, min(n, i + MAX_TOKENS))
+    full = text[last.start : last.end + 2]  # the word with its possessive: "Cox's"
+    words = [t[2:] for t in toks[i : j - 1]] + [(full, last.script, True, full.lower())]
+    words += [t[2:] for t in toks[j:end]]
+    memo_key = ("possessive run", gaz.generation, tuple(w[0] for w in words))
+    found = gaz.cache.get(memo_key)
+    if found is None:
+        found = _run_match(tuple(words), gaz) or (0, ())
+        # Keys join words, and a doubled letter is one: "Lincoln's Center" has the key of
+        # Lincoln Center. Only a place whose name spells the word with its "s" is read.
+        fold = _fold_first if j - 1 == i else _fold_later
+        spelled = fold(full)[-1:]
+        keys = tuple(
+            k for k in found[1]
+            if any(spelled[0] in fold_tokens(name) for _, name in gaz.lookup_key(k))
+        ) if spelled else ()  # fmt: skip
+        found = (found[0], keys) if keys else (0, ())
+        gaz.cache.put(memo_key, found)
+    # Only a name past the possessive: "Cox's" alone is no reading of "Cox".
+    return (i + found[0], found[1]) if found[0] > j - i else None
 
 
 def _run_end_py(text: str, toks: list[_Token], i: int, n: int) -> int:
