@@ -24,6 +24,8 @@ from dataclasses import MISSING, dataclass, fields, replace
 from functools import lru_cache
 from typing import Any, NamedTuple
 
+from anyascii import anyascii
+
 from . import budget
 from .commonness import zipf
 from .gazetteer import Gazetteer
@@ -1101,6 +1103,8 @@ def _longest_match(
 
 #: A possessive ending ("'s", "’s") right after a token: the tokeniser took it off the word.
 _POSSESSIVE_GAPS = frozenset({"'s", "'S", "’s", "’S"})
+#: A word of a place's name with an apostrophe kept ("cox's" in "cox's bazar").
+_POSSESSIVE_WORD = re.compile(r"[^\W_]+(?:'[^\W_]+)*")
 
 
 def _possessive_match(
@@ -1122,14 +1126,16 @@ def _possessive_match(
     found = gaz.cache.get(memo_key)
     if found is None:
         found = _run_match(tuple(words), gaz) or (0, ())
-        # Keys join words, and a doubled letter is one: "Lincoln's Center" has the key of
-        # Lincoln Center. Only a place whose name spells the word with its "s" is read.
-        fold = _fold_first if j - 1 == i else _fold_later
-        spelled = fold(full)[-1:]
+        # Keys join words and fold spellings: "Lincoln's Center" has the key of Lincoln
+        # Center, "Mary's County" that of Maries County. Only a place whose name has the
+        # word with its "s" ("Cox's", "Cox’s" or "Bishops") is read.
+        stem = anyascii(last.text).lower()
+        forms = {stem + "'s", stem + "s"}
         keys = tuple(
             k for k in found[1]
-            if any(spelled[0] in fold_tokens(name) for _, name in gaz.lookup_key(k))
-        ) if spelled else ()  # fmt: skip
+            if any(forms.intersection(_POSSESSIVE_WORD.findall(anyascii(name).lower()))
+                   for _, name in gaz.lookup_key(k))
+        )  # fmt: skip
         found = (found[0], keys) if keys else (0, ())
         gaz.cache.put(memo_key, found)
     # Only a name past the possessive: "Cox's" alone is no reading of "Cox".
