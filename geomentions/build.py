@@ -44,6 +44,7 @@ from .lang.en import (
     SEAT_ADJECTIVE_ENDINGS,
     SEAT_DIVISION_WORDS,
 )
+from .lang.exonyms import EXONYMS
 from .names import key as name_key
 
 log = logging.getLogger(__name__)
@@ -669,6 +670,10 @@ def collect(
             for gid, names in read_alternate_names(d / fname, set(places)).items():
                 places[gid].add_names(names)
             break
+
+    for gid, names in EXONYMS.items():  # names reports use that the cities table lacks
+        if gid in places:
+            places[gid].add_names(names)
 
     admin1 = (
         _read_codes(d / "admin1CodesASCII.txt") if (d / "admin1CodesASCII.txt").exists() else {}

@@ -114,3 +114,12 @@ def test_two_words_of_running_text_are_no_one_word_name() -> None:
     assert [(m.place.name, m.place.country_code) for m in gm.extract(text).places] == [
         ("Homs", "SY")
     ]
+
+
+def test_washington_in_arabic_is_the_capital() -> None:
+    # GeoNames' cities table names the US capital in Latin and Cyrillic letters only: the
+    # builder adds the Arabic name (geomentions/lang/exonyms.py).
+    text = "قال مسؤولون إن الوفد وصل إلى واشنطن صباح الثلاثاء."
+    assert [(m.place.name, m.place.feature_code) for m in gm.extract(text).places] == [
+        ("Washington", "PPLC")
+    ]

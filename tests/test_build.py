@@ -365,3 +365,15 @@ def test_bare_name_drops_only_formal_division_words(name: str, bare: list[str]) 
     from geomentions.build import bare_name
 
     assert bare_name(name) == bare
+
+
+def test_exonyms_are_keyed_by_ids_of_the_shipped_gazetteer() -> None:
+    # Every added name must reach a place: an id that names no row would drop it silently.
+    import geomentions as gm
+    from geomentions.lang.exonyms import EXONYMS
+
+    gaz = gm.Gazetteer.default(layers=())
+    for place_id, names in EXONYMS.items():
+        row = gaz.row_of(place_id)
+        assert row is not None, place_id
+        assert set(names) <= set(gaz.names_of(row)), place_id
