@@ -146,10 +146,8 @@ def _native_best(span: Span, best: _Best, gaz: Gazetteer) -> _Best | None:
     (_unwritten_at_home), or when the word is its name as written (the article aside), at
     home or, abroad, for a well-known place: Paris is "باريس", but "الغاز" ("the gas") is
     no call for Gas, Kansas."""
-    if span.script != "arabic":
-        return best
-    if span.commonness < _AR_ORDINARY or " " in span.text:
-        return best
+    if span.script != "arabic" or span.commonness < _AR_ORDINARY or " " in span.text:
+        return best  # a rare word, or a phrase: recognition has judged its spelling
     # "والهند" ("and India") is India's "الهند" as written.
     written = {
         _unprefixed(arabic_spelling(w))
