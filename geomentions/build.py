@@ -319,8 +319,12 @@ def compass_short(name: str) -> list[str]:
     return [f"{COMPASS_SHORT[first]} {rest}"]
 
 
+#: An English word at least this common (Zipf) is no bare division name.
+_ORDINARY = 3.5
+
+
 def bare_name(name: str) -> list[str]:
-    """A division's name without the formal words before it, as reports write it.
+    """A division's name without the formal words before or after it, as reports write it.
 
     >>> bare_name("Province of Laguna"), bare_name("Borno State"), bare_name("Hama")
     (['Laguna'], ['Borno'], [])
@@ -330,16 +334,13 @@ def bare_name(name: str) -> list[str]:
         if name.startswith(prefix + " ") and rest[:1].isupper():
             return [rest]
     for suffix in DIVISION_SUFFIXES:
+        if not name.endswith(" " + suffix):
+            continue
         rest = name[: -len(suffix)].strip()
         # Not where the rest is an ordinary word: "Rivers State", "Plateau State".
-        ordinary = " " not in rest and zipf(rest, "en") >= _ORDINARY
-        if name.endswith(" " + suffix) and rest[:1].isupper() and not ordinary:
+        if rest[:1].isupper() and (" " in rest or zipf(rest, "en") < _ORDINARY):
             return [rest]
     return []
-
-
-#: An English word at least this common (Zipf) is no bare division name.
-_ORDINARY = 3.5
 
 
 def seat_name(name: str) -> str:

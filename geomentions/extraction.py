@@ -148,6 +148,17 @@ def _native_best(span: Span, best: _Best, gaz: Gazetteer) -> _Best | None:
     no call for Gas, Kansas."""
     if span.script != "arabic" or span.commonness < _AR_ORDINARY or " " in span.text:
         return best  # a rare word, or a phrase: recognition has judged its spelling
+    # Memoised as _best is: the same words recur, and a common word has hundreds of matches.
+    memo_key = ("native", gaz.generation, span.text, span.stands_for, span.keys, span.kind)
+    found = gaz.cache.get(memo_key)
+    if found is None:
+        found = _native_uncached(span, best, gaz) or ()
+        gaz.cache.put(memo_key, found)
+    return found or None
+
+
+def _native_uncached(span: Span, best: _Best, gaz: Gazetteer) -> _Best | None:
+    """:func:`_native_best`'s work, for an ordinary one-word Arabic span."""
     # "والهند" ("and India") is India's "الهند" as written.
     written = {
         _unprefixed(arabic_spelling(w))
@@ -462,10 +473,7 @@ class _Focus:
             if len(self.by_name) - (name in self.by_name) < 1:
                 self._without[name] = {}
             else:
-                own = self.by_name.get(name, {})
-                self._without[name] = _normalised(
-                    {cc: v - own.get(cc, 0.0) for cc, v in self.totals.items()}
-                )
+                self._without[name] = _less(self.totals, self.by_name.get(name, {}))
         return self._without[name]
 
     def regions_without(self, name: str) -> dict[tuple[str, str], float]:
@@ -474,10 +482,13 @@ class _Focus:
         in its governorate)."""
         if name not in self._regions_without:
             own = self.region_by_name.get(name, {})
-            self._regions_without[name] = _normalised(
-                {k: v - own.get(k, 0.0) for k, v in self.region_totals.items()}
-            )
+            self._regions_without[name] = _less(self.region_totals, own)
         return self._regions_without[name]
+
+
+def _less(totals: dict, own: dict) -> dict:
+    """Shares of the raw votes ``totals`` less one name's own votes ``own``."""
+    return _normalised({k: v - own.get(k, 0.0) for k, v in totals.items()})
 
 
 def _focus(readings: list[_Reading], country: tuple[str, ...], *, everyone: bool = False) -> _Focus:

@@ -1212,19 +1212,19 @@ def _run_match(
                 if k and k not in keys and _written_in_arabic(k, end - i, gaz):
                     keys.append(k)
         if not keys and last.script == "arabic":
+            bases = (last.text, *inflection_variants(last.text, "arabic"))
             # The hamza seat or final letter spelled the other common way, where a place is
             # so written: "إسطنبول" is the gazetteer's "اسطنبول".
-            for variant in (last.text, *inflection_variants(last.text, "arabic")):
+            for variant in bases:
                 k = _keys_for(head + list(fold_last(arabic_spelling(variant))), gaz)
                 if k and k not in keys and _spelled_so(variant, k, gaz):
                     keys.append(k)
-        if not keys and last.script == "arabic":
-            # A foreign name spelled with Arabic's nearest letters: "زابوريجيا" Zaporizhzhia.
-            bases = (last.text, *inflection_variants(last.text, "arabic"))
-            for variant in (v for b in bases for v in foreign_sounds(b)):
-                k = _keys_for(head + list(fold_last(variant)), gaz)
-                if k and k not in keys:
-                    keys.append(k)
+            if not keys:
+                # A foreign name spelled with Arabic's nearest letters: "زابوريجيا".
+                for variant in (v for b in bases for v in foreign_sounds(b)):
+                    k = _keys_for(head + list(fold_last(variant)), gaz)
+                    if k and k not in keys:
+                        keys.append(k)
         if not keys and end - i > 1 and last.script == "cyrillic":
             # An adjective opening the name declines with it: "Восточной Гуте".
             for alt in _adjective_heads(tuple(t.text for t in toks[i : end - 1])):
