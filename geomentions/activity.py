@@ -69,7 +69,8 @@ import functools
 import itertools
 import operator
 import re
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
+from typing import cast
 
 from geomentions.model import EVENT_TYPES, Activity, Count
 
@@ -221,7 +222,7 @@ class _Lexicon:
         self._index.setdefault((code, pats[0]), []).append((self._count, pats, code, label))
         self._count += 1
 
-    def add_all(self, entries: dict[str, Sequence[str]], label: object) -> None:
+    def add_all(self, entries: Mapping[str, Sequence[str]], label: object) -> None:
         for kind, phrases in entries.items():
             for phrase in phrases:
                 self.add(kind, phrase, label)
@@ -1156,7 +1157,7 @@ def _word_numbers(toks: _Toks) -> list[tuple[int, int, int, bool]]:
             value = _RU_NUMBER_WORDS.get(info.norm, 0)
         else:
             word = info.norm
-            if word in ("a", *_EN_ONES) and nxt == "hundred":
+            if (word == "a" or word in _EN_ONES) and nxt == "hundred":
                 used, value = 2, 100 * _EN_NUMBER_WORDS.get(word, 1)
             elif word == "a" and nxt == "dozen":
                 used, value = 2, 12
@@ -1251,8 +1252,8 @@ def _counts(toks: _Toks, dates: Sequence[re.Match[str]]) -> list[tuple[Count, in
     for start, end, value, vague in sorted(numbers):
         if any(s <= start < e for s, e in date_spans):
             continue
-        after = words_after.get(end)
-        noun = _noun_after(sent, _words_after(sent, end) if after is None else after, value, vague)
+        known = words_after.get(end)
+        noun = _noun_after(sent, _words_after(sent, end) if known is None else known, value, vague)
         if noun is not None:
             out.append((Count(value, noun[0]), noun[1], noun[2]))
     return out
@@ -1381,11 +1382,12 @@ def _analyse(sent: str) -> _Analysis:
     found = _TRIGGER_LEX.find(toks, [(k, info.trigger) for k, info in toks.hits if info.trigger])
     triggers = tuple(
         (s, e, etype, strong)
-        for s, e, (etype, strong) in found
+        for s, e, (etype, strong) in cast("list[tuple[int, int, tuple[str, bool]]]", found)
         if strong or etype != "sortie" or any(ns <= s < ne for _, ns, ne in counts)
     )
     seen: dict[str, None] = {}
-    for _, _, name in _ACTOR_LEX.find(toks, [(k, i.actor) for k, i in toks.hits if i.actor]):
+    actors = _ACTOR_LEX.find(toks, [(k, i.actor) for k, i in toks.hits if i.actor])
+    for _, _, name in cast("list[tuple[int, int, str]]", actors):
         seen.setdefault(name, None)
     air = _AIR_LEX.find(toks, [(k, info.air) for k, info in toks.hits if info.air])
     # The first valid date, as find_date(sent) would read it from the same matches.

@@ -246,7 +246,9 @@ class DocContext:
     def others_name(self, namers: set[str] | None, i: int) -> bool:
         """Whether a name other than reading ``i``'s own is among ``namers``."""
         # namers - {own} is not empty (without making either set: asked per candidate).
-        return bool(namers) and (len(namers) > 1 or self.spans[i].text not in namers)
+        if not namers:
+            return False
+        return len(namers) > 1 or self.spans[i].text not in namers
 
 
 def _cue(text: str, spans: list[Span], i: int) -> Cue | None:
@@ -387,9 +389,9 @@ def build(
                 sentence_admin1[sentence_of[i]][key].add(sp.text)
         # "US", "UK" in running text stand for a country.
         if sp.text in COUNTRY_ABBREVIATIONS:
-            cc = alpha2(COUNTRY_ABBREVIATIONS[sp.text])
-            if cc:
-                country_namers[cc].add(sp.text)
+            abbreviated = alpha2(COUNTRY_ABBREVIATIONS[sp.text])
+            if abbreviated:
+                country_namers[abbreviated].add(sp.text)
     counties = frozenset(_counties(text))
     government: dict[int, bool] = {}
     for s in set(sentence_of):

@@ -22,8 +22,12 @@ import itertools
 import math
 import re
 from collections.abc import Sequence
+from typing import TYPE_CHECKING
 
 from geomentions.lang import ar, en, ru
+
+if TYPE_CHECKING:
+    import numpy as np
 
 #: Bump when the list or the meaning of a feature changes: a model trained on another
 #: version is refused (``LogisticModel.check_features``).
@@ -417,7 +421,10 @@ class Sentence:
         k = bisect.bisect_left(mentions, mention)
         while k > 0 and LIST_GAP.match(self.text[mentions[k - 1][1] : mentions[k][0]]):
             k -= 1
-        return tuple(mentions[k]) if k < len(mentions) else mention
+        if k == len(mentions):
+            return mention
+        start, end = mentions[k]
+        return (start, end)
 
     def _own_phrase(self, mention: Span, mentions: Sequence[Span], prep: str) -> bool:
         """Whether the list ``mention`` starts ends on a word of class ``prep`` of its own:
@@ -566,11 +573,11 @@ class Sentence:
         ``kinds`` their kinds ("country", "admin", "unresolved" or ""; ``kind`` is the
         mention's own), ``triggers`` all event words. One row of :meth:`matrix`.
         """
-        mention = tuple(mention)
+        mention = (mention[0], mention[1])
         if kinds is None:
             kinds = [kind if tuple(m) == mention else "" for m in mentions]
         order = sorted(range(len(mentions)), key=lambda j: tuple(mentions[j]))
-        spans = [tuple(mentions[j]) for j in order]
+        spans = [(mentions[j][0], mentions[j][1]) for j in order]
         return self.matrix(
             [trigger], spans, [kinds[j] for j in order], sorted(triggers), only=spans.index(mention)
         )[0]
@@ -725,7 +732,7 @@ _RIVAL_SHARED_COLS = [_INDEX[n] for n in RIVAL_SHARED]
 
 
 def rival_matrix(
-    rows: Sequence[Sequence[float]],
+    rows: Sequence[Sequence[float]] | np.ndarray,
     p: Sequence[float],
     n_events: int,
     rivals: Sequence[bool] | None = None,

@@ -28,7 +28,7 @@ exploded"), else the nearest. Any other place gets the role its own words give i
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Collection, Sequence
 from dataclasses import dataclass
 from functools import cache
 
@@ -127,7 +127,7 @@ def triggers(sent: Sentence, typed: Sequence[tuple[int, int, str]] = ()) -> list
 
 
 def _own_role(
-    sent: Sentence, span: Span, mentions: Sequence[Span], events: Sequence[int] = ()
+    sent: Sentence, span: Span, mentions: Sequence[Span], events: Collection[int] = ()
 ) -> str | None:
     """The role a place's own words give it, whatever the event words say: a dateline or a
     statement's place ("said in Moscow"), a base ("flying from Hmeymim airbase"), "from X",
@@ -149,7 +149,7 @@ def _own_role(
     return None
 
 
-def _cue_before(sent: Sentence, first: int, tag: str, events: Sequence[int]) -> bool:
+def _cue_before(sent: Sentence, first: int, tag: str, events: Collection[int]) -> bool:
     """A word tagged ``tag`` among the three before token ``first``, with no event word
     between it and there."""
     for j in range(first - 1, max(-1, first - 4), -1):

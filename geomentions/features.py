@@ -13,6 +13,7 @@ from __future__ import annotations
 import math
 from collections.abc import Sequence
 from functools import cache
+from typing import cast
 
 import numpy as np
 
@@ -120,11 +121,10 @@ def candidate_matrices(ctx: DocContext, requests: Sequence[Request]) -> list[np.
     cols, valid = _windows(ctx, readings)
     rows: list[list[float]] = []
     bounds: list[int] = [0]
-    for (i, matches, all_matches, wanted), near in zip(
-        requests, valid.any(axis=1).tolist(), strict=True
-    ):
+    nears = cast("list[bool]", valid.any(axis=1).tolist())
+    for (i, matches, all_matches, wanted), has_near in zip(requests, nears, strict=True):
         if matches:
-            rows.extend(_rows(ctx, i, matches, all_matches, wanted, near))
+            rows.extend(_rows(ctx, i, matches, all_matches, wanted, has_near))
         bounds.append(len(rows))
     if not rows:
         return [np.zeros((0, _WIDTH), dtype=np.float64) for _ in requests]

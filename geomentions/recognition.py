@@ -373,7 +373,8 @@ def foreign_sounds(word: str) -> tuple[str, ...]:
     out = []
     for n in range(1, len(present) + 1):
         for chosen in itertools.combinations(present, n):
-            out.append(word.translate(str.maketrans(dict(chosen))))
+            table: dict[str, str | int | None] = dict(chosen)
+            out.append(word.translate(str.maketrans(table)))
     return tuple(out)
 
 
@@ -1393,7 +1394,12 @@ def _make_span(
     gap_after = text[end : nxt.start] if nxt else ""
     before = prev.lower.rstrip(".") if prev is not None and len(gap_before) <= 2 else ""
     before2 = ""
-    if before and i_prev > 0 and text[toks[i_prev - 1].end : prev.start] == " ":
+    if (
+        before
+        and prev is not None
+        and i_prev > 0
+        and text[toks[i_prev - 1].end : prev.start] == " "
+    ):
         before2 = toks[i_prev - 1].lower
     after = nxt.lower if nxt is not None and gap_after in (" ", ", ", "-") else ""
     cap_before = cap_after = False
@@ -1452,12 +1458,18 @@ if any(f.default_factory is not MISSING for f in fields(Span)):
     raise TypeError("_new_span fills Span's defaults, not default factories")
 
 
+_SPAN_DICT = Span.__dictoffset__ != 0  # type: ignore[attr-defined]  # no __dict__: compiled
+
+
 def _new_span(**values: Any) -> Span:
     """``Span(**values)`` for the scan's candidate spans (a report has hundreds): the frozen
     dataclass's ``__init__`` sets each of its fields through ``object.__setattr__``, about
     3.5 µs a span; filling ``__dict__`` at once makes the same object in a third of that.
     Every field without a default must be in ``values`` (tests/test_recognition.py checks
-    ``vars(span) == vars(replace(span))``)."""
+    its fields equal those of ``replace(span)``). Compiled (geomentions/_native.py), Span keeps its
+    fields in C slots and its ``__init__`` is quick: it is called."""
+    if not _SPAN_DICT:
+        return Span(**values)
     span = object.__new__(Span)
     span.__dict__.update(_SPAN_DEFAULTS)
     span.__dict__.update(values)

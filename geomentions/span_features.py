@@ -178,8 +178,6 @@ class Rows:
     """The cases of one report as the features read them: the cases, their spans and the
     facts about their matches, side by side (a feature gives one value per case, in order)."""
 
-    __slots__ = ("cases", "spans", "facts")
-
     def __init__(self, cases: Sequence[Case]) -> None:
         self.cases = cases
         self.spans = [c.span for c in cases]

@@ -1,0 +1,130 @@
+"""Which modules run compiled, and the switch back to their Python sources.
+
+``pip install`` compiles the modules in :data:`COMPILED` with mypyc (``hatch_build.py``):
+the same code, typed, made C, for the per-span and per-candidate loops that take most of an
+extraction. Their Python sources ship beside them and give the same results
+(``tests/test_native.py`` compares the two). The sources are used instead, all together (a
+compiled module calls its compiled peers directly, not through the import system), when
+
+- ``GEOMENTIONS_PURE`` is set in the environment, or
+- a source is not the one that was compiled (an edited checkout): a warning says so, since a
+  stale compiled module would run old code.
+
+Only the standard library is imported here: ``geomentions/__init__.py`` calls :func:`setup`
+before anything else, and the build hook reads :data:`COMPILED` from this file.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import importlib
+import importlib.machinery
+import importlib.util
+import json
+import os
+import sys
+import warnings
+from collections.abc import Sequence
+from pathlib import Path
+from types import ModuleType
+
+#: Compiled by mypyc, in this order; leaves of the pipeline that nothing else reaches into.
+COMPILED = (
+    "recognition",
+    "span_features",
+    "activity",
+    "context",
+    "features",
+    "event_features",
+    "events",
+)
+#: What the build hook writes beside the modules: each source's SHA-256 at compile time.
+STAMP = "_native.json"
+
+HERE = Path(__file__).resolve().parent
+
+
+def source_digest(path: Path) -> str:
+    return hashlib.sha256(path.read_bytes()).hexdigest()
+
+
+def write_stamp(folder: Path = HERE, modules: Sequence[str] = COMPILED) -> Path:
+    """Record the sources being compiled (the build hook calls this)."""
+    stamp = folder / STAMP
+    digests = {m: source_digest(folder / f"{m}.py") for m in modules}
+    stamp.write_text(json.dumps(digests, indent=1, sort_keys=True) + "\n", encoding="utf-8")
+    return stamp
+
+
+def _extension(folder: Path, module: str) -> Path | None:
+    for suffix in importlib.machinery.EXTENSION_SUFFIXES:
+        if (folder / f"{module}{suffix}").is_file():
+            return folder / f"{module}{suffix}"
+    return None
+
+
+def stale(folder: Path = HERE, modules: Sequence[str] = COMPILED) -> list[str]:
+    """The ``modules`` whose source is not the one compiled (all, without a stamp)."""
+    try:
+        digests = json.loads((folder / STAMP).read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        digests = {}
+    return [m for m in modules if digests.get(m) != source_digest(folder / f"{m}.py")]
+
+
+class _Sources(importlib.machinery.PathFinder):
+    """Finds the compiled modules' ``.py`` files (ahead of their extensions)."""
+
+    @classmethod
+    def find_spec(
+        cls, fullname: str, path: Sequence[str] | None = None, target: ModuleType | None = None
+    ) -> importlib.machinery.ModuleSpec | None:
+        package, _, name = fullname.rpartition(".")
+        if package != __package__ or name not in COMPILED:
+            return None
+        return importlib.util.spec_from_file_location(fullname, HERE / f"{name}.py")
+
+
+def compiled(name: str) -> bool:
+    """Whether module ``geomentions.<name>`` runs compiled."""
+    file = getattr(sys.modules.get(f"{__package__}.{name}"), "__file__", None) or ""
+    return not file.endswith(".py")
+
+
+def source(name: str) -> ModuleType:
+    """Module ``geomentions.<name>`` as its Python source runs: itself when not compiled,
+    else its ``.py`` loaded on its own as ``geomentions._source_<name>`` (for its docstrings
+    and their examples, which compiled functions do not keep)."""
+    module = importlib.import_module(f"{__package__}.{name}")
+    if not compiled(name):
+        return module
+    alias = f"{__package__}._source_{name}"
+    if alias not in sys.modules:
+        spec = importlib.util.spec_from_file_location(alias, HERE / f"{name}.py")
+        assert spec is not None and spec.loader is not None
+        sys.modules[alias] = importlib.util.module_from_spec(spec)
+        spec.loader.exec_module(sys.modules[alias])
+    return sys.modules[alias]
+
+
+def setup() -> str:
+    """``"compiled"`` or ``"python"``: how the modules in :data:`COMPILED` will run.
+
+    >>> setup() in ("compiled", "python")
+    True
+    """
+    if not any(_extension(HERE, m) for m in COMPILED):
+        return "python"  # installed without a compiler, or GEOMENTIONS_PURE at build time
+    if not os.environ.get("GEOMENTIONS_PURE"):
+        old = stale()
+        if not old:
+            return "compiled"
+        warnings.warn(
+            f"geomentions: the compiled {', '.join(old)} predate their sources; running the "
+            "Python sources (rebuild with `pip install -e .` to compile them again)",
+            RuntimeWarning,
+            stacklevel=2,
+        )
+    if _Sources not in sys.meta_path:
+        sys.meta_path.insert(0, _Sources)
+    return "python"

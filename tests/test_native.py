@@ -1,0 +1,87 @@
+"""The compiled modules (geomentions/_native.py) and their Python sources give the same output."""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+import geomentions as gm
+from geomentions import _native
+
+REPORTS = sorted((Path(__file__).resolve().parents[1] / "examples" / "reports").glob("*.txt"))
+# Our own words: the three scripts, counts, dates, roles and a name with no match.
+TEXTS = [
+    "Jets flying from Hmeymim struck 12 targets near Tadmur and in eastern Aleppo on 3 May.",
+    "قصفت الطائرات مواقع في ريف دير الزور الشرقي وفي مدينة تدمر.",
+    "Удары нанесены по объектам в районе Пальмиры и Дейр-эз-Зора; из Москвы не сообщали.",
+    "Refugees who fled Mosul arrived in Erbil, where a car bomb exploded; Zzyzxqv was quiet.",
+]
+
+_DUMP = """
+import json, sys
+import geomentions as gm
+texts = json.loads(sys.stdin.read())
+docs = [gm.extract(t) for t in texts]
+print(json.dumps({"native": gm.NATIVE, "docs": [d.to_dict() for d in docs]}))
+"""
+
+
+def _dump(pure: bool) -> dict:
+    env = {k: v for k, v in os.environ.items() if k != "GEOMENTIONS_PURE"}
+    if pure:
+        env["GEOMENTIONS_PURE"] = "1"
+    texts = TEXTS + [p.read_text(encoding="utf-8") for p in REPORTS]
+    out = subprocess.run(
+        [sys.executable, "-c", _DUMP],
+        input=json.dumps(texts),
+        capture_output=True,
+        text=True,
+        env=env,
+        check=True,
+    )
+    return json.loads(out.stdout)
+
+
+# CI installs with a compiler: there the modules must have been compiled.
+needs_compiled = pytest.mark.skipif(
+    gm.NATIVE != "compiled" and not os.environ.get("CI"), reason="not compiled here"
+)
+
+
+@needs_compiled
+def test_ci_runs_the_compiled_modules() -> None:
+    assert gm.NATIVE == "compiled", "CI must compile the modules (is mypy or gcc missing?)"
+    assert all(_native.compiled(m) for m in _native.COMPILED)
+
+
+@needs_compiled
+def test_python_sources_give_the_same_output_as_the_compiled_modules() -> None:
+    pure, compiled = _dump(True), _dump(False)
+    assert (pure["native"], compiled["native"]) == ("python", "compiled")
+    assert pure["docs"] == compiled["docs"]
+    # Not vacuous: the reports' places were found, with their activity.
+    first = compiled["docs"][0]["mentions"]
+    assert [m["text"] for m in first][:3] == ["Hmeymim", "Tadmur", "Aleppo"]
+    assert sum(len(d["mentions"]) for d in compiled["docs"]) > 50
+
+
+def test_an_edited_source_is_stale(tmp_path: Path) -> None:
+    modules = ("one", "two")
+    for m in modules:
+        (tmp_path / f"{m}.py").write_text(f"X = {m!r}\n", encoding="utf-8")
+    assert _native.stale(tmp_path, modules) == ["one", "two"]  # no stamp: nothing is current
+    _native.write_stamp(tmp_path, modules)
+    assert _native.stale(tmp_path, modules) == []
+    (tmp_path / "two.py").write_text("X = 'edited'\n", encoding="utf-8")
+    assert _native.stale(tmp_path, modules) == ["two"]
+
+
+def test_the_source_of_a_module_keeps_its_docstrings() -> None:
+    src = _native.source("recognition")
+    assert src.find_spans.__doc__ and "span" in src.find_spans.__doc__.lower()
+    assert _native.source("names") is sys.modules["geomentions.names"]  # never compiled
