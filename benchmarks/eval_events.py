@@ -11,7 +11,10 @@ location span (token offsets); recall is the share of gold spans some prediction
 Gold spans our recogniser never resolves cap the recall (the "ceiling" line).
 
 (a) verb given, as in the published task: the row's verb is the trigger; a place is
-    predicted when the linker's probability for that verb reaches its threshold.
+    predicted when the linker's probability for that verb reaches its threshold. Its losses
+    are counted (totals only, no sentence shown): wrong event places in rows whose verb
+    names no place, and wrong and missed places by ``linker_errors.cause``. The gold places
+    we never resolve are split by cause by ``event_misses.py --part test``.
 (b) end to end: our own trigger detection; a place is predicted when its role is "event";
     gold is the union of the locations of every RELABEL row of that sentence.
 (c) cross-validated: the CV figures of ``train_linker.py`` on the rest of the corpus.
@@ -29,6 +32,8 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 import event_corpus as ec  # noqa: E402
+import numpy as np  # noqa: E402
+from linker_errors import CAUSES, cause  # noqa: E402
 from train_linker import kind_of, linker_span  # noqa: E402
 
 from geomentions import extract  # noqa: E402
@@ -63,6 +68,11 @@ def main(argv: list[str] | None = None) -> int:
     docs = {t: extract(t) for t in sorted({r.text for r in rows})}
     cut = threshold()
     base, given, ceiling = Score(), Score(), Score()
+    # Where (a) loses, counted only (RELABEL is the test set: totals, never sentences): wrong
+    # event places in rows whose verb names no place and in the others, and wrong and missed
+    # places by what the pair's own features show (``linker_errors.cause``).
+    empty_fp = 0
+    by_cause: dict[str, Counter] = {"wrong": Counter(), "missed": Counter()}
     for r in rows:
         places = [x for x in docs[r.text].mentions if x.place is not None]
         spans = [linker_span(x) for x in places]
@@ -77,6 +87,11 @@ def main(argv: list[str] | None = None) -> int:
         X = sent.matrix([r.verb], spans, kinds, trig, confidences=[x.confidence for x in places])
         p = pair_probabilities(X, 1, lists=sent.list_heads(spans))
         given.add([s for s, pi in zip(spans, p, strict=True) if pi >= cut], r.gold)
+        for x, s, pi in zip(X, spans, p, strict=True):
+            gold = any(ec.overlaps(s, g) for g in r.gold)
+            if (pi >= cut) != gold:
+                by_cause["wrong" if not gold else "missed"][cause(np.asarray(x), r.text, s)] += 1
+                empty_fp += not gold and not r.gold
     # (b) end to end: per sentence, gold is the union over its rows.
     by_text: dict[str, list] = defaultdict(list)
     verbs: dict[str, list] = defaultdict(list)
@@ -107,6 +122,11 @@ def main(argv: list[str] | None = None) -> int:
     print(f"{'':<46}{'P':>7}{'R':>7}{'F1':>7}{'tp':>6}{'fp':>6}{'gold':>6}")
     print(base.row("baseline: every resolved place (per verb row)"))
     print(given.row("(a) linker, verb given"))
+    print(f"    (a) wrong event places: {empty_fp} in rows whose verb names no place, "
+          f"{sum(by_cause['wrong'].values()) - empty_fp} in rows that name one")  # fmt: skip
+    print("    (a) wrong / missed by what the pair's features show: " + ", ".join(
+        f"{c} {by_cause['wrong'][c]}/{by_cause['missed'][c]}" for c in CAUSES
+        if by_cause["wrong"][c] or by_cause["missed"][c]))  # fmt: skip
     print(ceiling.row("    recall ceiling: gold we resolve at all"))
     print(e2e_base.row("baseline: every resolved place (per sentence)"))
     print(e2e.row("(b) end to end, our triggers, role == event"))
