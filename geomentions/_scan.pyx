@@ -47,13 +47,17 @@ def configure(word, token, is_particle, abbreviations, particles, ar_preposition
 
 
 cdef inline bint _apostrophe(Py_UCS4 c):
-    return c == u"'" or c == u"\u2019" or c == u"\u02bf" or c == u"\u02be" or c == u"`"
+    # ' ’ ‘ ʿ ʾ `: apostrophes, and an ayn or hamza inside a word ("Ta‘izz").
+    return (c == u"'" or c == u"\u2019" or c == u"\u2018" or c == u"\u02bf" or c == u"\u02be"
+            or c == u"`")
 
 
 cdef inline bint _name_gap(Py_UCS4 c):
-    # " -‐'’" and the no-break space: what may stand between two words of one name.
+    # " -‐'’" and the no-break space: what may stand between two words of one name; and an
+    # ayn or hamza opening a word ("Ayn ‘Issa", "Ra’s al-‘Ayn"): recognition._NAME_GAP.
     return (c == u" " or c == u"-" or c == u"\u2010" or c == u"'" or c == u"\u2019"
-            or c == u"\u00a0")
+            or c == u"\u00a0" or c == u"\u2018" or c == u"\u02bf" or c == u"\u02be"
+            or c == u"`")
 
 
 def tokens(str text):

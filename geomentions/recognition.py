@@ -49,7 +49,9 @@ __all__ = ["Span", "find_spans", "MAX_TOKENS"]
 MAX_TOKENS = 5
 MIN_KEY = 3  # two-letter keys ("Al", "Ur") are words far more often than places
 
-_TOKEN = re.compile(r"[^\W_]+(?:['’ʿʾ`][^\W_]+)*", re.UNICODE)
+# Marks inside a word: apostrophes, and an ayn or hamza as transliterations write them
+# ("Ta‘izz", "Ra’s", "Shuʿayb").
+_TOKEN = re.compile(r"[^\W_]+(?:['‘’ʿʾ`][^\W_]+)*", re.UNICODE)
 _TOKEN_SPLIT = re.compile(f"({_TOKEN.pattern})")
 # Lowercase words that may sit inside a Latin name: "Deir ez-Zor", "Rio de Janeiro",
 # "Democratic Republic of the Congo", "Port-au-Prince", "Bosnia and Herzegovina", the Persian
@@ -378,11 +380,16 @@ def foreign_sounds(word: str) -> tuple[str, ...]:
     return tuple(out)
 
 
+#: An ayn or hamza written before a romanised name ("the village of ‘Aqrab", "near 'Ibta"):
+#: no part of the name's token, and no end of the words before it either.
+_AYN_MARKS = "‘'ʿʾ`’"
+
+
 def _qualifier(
     text: str, start: int, end: int, script: str
 ) -> tuple[str | None, str | None, float | None]:
     """(qualifier as written, direction, offset km) from the words around a span."""
-    before = text[max(0, start - 80) : start]
+    before = text[max(0, start - 80) : start].rstrip(_AYN_MARKS)
     after = text[end : end + 40]
     # The Latin and Cyrillic patterns read lowercased text; what they match is cut from the
     # original, so the qualifier keeps its case.
@@ -494,7 +501,7 @@ _FEATURE_BEFORE_CUES = {
 
 def _feature_words_before(text: str, start: int, script: str) -> str | None:
     """Feature type asked for by the words before a name ("the provinces of", "محافظة")."""
-    before = text[max(0, start - 60) : start].lower()
+    before = text[max(0, start - 60) : start].lower().rstrip(_AYN_MARKS)
     # Each pattern needs one of a few literal words: without one, skip the search.
     for cue in _FEATURE_BEFORE_CUES[script]:  # a loop, not any(): no generator per span
         if cue in before:
@@ -1068,7 +1075,7 @@ def _candidate_key(toks_folded: tuple[str, ...]) -> tuple[str, int, bool]:
 #: Abbreviated words that begin names and keep their period ("St. Louis", "Ft. Worth").
 _NAME_ABBREVIATIONS = frozenset({"st", "ste", "mt", "ft"})
 #: What may stand between two words of one name, and what ends a sentence.
-_NAME_GAP = frozenset(" -‐'’\u00a0")
+_NAME_GAP = frozenset(" -‐'’\u00a0") | frozenset(_AYN_MARKS)  # "Ayn ‘Issa", "Ra’s al-‘Ayn"
 _SENTENCE_END = frozenset(".!?:\n؟")
 
 

@@ -31,11 +31,12 @@ REPORTS = [
     "Troops left Ras al\u2010Ain\u00a0town for Tell Abyad ‘north’ – then the_river Kh. Ali.",
     "",
     "   ...  '' ʿ ʾ `",
+    "Fighting in Ta‘izz and Ra‘s al-‘Ayn; ‘Ayn ‘Issa held, ‘quoted’ words too.",
 ]
 
 # Letters of three scripts, digits, and the marks the scan treats specially.
 ALPHABET = st.sampled_from(
-    list("abcAZStMtéÉ19 .,;-'’ʿʾ`‐_\u00a0\n") + list("دير الزورو") + list("ДейрэзЗора ")
+    list("abcAZStMtéÉ19 .,;-'‘’ʿʾ`‐_\u00a0\n") + list("دير الزورو") + list("ДейрэзЗора ")
 )
 
 
