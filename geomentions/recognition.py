@@ -466,11 +466,18 @@ def _norm_dir(d: str | None) -> str | None:
     return d
 
 
+# "the provinces of Hama and Idlib", "the villages of Kafr Zita, Haymat ad Dayir, and
+# Hashshun": the locality noun is found in the lowercased words, then the list after it is
+# read with its capitals (an item is up to four capitalised words, name particles between).
+_FEATURE_KEYWORD = re.compile(
+    r"(province|governorate|city|town|village|district|camp)s?\s+of\s+(?:the\s+)?"
+)
+_LIST_ITEM = (
+    r"[A-Z‘'ʿ`][\w'’‘ʿ`-]*(?:\s+(?:(?:al|el|ad|ar|as|at|az|an|ash|adh|ed|es|et|ez|bin|ibn|bani|"
+    r"beni|de|del|la|le|du|da|di)\s+)?[A-Z‘'ʿ`][\w'’‘ʿ`-]*){0,3}"
+)
+_LIST_ITEMS = re.compile(rf"(?:{_LIST_ITEM}(?i:\s*,\s*(?:and\s+)?|\s+and\s+))*")
 _FEATURE_BEFORE = {
-    "latin": re.compile(
-        r"(province|governorate|city|town|village|district|camp)s?\s+of\s+(?:the\s+)?"
-        r"(?:[\w'’-]+(?:,\s*|\s+and\s+))*$"  # "the provinces of Hama and Idlib"
-    ),
     "arabic": re.compile(r"(محافظة|محافظتي|مدينة|بلدة|قرية|ناحية|مطار|قاعدة|مخيم|معبر|منطقة)\s+$"),
     "cyrillic": re.compile(
         r"(провинци\w*|губернаторств\w*|мухафаз\w*|город\w*|посел\w*|посёл\w*|деревн\w*|"
@@ -493,7 +500,6 @@ _SUBDISTRICT_AFTER = re.compile(r"\s+sub-?district\b", re.I)
 _MOUNTAINS_AFTER = re.compile(r"\s+mountains\b", re.I)
 
 _FEATURE_BEFORE_CUES = {
-    "latin": ("of",),
     "arabic": tuple(_FEATURE_BEFORE_HINT),
     "cyrillic": tuple(stem for stem, _ in _RU_FEATURE_STEMS),
 }
@@ -501,7 +507,16 @@ _FEATURE_BEFORE_CUES = {
 
 def _feature_words_before(text: str, start: int, script: str) -> str | None:
     """Feature type asked for by the words before a name ("the provinces of", "محافظة")."""
-    before = text[max(0, start - 60) : start].lower().rstrip(_AYN_MARKS)
+    if script == "latin":
+        window = text[max(0, start - 100) : start].rstrip(_AYN_MARKS)
+        low = window.translate(_ASCII_LOWER)  # the same length: offsets carry over
+        if "of" not in low:
+            return None
+        for k in _FEATURE_KEYWORD.finditer(low):
+            if _LIST_ITEMS.fullmatch(window, k.end()):
+                return feature_hint(f"x {k.group(1)}")
+        return None
+    before = text[max(0, start - 60) : start].lower()
     # Each pattern needs one of a few literal words: without one, skip the search.
     for cue in _FEATURE_BEFORE_CUES[script]:  # a loop, not any(): no generator per span
         if cue in before:
@@ -514,9 +529,7 @@ def _feature_words_before(text: str, start: int, script: str) -> str | None:
     word = m.group(1)
     if script == "arabic":
         return _FEATURE_BEFORE_HINT.get(word)
-    if script == "cyrillic":
-        return next((hint for stem, hint in _RU_FEATURE_STEMS if word.startswith(stem)), None)
-    return feature_hint(f"x {word}")
+    return next((hint for stem, hint in _RU_FEATURE_STEMS if word.startswith(stem)), None)
 
 
 # Country (and a few division) abbreviations: too short for the key index, unambiguous in
