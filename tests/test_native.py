@@ -85,3 +85,14 @@ def test_the_source_of_a_module_keeps_its_docstrings() -> None:
     src = _native.source("recognition")
     assert src.find_spans.__doc__ and "span" in src.find_spans.__doc__.lower()
     assert _native.source("names") is sys.modules["geomentions.names"]  # never compiled
+
+
+def test_the_compiled_modules_type_check() -> None:
+    """mypyc compiles only code mypy accepts: a type error would make the build fall back to
+    pure Python (and CI's check above fail), so it is caught here first."""
+    api = pytest.importorskip("mypy.api")
+    root = Path(_native.__file__).resolve().parent
+    sources = [str(root / f"{m}.py") for m in _native.COMPILED]
+    options = ["--follow-imports=silent", "--ignore-missing-imports", "--cache-dir=/dev/null"]
+    out, err, status = api.run([*sources, *options])
+    assert status == 0, out + err
