@@ -72,6 +72,7 @@ def _build_mypyc(root: Path) -> list[Path]:
     from mypyc.build import mypycify
 
     native = _native_module(root)
+    _remove_unlisted(root / "geomentions", native.COMPILED)
     sources = [f"geomentions/{m}.py" for m in native.COMPILED]
     cwd = os.getcwd()
     os.chdir(root)  # mypyc names modules by their path from the current folder
@@ -85,6 +86,18 @@ def _build_mypyc(root: Path) -> list[Path]:
     built = _build_ext(root, exts, "mypyc")
     # Written after the build: the sources' digests say which compiled modules are current.
     return [*built, native.write_stamp(root / "geomentions")]
+
+
+def _remove_unlisted(package: Path, compiled: tuple[str, ...]) -> None:
+    """Delete modules an earlier build compiled that are no longer listed: they would shadow
+    their sources, and call into a shared library that no longer has them."""
+    from importlib.machinery import EXTENSION_SUFFIXES
+
+    for suffix in EXTENSION_SUFFIXES:
+        for path in package.glob(f"*{suffix}"):
+            name = path.name[: -len(suffix)]
+            if name not in compiled and (package / f"{name}.py").is_file():
+                path.unlink()
 
 
 def _build_ext(root: Path, modules: list, temp: str) -> list[Path]:

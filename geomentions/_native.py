@@ -28,7 +28,10 @@ from collections.abc import Sequence
 from pathlib import Path
 from types import ModuleType
 
-#: Compiled by mypyc, in this order; leaves of the pipeline that nothing else reaches into.
+#: Compiled by mypyc. Not the modules of the public entry points (names, resolution,
+#: extraction): a compiled function checks its arguments' types itself, before the clear
+#: errors they give for bad input. (extraction also crashed compiled: its lazily worded
+#: ``why`` called through a compiled ``__call__``.)
 COMPILED = (
     "recognition",
     "span_features",
@@ -37,6 +40,9 @@ COMPILED = (
     "features",
     "event_features",
     "events",
+    "evidence",
+    "geo",
+    "memo",
 )
 #: What the build hook writes beside the modules: each source's SHA-256 at compile time.
 STAMP = "_native.json"

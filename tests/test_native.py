@@ -84,7 +84,7 @@ def test_an_edited_source_is_stale(tmp_path: Path) -> None:
 def test_the_source_of_a_module_keeps_its_docstrings() -> None:
     src = _native.source("recognition")
     assert src.find_spans.__doc__ and "span" in src.find_spans.__doc__.lower()
-    assert _native.source("names") is sys.modules["geomentions.names"]  # never compiled
+    assert _native.source("model") is sys.modules["geomentions.model"]  # never compiled
 
 
 def test_the_compiled_modules_type_check() -> None:
