@@ -42,7 +42,7 @@ else:
     docs = [t for _, t in make_corpus(n, 13)]
 from geomentions.batch import extract_many
 gm.Gazetteer.default()
-out = {"code": os.path.dirname(os.path.realpath(gm.__file__))}
+out = {"code": os.path.dirname(os.path.realpath(gm.__file__)), "native": getattr(gm, "NATIVE", "python")}
 for name in ("cold", "warm"):
     c, w = time.process_time(), time.perf_counter()
     found = extract_many(docs, workers=1, progress=False)
@@ -79,7 +79,8 @@ def main() -> int:
         # Alternate which code runs first, so a change in machine load hits both alike.
         for who, root in sorted(codes.items(), reverse=r % 2 == 1):
             got[who].append(_once(root, args.corpus, args.docs))
-            print(f"  round {r + 1}: {who} ({got[who][-1]['code']})", flush=True)
+            run = got[who][-1]
+            print(f"  round {r + 1}: {who} ({run['code']}, {run['native']})", flush=True)
     print(f"{args.corpus}, {args.docs} documents max, medians of {args.rounds} rounds")
     print(f"{'code':10} {'pass':5} {'docs/CPU-s':>11} {'docs/s':>8}")
     for who, rows in got.items():

@@ -7,8 +7,9 @@ extraction. Their Python sources ship beside them and give the same results
 compiled module calls its compiled peers directly, not through the import system), when
 
 - ``GEOMENTIONS_PURE`` is set in the environment, or
-- a source is not the one that was compiled (an edited checkout): a warning says so, since a
-  stale compiled module would run old code.
+- a source is not the one that was compiled (an edited checkout), since a stale compiled
+  module would run old code: ``geomentions.NATIVE`` is then ``"stale"`` (quietly: a warning
+  would change what the command line prints), and the benchmarks print it.
 
 Only the standard library is imported here: ``geomentions/__init__.py`` calls :func:`setup`
 before anything else, and the build hook reads :data:`COMPILED` from this file.
@@ -23,7 +24,6 @@ import importlib.util
 import json
 import os
 import sys
-import warnings
 from collections.abc import Sequence
 from pathlib import Path
 from types import ModuleType
@@ -114,23 +114,16 @@ def source(name: str) -> ModuleType:
 
 
 def setup() -> str:
-    """``"compiled"`` or ``"python"``: how the modules in :data:`COMPILED` will run.
+    """How the modules in :data:`COMPILED` will run: ``"compiled"``; ``"python"`` (not
+    compiled, or ``GEOMENTIONS_PURE``); or ``"stale"``, their Python sources as a source
+    changed since they were compiled (``pip install -e .`` compiles them again).
 
-    >>> setup() in ("compiled", "python")
+    >>> setup() in ("compiled", "python", "stale")
     True
     """
     if not any(_extension(HERE, m) for m in COMPILED):
         return "python"  # installed without a compiler, or GEOMENTIONS_PURE at build time
-    if not os.environ.get("GEOMENTIONS_PURE"):
-        old = stale()
-        if not old:
-            return "compiled"
-        warnings.warn(
-            f"geomentions: the compiled {', '.join(old)} predate their sources; running the "
-            "Python sources (rebuild with `pip install -e .` to compile them again)",
-            RuntimeWarning,
-            stacklevel=2,
-        )
-    if _Sources not in sys.meta_path:
+    how = "python" if os.environ.get("GEOMENTIONS_PURE") else "stale" if stale() else "compiled"
+    if how != "compiled" and _Sources not in sys.meta_path:
         sys.meta_path.insert(0, _Sources)
-    return "python"
+    return how
