@@ -27,7 +27,7 @@ def test_bench_ab_runs_each_checkout_own_code(tmp_path: Path) -> None:
     )  # fmt: skip
     rounds = [line.split() for line in out.stdout.splitlines() if line.startswith("  round")]
     # Each side names the package it imported: the baseline the copy, "this" the checkout.
-    used = {words[2]: words[3].strip("()") for words in rounds}
+    used = {words[2]: words[3].strip("(),") for words in rounds}
     assert used == {
         "baseline": str(other.resolve() / "geomentions"),
         "this": str((REPO / "geomentions").resolve()),
