@@ -381,8 +381,8 @@ def _feature_word(text: str) -> float:
 
 def only_generic(r: Rows, d: DocFacts) -> list[float]:
     """Nothing but articles and feature words ("The city", "City Council", "Air Force")."""
-    # The first word decides (none: nothing but punctuation); a look-up per span, no generator.
-    return [float(not (toks := _folded(s.text)) or toks[0] in _GENERIC) for s in r.spans]
+    # Every word ("Al-Buwaydah", "New York", "The Hague" are names); none: only punctuation.
+    return [float(_GENERIC.issuperset(_folded(s.text))) for s in r.spans]
 
 
 _GENERIC = en.GENERIC
