@@ -477,6 +477,10 @@ _LIST_ITEM = (
     r"beni|de|del|la|le|du|da|di)\s+)?[A-Z‘'ʿ`][\w'’‘ʿ`-]*){0,3}"
 )
 _LIST_ITEMS = re.compile(rf"(?:{_LIST_ITEM}(?i:\s*,\s*(?:and\s+)?|\s+and\s+))*")
+# After "the districts of", one-word names only (as before lists were read this way): the
+# district hint asks for a division, and reports call city quarters and villages districts
+# too ("the districts of Abu al Qusur and Rasm Abu Sur"), whose villages it would lose.
+_ONE_WORD_ITEMS = re.compile(r"(?:[\w'’‘ʿ`-]+(?:,\s*|\s+and\s+))*")
 _FEATURE_BEFORE = {
     "arabic": re.compile(r"(محافظة|محافظتي|مدينة|بلدة|قرية|ناحية|مطار|قاعدة|مخيم|معبر|منطقة)\s+$"),
     "cyrillic": re.compile(
@@ -513,7 +517,8 @@ def _feature_words_before(text: str, start: int, script: str) -> str | None:
         if "of" not in low:
             return None
         for k in _FEATURE_KEYWORD.finditer(low):
-            if _LIST_ITEMS.fullmatch(window, k.end()):
+            items = _ONE_WORD_ITEMS if k.group(1) == "district" else _LIST_ITEMS
+            if items.fullmatch(window, k.end()):
                 return feature_hint(f"x {k.group(1)}")
         return None
     before = text[max(0, start - 60) : start].lower()

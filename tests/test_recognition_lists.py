@@ -41,3 +41,12 @@ def test_lowercase_words_end_the_list() -> None:
     assert _feature_words_before(text, text.index("Hama"), "latin") is None
     text = "the city of Homs and Hama"
     assert _feature_words_before(text, text.index("Hama"), "latin") == "city"
+
+
+def test_a_list_of_districts_keeps_to_one_word_names() -> None:
+    # Reports call villages and city quarters districts too: the district hint (a division)
+    # would push "Rasm Abu Sur" off its village, so names of several words get none.
+    found = _places(
+        "Gunmen attacked the districts of Abu al Qusur and Rasm Abu Sur in Hama province on Sunday."
+    )
+    assert found["Rasm Abu Sur"] == ("SY", "Hama")
