@@ -261,7 +261,7 @@ class LookupCounter:
         self.lookups = self.misses = 0
         if self.cache is None:
             return
-        get = self.cache.get
+        get = self._get = self.cache.get
 
         def counting_get(key: Any) -> Any:
             found = get(key)
@@ -273,7 +273,7 @@ class LookupCounter:
 
     def stop(self) -> dict[str, int]:
         if self.cache is not None:
-            del self.cache.get  # back to the class's method
+            self.cache.get = self._get  # type: ignore[method-assign]  # the dict's own again
         return {"lookups": self.lookups, "misses": self.misses}
 
 
