@@ -141,7 +141,10 @@ def rival_rows(X: np.ndarray, p: np.ndarray, rid: np.ndarray, lists: np.ndarray)
     out = np.empty((len(X), len(RIVAL_FEATURE_NAMES)))
     cuts = np.flatnonzero(np.diff(rid)) + 1
     for lo, hi in zip(np.r_[0, cuts], np.r_[cuts, len(X)], strict=True):
-        out[lo:hi] = rival_matrix(X[lo:hi].tolist(), p[lo:hi].tolist(), 1, lists=lists[lo:hi])
+        # Plain Python lists: the compiled event_features takes no numpy integers.
+        out[lo:hi] = rival_matrix(
+            X[lo:hi].tolist(), p[lo:hi].tolist(), 1, lists=lists[lo:hi].tolist()
+        )
     return out
 
 
