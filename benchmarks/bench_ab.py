@@ -26,7 +26,9 @@ from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
 
-_RUN = """
+#: A child process's start, shared with bench_instructions.py: this checkout's geomentions,
+#: the documents, the gazetteer loaded. Arguments: code root, benchmarks folder, corpus, n.
+SETUP = """
 import json, os, sys, time
 code_root, bench_dir, corpus, n = sys.argv[1], sys.argv[2], sys.argv[3], int(sys.argv[4])
 # geomentions first, from PYTHONPATH: bench_throughput puts its own checkout on sys.path, and
@@ -42,6 +44,11 @@ else:
     docs = [t for _, t in make_corpus(n, 13)]
 from geomentions.batch import extract_many
 gm.Gazetteer.default()
+"""
+
+_RUN = (
+    SETUP
+    + """
 out = {"code": os.path.dirname(os.path.realpath(gm.__file__)), "native": getattr(gm, "NATIVE", "python")}
 for name in ("cold", "warm"):
     c, w = time.process_time(), time.perf_counter()
@@ -50,6 +57,7 @@ for name in ("cold", "warm"):
 out["places"] = sum(len(d.places) for d in found)
 print(json.dumps(out))
 """
+)
 
 
 def _once(code_root: str, corpus: str, n: int) -> dict:

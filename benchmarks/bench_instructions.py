@@ -26,26 +26,19 @@ import sys
 import tempfile
 from pathlib import Path
 
+from bench_ab import SETUP
+
 HERE = Path(__file__).resolve().parent
 
-_RUN = """
-import os, sys
-code_root, bench_dir, corpus, n, passes = sys.argv[1:4] + [int(a) for a in sys.argv[4:6]]
-import geomentions as gm
-assert os.path.realpath(gm.__file__).startswith(os.path.realpath(code_root) + os.sep), gm.__file__
-sys.path.insert(0, bench_dir)
-from bench_throughput import make_corpus, _lgl_path
-if corpus == "lgl":
-    from eval_corpora import parse_lgl
-    docs = [a.text for a in parse_lgl(_lgl_path(), limit=n)[0]]
-else:
-    docs = [t for _, t in make_corpus(n, 13)]
-from geomentions.batch import extract_many
-gm.Gazetteer.default()
-for _ in range(passes):
+# One more argument after bench_ab's four: how many passes over the documents.
+_RUN = (
+    SETUP
+    + """
+for _ in range(int(sys.argv[5])):
     extract_many(docs, workers=1, progress=False)
 print(getattr(gm, "NATIVE", "python"))
 """
+)
 
 
 def instructions(code_root: str, corpus: str, n: int, passes: int) -> tuple[int, str]:
