@@ -124,6 +124,14 @@ LIST_GAP = re.compile(
     rf"^(?:\s*[,،]\s*|\s+(?:{_JOIN})\s+|\s*[,،]\s*(?:{_JOIN})\s+|\s+و)"
     r"(?:[^\W\d_A-ZА-Я]+\s+)?$"
 )
+#: What may stand between two locative phrases of one list, after the first place: a word of
+#: its own (Arabic adjectives follow), "and", and the second phrase's own words ("near Tadmur
+#: and in eastern Aleppo", "في ريف دير الزور الشرقي وفي مدينة تدمر").
+PHRASE_GAP = re.compile(
+    rf"^\s*(?:[^\W\d_A-ZА-Я]+\s*)?[,،]?\s*(?:(?:{_JOIN})\s+|و)(?:[^\W\d_A-ZА-Я]+\s+){{1,4}}$"
+)
+#: The relations such phrases share: where something happened, not whence or whither.
+_LOCATIVE = frozenset({"in", "near"})
 _LOST_APOSTROPHE = re.compile(r"\s{2,}s\b")
 _DATELINE_MARKS = frozenset({"(", "-", "—", "–", ":", "_"})
 _COMMAS = frozenset({"punct:,", "punct:،"})
@@ -442,10 +450,25 @@ class Sentence:
         """For each of the sorted ``mentions``, the index of the first place of the list it
         ends ("Idlib, Hama and Homs": 0, 0, 0); its own index when in no list."""
         index = {tuple(m): k for k, m in enumerate(mentions)}
-        return [
-            index.get(self._list_head(m, mentions), k) if self.own_cues(m, mentions)[1] else k
-            for k, m in enumerate(mentions)
-        ]
+        heads: list[int] = []
+        for k, m in enumerate(mentions):
+            if self.own_cues(m, mentions)[1]:
+                heads.append(index.get(self._list_head(m, mentions), k))
+            elif k and self._joined_phrase(mentions[k - 1], m, mentions):
+                heads.append(heads[k - 1])  # "near Tadmur and in eastern Aleppo"
+            else:
+                heads.append(k)
+        return heads
+
+    def _joined_phrase(self, prev: Span, mention: Span, mentions: Sequence[Span]) -> bool:
+        """Whether ``mention``'s own locative phrase is joined by "and" to ``prev``'s: "struck
+        targets near Tadmur and in eastern Aleppo" (both places of the strikes, as a list)."""
+        if not PHRASE_GAP.match(self.text[prev[1] : mention[0]]):
+            return False
+        return (
+            self.own_cues(mention, mentions)[0] in _LOCATIVE
+            and self.own_cues(prev, mentions)[0] in _LOCATIVE
+        )
 
     def own_cues(
         self, mention: Span, mentions: Sequence[Span]

@@ -86,6 +86,28 @@ def test_a_list_shares_the_event_of_its_head() -> None:
 
 
 @pytest.mark.parametrize(
+    ("text", "places"),
+    [
+        ("Aircraft struck 24 targets near Tadmur and in eastern Aleppo.", ("Tadmur", "Aleppo")),
+        ("Shells fell near Saraqib and near Maarat al-Numan overnight.", ("Saraqib", "Maarat al-Numan")),
+        ("قصفت الطائرات مواقع في ريف دير الزور الشرقي وفي مدينة تدمر.", ("دير الزور", "تدمر")),
+    ],
+)  # fmt: skip
+def test_locative_phrases_joined_by_and_are_one_list(text: str, places: tuple[str, str]) -> None:
+    # Each place has a preposition of its own, so neither shares the other's: still both are
+    # where the event happened, and they share it rather than compete for it.
+    got = roles(text)
+    assert [got[p] for p in places] == ["event", "event"], got
+    spans = [(text.index(p), text.index(p) + len(p)) for p in places]
+    assert Sentence(text).list_heads(spans) == [0, 0]
+    # Not across other relations: a place left and a place reached are two phrases.
+    assert roles("Families fled from Tadmur and into Homs.") == {
+        "Tadmur": "origin",
+        "Homs": "destination",
+    }
+
+
+@pytest.mark.parametrize(
     ("text", "spot", "holder"),
     [
         ("Two people were killed in Harasta in the suburbs of Damascus.", "Harasta", "Damascus"),
