@@ -30,8 +30,9 @@ from types import ModuleType
 
 #: Compiled by mypyc. Not the modules of the public entry points (names, resolution,
 #: extraction): a compiled function checks its arguments' types itself, before the clear
-#: errors they give for bad input. (extraction also crashed compiled: its lazily worded
-#: ``why`` called through a compiled ``__call__``.)
+#: errors they give for bad input (extraction, compiled with ranker, also crashed: its lazily
+#: worded ``why`` called through a compiled ``__call__``). Not models: mypyc cannot order
+#: dataclass fields inherited from another dataclass.
 COMPILED = (
     "recognition",
     "span_features",
