@@ -16,8 +16,8 @@ from typing import TYPE_CHECKING, Any
 
 from ._native import setup as _native_setup
 
-#: "compiled" or "python": how the hot modules run (geomentions/_native.py). Set first, as it
-#: decides where the imports below find them.
+#: "compiled", "python" or "stale" (their sources, newer than the build): how the hot modules
+#: run (geomentions/_native.py). Set first, as it decides where the imports below find them.
 NATIVE = _native_setup()
 
 from .batch import extract_many, iter_extract
