@@ -553,17 +553,14 @@ def main(argv: Sequence[str] | None = None) -> int:
     result: dict[str, Any] = {"docs": n_docs, "seed": args.seed, "cpus": os.cpu_count(),
                               "python": sys.version.split()[0],
                               "load_average_at_start": os.getloadavg()}  # fmt: skip
-    import geomentions
-
-    result["native"] = geomentions.NATIVE  # compiled modules, or their sources (_native.py)
-    say(f"cpus {os.cpu_count()}, load average {os.getloadavg()[0]:.1f}, python {result['python']}, "
-        f"geomentions modules {result['native']}")  # fmt: skip
-
     t0 = time.perf_counter()
     import geomentions as gm
     from geomentions.gazetteer import default_path
 
     import_s = time.perf_counter() - t0
+    result["native"] = gm.NATIVE  # compiled modules, or their sources (_native.py)
+    say(f"cpus {os.cpu_count()}, load average {os.getloadavg()[0]:.1f}, python {result['python']}, "
+        f"geomentions modules {result['native']}")  # fmt: skip
     t0 = time.perf_counter()
     gm.Gazetteer.default()
     first_load_s = time.perf_counter() - t0
