@@ -28,11 +28,12 @@ from collections.abc import Sequence
 from pathlib import Path
 from types import ModuleType
 
-#: Compiled by mypyc. Not the modules of the public entry points (names, resolution,
-#: extraction): a compiled function checks its arguments' types itself, before the clear
-#: errors they give for bad input (extraction, compiled with ranker, also crashed: its lazily
-#: worded ``why`` called through a compiled ``__call__``). Not models: mypyc cannot order
-#: dataclass fields inherited from another dataclass.
+#: Compiled by mypyc. The public entry points (``extract``, ``resolve``) take ``text``/``name``
+#: as ``object`` and check it themselves: a compiled function checks annotated argument types
+#: before its body runs, with mypyc's own message. A compiled class must not subclass another
+#: compiled class to add ``__call__`` (extraction's reasons hold a ranker.Lifts instead: the
+#: call slot went ahead of the inherited fields, which the base's methods overwrote). Not
+#: models: mypyc cannot order dataclass fields inherited from another dataclass.
 COMPILED = (
     "recognition",
     "span_features",
@@ -44,6 +45,10 @@ COMPILED = (
     "evidence",
     "geo",
     "memo",
+    "extraction",
+    "resolution",
+    "names",
+    "ranker",
 )
 #: What the build hook writes beside the modules: each source's SHA-256 at compile time.
 STAMP = "_native.json"

@@ -20,7 +20,6 @@ import math
 from collections import Counter, defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass, field
-from functools import cached_property
 from typing import NamedTuple
 
 import numpy as np
@@ -82,16 +81,22 @@ class _Reading:
     span: Span
     best: _Best
     penalty: float  # 0..1: how likely the span is an ordinary word, not a name
+    # ``votes`` once made (not a cached_property: a compiled class has no ``__dict__``).
+    _voted: tuple[dict[str, float], dict[tuple[str, str], float]] | None = field(
+        default=None, repr=False, compare=False
+    )
 
     @property
     def matches(self) -> tuple[NameMatch, ...]:
         return self.best.matches
 
-    @cached_property
+    @property
     def votes(self) -> tuple[dict[str, float], dict[tuple[str, str], float]]:
         """:func:`_votes` of this reading, worked out once: the report's focus, the evidence
         for village rows and the document context all ask (read only)."""
-        return _votes(self)
+        if self._voted is None:
+            self._voted = _votes(self)
+        return self._voted
 
 
 class _Best(NamedTuple):
@@ -647,14 +652,24 @@ def _same_spot(top: Candidate, c: Candidate) -> bool:
 _KM_PER_DEGREE = math.radians(EARTH_RADIUS_KM)  # km of great circle per degree
 
 
-class _Notes(Lifts):
-    """``why`` words of a candidate (by its row in ``x``) for ``Ranking``."""
+class _Notes:
+    """``why`` words of a candidate (by its row in ``x``) for ``Ranking``.
 
-    __slots__ = ()
+    It holds its Lifts rather than being one: compiled by mypyc, a subclass that adds
+    ``__call__`` gets its call slot ahead of the fields it inherits, which the base class's
+    compiled methods then overwrite (reading a ``why`` crashed); and the Python source of
+    this module, run beside the compiled modules (its doctests), could not subclass one."""
+
+    __slots__ = ("lifts",)
+
+    def __init__(self, model: LogisticModel, x: np.ndarray) -> None:
+        self.lifts = Lifts(model, x)
 
     def __call__(self, info: dict, row: int) -> list[str]:
-        out = reasons(self.model, self.x, row, lifted=self.get()) or ["no feature sets it apart"]
-        if self.x[row, _FOLDED]:
+        lifts = self.lifts
+        out = reasons(lifts.model, lifts.x, row, lifted=lifts.get())
+        out = out or ["no feature sets it apart"]
+        if lifts.x[row, _FOLDED]:
             out.append("the text spells a country's name; this place matches only after folding")
         return out
 
@@ -832,7 +847,7 @@ def _pool(context: DocContext, i: int, ordered: list[NameMatch]) -> list[NameMat
 
 
 def extract(
-    text: str,
+    text: object,  # str (or UTF-8 bytes): checked below, with a clearer error than mypyc's
     *,
     country: str | None = None,
     doc_id: str | None = None,

@@ -397,7 +397,7 @@ FEATURE_WORDS = FEATURE_WORDS | frozenset(
 
 
 # What a feature word asks for: "Idlib province" means the division, "Hmeymim airbase" the base.
-_HINT_WORDS: dict[str, tuple[str, ...]] = {
+_HINT_WORDS: dict[str, str] = {
     "admin": ("province governorate muhafazat muhafazah oblast krai kray محافظة провинция "
               "область губернаторство мухафаза"),
     "region": "region regional إقليم регион",

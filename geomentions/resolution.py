@@ -120,7 +120,7 @@ def check_point(near: object) -> tuple[float, float] | None:
     if near is None:
         return None
     try:
-        lat, lon = (float(v) for v in near)  # type: ignore[union-attr]
+        lat, lon = (float(v) for v in near)  # type: ignore[attr-defined]
     except (TypeError, ValueError):
         raise ValueError(f"near must be a (lat, lon) pair, not {near!r}") from None
     if not (-90 <= lat <= 90 and -180 <= lon <= 180):  # also false for NaN
@@ -292,7 +292,11 @@ def _name_match(
 ) -> NameMatch:
     """``NameMatch(...)`` with its fields set at once: the frozen dataclass's ``__init__`` sets
     each through ``object.__setattr__`` (0.9 against 0.4 us; a common name has hundreds of
-    places). Every field is given (tests/test_resolve.py checks the two are the same)."""
+    places). Every field is given (tests/test_resolve.py checks the two are the same).
+    Compiled (geomentions/_native.py), NameMatch keeps its fields in C slots and its
+    ``__init__`` is quick: it is called."""
+    if not _MATCH_DICT:
+        return NameMatch(row, info, matched, match, exact, prom, literal)
     m = _new_object(NameMatch)
     m.__dict__.update(
         row=row, info=info, matched=matched, match=match, exact=exact, prominence=prom,
@@ -302,6 +306,7 @@ def _name_match(
 
 
 _new_object = object.__new__
+_MATCH_DICT = NameMatch.__dictoffset__ != 0  # type: ignore[attr-defined]  # no __dict__: compiled
 
 
 def plausibility(m: NameMatch) -> float:
@@ -444,7 +449,7 @@ def lies_in(info: dict, outer: Candidate) -> bool:
 
 
 def resolve(
-    name: str,
+    name: object,  # str: checked below, with a clearer error than mypyc's
     *,
     country: str | Sequence[str] | None = None,
     near: tuple[float, float] | None = None,
@@ -471,6 +476,7 @@ def resolve(
     >>> top.name, top.place_id
     ('Deir ez-Zor', 'geonames:170794')
     """
+    name = _check_name(name)
     matches = match_name(name, gazetteer)
     if limit < 1:
         raise ValueError("limit must be >= 1")
