@@ -259,9 +259,23 @@ def test_both_windows_are_read_in_one_pass_as_each_alone() -> None:
         assert _cues_near(before, after) == alone, (before, after)
 
 
-# --- spans made without the dataclass __init__ (recognition._new_span) ---------------------
-def test_spans_made_fast_hold_every_field_as_the_constructor_sets_it() -> None:
-    from dataclasses import fields, replace
+# --- Span's written-out __init__ (fast when compiled) sets every field as declared ---------
+def test_span_init_takes_the_fields_in_order_with_their_defaults() -> None:
+    import inspect
+    from dataclasses import MISSING, fields
+
+    from geomentions import _native
+
+    # The source's class: a compiled __init__ keeps no signature.
+    span_class = _native.source("recognition").Span
+    params = list(inspect.signature(span_class.__init__).parameters.values())[1:]
+    assert [p.name for p in params] == [f.name for f in fields(span_class)]
+    for p, f in zip(params, fields(span_class), strict=True):
+        assert p.default == (inspect.Parameter.empty if f.default is MISSING else f.default), p
+
+
+def test_spans_found_hold_every_field_as_the_constructor_sets_it() -> None:
+    from dataclasses import FrozenInstanceError, fields, replace
 
     from geomentions.recognition import find_spans
 
@@ -279,6 +293,8 @@ def test_spans_made_fast_hold_every_field_as_the_constructor_sets_it() -> None:
             f.name: getattr(s, f.name) for f in fields(s)
         }
         assert again == s and hash(again) == hash(s)
+    with pytest.raises(FrozenInstanceError):
+        spans[0].start = 3  # type: ignore[misc]
 
 
 # --- a list closed by "counties": each name is the county ---------------------------------
