@@ -170,7 +170,18 @@ def _gc_tuned() -> Iterator[None]:
 
 def _tuned(results: Iterator[Document]) -> Iterator[Document]:
     with _gc_tuned():
-        yield from results
+        for doc in results:
+            yield doc
+            _freeze_survivors()
+
+
+def _freeze_survivors() -> None:
+    """Freeze what a document left behind: its result and the names it added to the memos
+    live as long as the batch, and rescanning them made the collector 5% of a pass over
+    new documents (1.5% warm). They hold no reference cycles (a batch's collections find
+    no garbage), so nothing is kept that would have been freed: they still go by reference
+    counting, and any cycle is collected once the batch ends (``_gc_tuned`` unfreezes)."""
+    gc.freeze()
 
 
 #: How a spawned worker finds its gazetteer: the file and the village layers loaded with it.
@@ -193,7 +204,10 @@ def _init_worker(source: Gazetteer | _FileSource | None) -> None:
 
 
 def _run_chunk(chunk: list[_Task], opts: dict[str, Any]) -> list[Document]:
-    docs = [_run_one(task, opts, _worker_gazetteer) for task in chunk]
+    docs = []
+    for task in chunk:
+        docs.append(_run_one(task, opts, _worker_gazetteer))
+        _freeze_survivors()
     for doc, (_, kind, payload) in zip(docs, chunk, strict=True):
         if kind == "text" and isinstance(payload, str):
             doc.text = ""  # the parent has it: do not send it back (see _restore_texts)

@@ -52,6 +52,13 @@ class Case:
     matches: tuple[NameMatch, ...]
     by_cc: dict[str, float]
 
+    # Written out: compiled, this stores the fields in C; @dataclass's own is Python that
+    # sets them through object.__setattr__ (frozen), for every candidate span of a report.
+    def __init__(self, span: Span, matches: tuple[NameMatch, ...], by_cc: dict[str, float]) -> None:
+        object.__setattr__(self, "span", span)
+        object.__setattr__(self, "matches", matches)
+        object.__setattr__(self, "by_cc", by_cc)
+
 
 @dataclass(frozen=True)
 class DocFacts:

@@ -41,6 +41,20 @@ def test_a_batch_leaves_the_collector_as_it_found_it() -> None:
     assert gc.get_threshold() == before and gc.get_freeze_count() == 0
 
 
+def test_what_each_document_leaves_is_frozen_during_a_batch() -> None:
+    import gc
+
+    texts = ["Shelling in Homs.", "Clashes near Idlib and in eastern Aleppo.", "Floods in Sennar."]
+    frozen = []
+    for doc in gm.iter_extract(texts, workers=1):
+        assert doc.error is None
+        frozen.append(gc.get_freeze_count())
+    # The memo entries and results each document made survive the batch: frozen, later
+    # collections do not rescan them; the batch unfreezes all at its end.
+    assert frozen[0] < frozen[1] < frozen[2]
+    assert gc.get_freeze_count() == 0
+
+
 def test_pooled_results_carry_their_texts_and_match_a_serial_run() -> None:
     texts = [f"Report {i}: airstrikes hit Aleppo and Tadmur." for i in range(40)]
     texts[7] = "Rockets fell on Kharkiv; удары по Харькову."
