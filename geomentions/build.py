@@ -467,6 +467,13 @@ _COUNTRY_ALIASES: dict[str, tuple[str, ...]] = {
     "TR": ("Türkiye", "Turkey"),
     "IR": ("Iran",),
     "VA": ("Vatican",),
+    # Names in wide use for decades before the current official ones, and in reports still:
+    # without them "Macedonia" was only a Pennsylvania town and "Swaziland" no place at all.
+    # ("Bosnia" is the curated region row of gazetteer/supplement/places.csv, at the same point.)
+    "MK": ("Macedonia", "FYROM"),
+    "SZ": ("Swaziland",),
+    "TL": ("East Timor",),
+    "NL": ("Holland",),
 }
 
 
