@@ -51,7 +51,7 @@ __all__ = ["ROLES", "Link", "link", "link_document"]
 Span = tuple[int, int]
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True, slots=True, init=False)
 class Link:
     """The role of one place: ``trigger`` (sentence offsets) and ``event_type`` are those of
     its event word when the role is ``"event"``, else None. ``type_word`` is the typed event
@@ -63,8 +63,20 @@ class Link:
     event_type: str | None = None
     type_word: Span | None = None
 
+    # Written out (as every dataclass of a compiled module that is made per mention):
+    # compiled, this sets C slots; a generated ``__init__`` runs as Python.
+    def __init__(
+        self, role: str, role_p: float, trigger: Span | None = None,
+        event_type: str | None = None, type_word: Span | None = None,
+    ) -> None:  # fmt: skip
+        object.__setattr__(self, "role", role)
+        object.__setattr__(self, "role_p", role_p)
+        object.__setattr__(self, "trigger", trigger)
+        object.__setattr__(self, "event_type", event_type)
+        object.__setattr__(self, "type_word", type_word)
 
-@dataclass(frozen=True, slots=True)
+
+@dataclass(frozen=True, slots=True, init=False)
 class Trigger:
     """An event word: ``kind`` "event", "leave" or "arrive"; ``event_type`` if typed."""
 
@@ -72,6 +84,14 @@ class Trigger:
     end: int
     kind: str
     event_type: str | None = None
+
+    # Written out (as every dataclass of a compiled module that is made per mention):
+    # compiled, this sets C slots; a generated ``__init__`` runs as Python.
+    def __init__(self, start: int, end: int, kind: str, event_type: str | None = None) -> None:
+        object.__setattr__(self, "start", start)
+        object.__setattr__(self, "end", end)
+        object.__setattr__(self, "kind", kind)
+        object.__setattr__(self, "event_type", event_type)
 
 
 def _checked(file: str, features: tuple[str, ...]) -> TreeModel:
@@ -160,7 +180,7 @@ def _cue_before(sent: Sentence, first: int, tag: str, events: Collection[int]) -
     return False
 
 
-@dataclass(slots=True)
+@dataclass(slots=True, init=False)
 class _Pairs:
     """One sentence read for linking: its places, event words and feature rows."""
 
@@ -172,6 +192,15 @@ class _Pairs:
     rows: list[list[float]]
     #: Each place's list (the index of its first place, callers' order).
     lists: list[int]
+
+    # Written out (as every dataclass of a compiled module that is made per mention):
+    # compiled, this sets C slots; a generated ``__init__`` runs as Python.
+    def __init__(
+        self, sent: Sentence, mentions: Sequence[Span], kinds: Sequence[str],
+        trigs: list[Trigger], events: list[Trigger], rows: list[list[float]], lists: list[int],
+    ) -> None:  # fmt: skip
+        self.sent, self.mentions, self.kinds, self.trigs = sent, mentions, kinds, trigs
+        self.events, self.rows, self.lists = events, rows, lists
 
 
 def _pairs(

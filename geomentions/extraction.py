@@ -74,7 +74,7 @@ def _check_text(text: object) -> str:
     return text
 
 
-@dataclass
+@dataclass(init=False)
 class _Reading:
     """One span with the matches of its best key, before context is applied."""
 
@@ -85,6 +85,14 @@ class _Reading:
     _voted: tuple[dict[str, float], dict[tuple[str, str], float]] | None = field(
         default=None, repr=False, compare=False
     )
+
+    # Written out (as every dataclass of a compiled module that is made per span): compiled,
+    # this sets C slots; a generated ``__init__`` runs as Python.
+    def __init__(
+        self, span: Span, best: _Best, penalty: float,
+        _voted: tuple[dict[str, float], dict[tuple[str, str], float]] | None = None,
+    ) -> None:  # fmt: skip
+        self.span, self.best, self.penalty, self._voted = span, best, penalty, _voted
 
     @property
     def matches(self) -> tuple[NameMatch, ...]:

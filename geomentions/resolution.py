@@ -189,7 +189,7 @@ def _why(m: NameMatch, notes: list[str]) -> str:
     )
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, init=False)
 class NameMatch:
     """A gazetteer place whose name matches a query, before any context is applied."""
 
@@ -201,6 +201,21 @@ class NameMatch:
     prominence: float
     #: The query is the matched name as written (case aside).
     literal: bool = False
+
+    # Written out: a dataclass's generated ``__init__`` runs as Python even in a compiled
+    # module (1 us); compiled, this one sets C slots (0.1 us). Its parameters are the fields,
+    # in order, with their defaults (tests/test_native.py checks).
+    def __init__(
+        self, row: int, info: dict, matched: str, match: float, exact: bool,
+        prominence: float, literal: bool = False,
+    ) -> None:  # fmt: skip
+        object.__setattr__(self, "row", row)
+        object.__setattr__(self, "info", info)
+        object.__setattr__(self, "matched", matched)
+        object.__setattr__(self, "match", match)
+        object.__setattr__(self, "exact", exact)
+        object.__setattr__(self, "prominence", prominence)
+        object.__setattr__(self, "literal", literal)
 
 
 def _check_name(name: object) -> str:
@@ -293,8 +308,8 @@ def _name_match(
     """``NameMatch(...)`` with its fields set at once: the frozen dataclass's ``__init__`` sets
     each through ``object.__setattr__`` (0.9 against 0.4 us; a common name has hundreds of
     places). Every field is given (tests/test_resolve.py checks the two are the same).
-    Compiled (geomentions/_native.py), NameMatch keeps its fields in C slots and its
-    ``__init__`` is quick: it is called."""
+    Compiled (geomentions/_native.py), NameMatch keeps its fields in C slots and its own
+    ``__init__`` is compiled too: it is called."""
     if not _MATCH_DICT:
         return NameMatch(row, info, matched, match, exact, prom, literal)
     m = _new_object(NameMatch)

@@ -43,7 +43,7 @@ __all__ = ["Case", "DocFacts", "FEATURES", "NAMES", "Rows", "VERSION", "matrix"]
 VERSION = "spans/7"
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, init=False)
 class Case:
     """One candidate span with the places its name matches (``by_cc``: how strongly the
     matches prefer each country, before scaling)."""

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import dataclasses
+import inspect
 import json
 import os
 import subprocess
@@ -96,3 +98,29 @@ def test_the_compiled_modules_type_check() -> None:
     options = ["--follow-imports=silent", "--ignore-missing-imports", "--cache-dir=/dev/null"]
     out, err, status = api.run([*sources, *options])
     assert status == 0, out + err
+
+
+def test_written_out_dataclass_inits_take_the_fields_in_order() -> None:
+    """A dataclass made per span or match in a compiled module writes its own ``__init__``
+    (a generated one stays Python); it must take exactly the fields, with their defaults."""
+    checked = []
+    for name in _native.COMPILED:
+        module = _native.source(name)
+        for cls in vars(module).values():
+            if not (
+                isinstance(cls, type)
+                and dataclasses.is_dataclass(cls)
+                and cls.__module__ == module.__name__
+                and not cls.__dataclass_params__.init  # type: ignore[attr-defined]
+            ):
+                continue
+            params = list(inspect.signature(cls.__init__).parameters.values())[1:]
+            got = [(p.name, p.default, p.kind) for p in params]
+            want = [
+                (f.name, inspect.Parameter.empty if f.default is dataclasses.MISSING else f.default,
+                 inspect.Parameter.POSITIONAL_OR_KEYWORD)
+                for f in dataclasses.fields(cls)
+            ]  # fmt: skip
+            assert got == want, cls.__qualname__
+            checked.append(cls.__qualname__)
+    assert {"NameMatch", "_Reading", "Link", "Trigger"} <= set(checked)
