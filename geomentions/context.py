@@ -30,7 +30,10 @@ from .names import key as name_key
 from .recognition import Span
 from .resolution import NameMatch
 
-__all__ = ["Cue", "DocContext", "build", "alone", "plain", "demonym_countries"]
+__all__ = ["Cue", "DocContext", "build", "alone", "plain", "demonym_countries", "NO_PLACE_KINDS"]
+
+#: Span kinds that name a people or bloc, no place of the report ("Russian jets", "the EU").
+NO_PLACE_KINDS: frozenset[str] = frozenset({"demonym", "bloc"})
 
 #: Words a division's name may carry or drop ("Travis County", "Idlib Governorate").
 _DIVISION_WORDS = frozenset(
@@ -378,9 +381,12 @@ def build(
                     for k, v in cast.items():
                         group[k] += v
                         own[k] += v
-        for country, cc, admin1 in (
-            _LITERAL_AREAS(ms) if isinstance(ms, tuple) else _literal_areas(ms)
-        ):
+        # A demonym names a people, not its country: "Syrian forces" is the feature
+        # ``demonym``; counted here too, it read as the country named (and learned as such).
+        areas: tuple[tuple[bool, str, str], ...] = ()
+        if sp.kind not in NO_PLACE_KINDS:
+            areas = _LITERAL_AREAS(ms) if isinstance(ms, tuple) else _literal_areas(ms)
+        for country, cc, admin1 in areas:
             if country:
                 country_namers[cc].add(sp.text)
             else:

@@ -27,7 +27,7 @@ import numpy as np
 from . import budget, span_features
 from .activity import activity_for, find_date, sentence_spans
 from .commonness import zipf
-from .context import DocContext, outer_name_fits, plain, script_fit
+from .context import NO_PLACE_KINDS, DocContext, outer_name_fits, plain, script_fit
 from .context import build as build_context
 from .countries import country_codes
 from .events import link_document
@@ -235,7 +235,7 @@ VARIANT_MATCH = 0.85
 #: The penalty (doubt that it is a place) of a variant reading: it is a guess.
 VARIANT_DOUBT = 0.3
 #: Span kinds that name a country or region but no place of the report: no dot, no vote.
-_NO_PLACE = frozenset({"demonym", "bloc"})
+_NO_PLACE: frozenset[str] = NO_PLACE_KINDS
 #: Feature codes a demonym or bloc may stand for.
 _AREAS = frozenset({"TERR", "ADM1", "CONT", "RGN", "PEN", "ISTH"})
 

@@ -25,7 +25,7 @@ from .resolution import NameMatch, plausibility
 
 __all__ = ["NAMES", "VERSION", "candidate_matrix", "candidate_matrices", "prior", "WORDS"]
 
-VERSION = "ranker-features/3"
+VERSION = "ranker-features/4"
 
 #: Column names, in order, with how each is said in a ``why`` (None: not said).
 WORDS: dict[str, str | None] = {
@@ -38,6 +38,7 @@ WORDS: dict[str, str | None] = {
     "log_pop": "population",
     "prominence": "prominence",
     "n_names": "named in many languages",
+    "alias_share": "a name its languages share",
     "country": "a country",
     "capital": "a national capital",
     "adm1": "a first-level division",
@@ -81,6 +82,7 @@ WORDS: dict[str, str | None] = {
 NAMES: tuple[str, ...] = tuple(WORDS)
 _COL = {n: i for i, n in enumerate(NAMES)}
 _EARTH_LOG = math.log1p(20000.0)
+_SPELLINGS_LOG = math.log1p(16.0)
 
 
 #: How well a name reads as this place on its own: match cubed times prominence.
@@ -219,6 +221,10 @@ def _rows(
         if spelled:
             row[_NOT_THE_COUNTRY] = not (country and cc in spelled)
             row[_IS_THE_COUNTRY] = country and cc in spelled and m.literal
+            # "Mexico" is the country's own name before it is its capital's in Spanish; the
+            # country keeps its own ("Macedonia" for North Macedonia).
+            if not (country and cc in spelled):
+                row[_ALIAS_SHARE] = 0.0
         if doc:
             row[_DOC_COUNTRY] = doc.get(cc, 0.0)
         if doc_region or sent_region:
@@ -230,10 +236,13 @@ def _rows(
             row[_PARA_COUNTRY] = para.get(cc, 0.0)
         if sent:
             row[_SENT_COUNTRY] = sent.get(cc, 0.0)
-        if ctx.country_namers and ctx.others_name(ctx.country_namers.get(cc), i):
+        named = bool(ctx.country_namers) and ctx.others_name(ctx.country_namers.get(cc), i)
+        if named:
             row[_COUNTRY_NAMED] = not country
-            # Not when the name itself spells a country: "Mexico" is the country, not its
-            # capital.
+        if named or cc in ctx.demonyms:
+            # A capital stands for its nation, named or by its people ("Canadian ministers
+            # flew to Washington"); not when the name itself spells a country: "Mexico" is
+            # the country, not its capital.
             row[_CAPITAL_OF_NAMED] = code == "PPLC" and not spelled
         if info["admin1"] and code != "ADM1" and ctx.admin1_namers:
             a1 = (cc, plain(info["admin1"]))
@@ -251,6 +260,9 @@ def _rows(
         if not (has_neighbours and not country):
             row[_NO_NEIGHBOURS] = 1.0
         if span.script != "latin":  # a Latin name fits every country: 0
+            # No Arabic or Cyrillic name is a place's own (GeoNames writes those in Latin):
+            # there is no own name for an exonym to stand against.
+            row[_ALIAS_SHARE] = 0.0
             row[_SCRIPT_FIT] = script_fit(span.script, cc)
         if ctx.demonyms:
             row[_DEMONYM] = cc in ctx.demonyms
@@ -307,7 +319,8 @@ def _km_grid(lat: np.ndarray, lon: np.ndarray, lats: np.ndarray, lons: np.ndarra
 #: The leading columns depend on the name match alone (not on the report): made once.
 _STATIC = (
     "match", "exact", "literal", "own_name", "prior", "log_pop", "prominence", "n_names",
-    "country", "capital", "adm1", "adm2", "seat", "town", "spot", "natural", "curated", "village",
+    "alias_share", "country", "capital", "adm1", "adm2", "seat", "town", "spot", "natural",
+    "curated", "village",
 )  # fmt: skip
 _WIDTH = len(NAMES)
 (
@@ -329,13 +342,14 @@ _WIDTH = len(NAMES)
 )  # fmt: skip
 #: The kind of place (``context.KINDS``) a feature code is; other populated places are towns.
 _KIND_OF_CODE = {"ADM1": "division", "ADM2": "county"}
+_ALIAS_SHARE = _COL["alias_share"]
 _static_memo: dict[tuple, tuple[list[float], float]] = {}
 
 
 def _static(m: NameMatch) -> tuple[list[float], float]:
     """A candidate's row with its report-independent columns filled in (zeros elsewhere),
     and its prior (memoised by the match's facts)."""
-    key = (m.info["place_id"], m.matched, m.match, m.exact, m.literal, m.prominence)
+    key = (m.info["place_id"], m.matched, m.match, m.exact, m.literal, m.prominence, m.spellings)
     found = _static_memo.get(key)
     if found is not None:
         return found
@@ -345,7 +359,7 @@ def _static(m: NameMatch) -> tuple[list[float], float]:
     values = [
         m.match, m.exact, m.literal, m.matched == info["name"], p,
         math.log10(info["population"] + 1) / 7.0, m.prominence,
-        math.log10(info["n_alt"] + 1) / 2.0, _is_country(info), code == "PPLC",
+        math.log10(info["n_alt"] + 1) / 2.0, _alias_share(m), _is_country(info), code == "PPLC",
         code == "ADM1", code == "ADM2", code in ("PPLA", "PPLA2", "PPLA3"),
         fclass == "P" and code not in ("PPLC", "PPLA", "PPLA2", "PPLA3"), fclass == "S",
         fclass in ("H", "T", "V", "U"), info["source"] not in BULK_SOURCES,
@@ -359,6 +373,16 @@ def _static(m: NameMatch) -> tuple[list[float], float]:
         _static_memo.clear()  # a bound for long-running processes
     _static_memo[key] = found
     return found
+
+
+def _alias_share(m: NameMatch) -> float:
+    """For a place matched by another of its names, how many of its languages spell it so
+    (log scale, 16 and more count as 1): an exonym they share ("Palmyra" is Tadmur's in 7:
+    Palmyre, Пальмира...) rather than a name once used (Mason, Ohio, has it once). 0 for
+    the place's own name."""
+    if m.matched == m.info["name"]:
+        return 0.0
+    return min(1.0, math.log1p(m.spellings) / _SPELLINGS_LOG)
 
 
 def _is_country(info: dict) -> bool:

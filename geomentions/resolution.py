@@ -201,13 +201,15 @@ class NameMatch:
     prominence: float
     #: The query is the matched name as written (case aside).
     literal: bool = False
+    #: How many of the place's names (spellings in its languages) share the query's key.
+    spellings: int = 0
 
     # Written out: a dataclass's generated ``__init__`` runs as Python even in a compiled
     # module (1 us); compiled, this one sets C slots (0.1 us). Its parameters are the fields,
     # in order, with their defaults (tests/test_native.py checks).
     def __init__(
         self, row: int, info: dict, matched: str, match: float, exact: bool,
-        prominence: float, literal: bool = False,
+        prominence: float, literal: bool = False, spellings: int = 0,
     ) -> None:  # fmt: skip
         object.__setattr__(self, "row", row)
         object.__setattr__(self, "info", info)
@@ -216,6 +218,7 @@ class NameMatch:
         object.__setattr__(self, "exact", exact)
         object.__setattr__(self, "prominence", prominence)
         object.__setattr__(self, "literal", literal)
+        object.__setattr__(self, "spellings", spellings)
 
 
 def _check_name(name: object) -> str:
@@ -270,9 +273,14 @@ def _match(gaz: Gazetteer, name: str, qkey: str | None, fuzzy: bool) -> tuple[Na
     # Many places share one spelling ("Washington"): its similarity is worked out once.
     literal_sims: dict[str, float] = {}
     folded = name.casefold()  # the query's, once (not per pair)
+    # How many of each place's names share the query's key: the languages that spell the
+    # name so. "Palmyra" is Tadmur's in seven of them (Palmyre, Пальмира...), an old name of
+    # Mason, Ohio, in one.
+    spellings: dict[int, int] = {}
     for row, matched, mkey in pairs:
         exact = mkey == qkey
         if exact:
+            spellings[row] = spellings.get(row, 0) + 1
             # Same key; the literal spelling still separates "Sirte" from the alias "Cirta",
             # and a place's own name outranks another place's alias ("Mexico").
             sim = literal_sims.get(matched)
@@ -298,12 +306,23 @@ def _match(gaz: Gazetteer, name: str, qkey: str | None, fuzzy: bool) -> tuple[Na
         match, matched, exact = best[row]
         info = gaz.place(row)
         literal = matched.casefold() == folded
-        out.append(_name_match(row, info, matched, match, exact, prominence(info), literal))
+        out.append(
+            _name_match(
+                row, info, matched, match, exact, prominence(info), literal, spellings.get(row, 0)
+            )
+        )
     return tuple(out)
 
 
 def _name_match(
-    row: int, info: dict, matched: str, match: float, exact: bool, prom: float, literal: bool
+    row: int,
+    info: dict,
+    matched: str,
+    match: float,
+    exact: bool,
+    prom: float,
+    literal: bool,
+    spellings: int = 0,
 ) -> NameMatch:
     """``NameMatch(...)`` with its fields set at once: the frozen dataclass's ``__init__`` sets
     each through ``object.__setattr__`` (0.9 against 0.4 us; a common name has hundreds of
@@ -311,11 +330,11 @@ def _name_match(
     Compiled (geomentions/_native.py), NameMatch keeps its fields in C slots and its own
     ``__init__`` is compiled too: it is called."""
     if not _MATCH_DICT:
-        return NameMatch(row, info, matched, match, exact, prom, literal)
+        return NameMatch(row, info, matched, match, exact, prom, literal, spellings)
     m = _new_object(NameMatch)
     m.__dict__.update(
         row=row, info=info, matched=matched, match=match, exact=exact, prominence=prom,
-        literal=literal,
+        literal=literal, spellings=spellings,
     )  # fmt: skip
     return m
 

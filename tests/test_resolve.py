@@ -58,9 +58,9 @@ def test_variants_resolve_to_the_right_place_top1(name: str, place: tuple) -> No
 
 
 def test_bare_palmyra_is_ambiguous_and_context_decides() -> None:
-    # Dozens of US county seats are called Palmyra. Alone, the trained ranker (which learned
-    # mostly from US news) may put one of them first; the Syrian city stays a candidate, and
-    # a Syria hint or a point near Homs decides.
+    # Dozens of US towns are called Palmyra. Alone, the Syrian city now comes first (its
+    # English name, shared by many of its languages: tests/test_famous_places.py); a Syria
+    # hint or a point near Homs makes it sure.
     assert TADMUR[0] in [c.place_id for c in gm.resolve("Palmyra", limit=5)]
     _assert_is(gm.resolve("Palmyra", country="SY")[0], TADMUR)
     _assert_is(gm.resolve("Palmyra", near=(34.73, 36.71))[0], TADMUR)
