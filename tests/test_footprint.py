@@ -41,18 +41,44 @@ def test_a_batch_leaves_the_collector_as_it_found_it() -> None:
     assert gc.get_threshold() == before and gc.get_freeze_count() == 0
 
 
-def test_what_each_document_leaves_is_frozen_during_a_batch() -> None:
+def test_what_each_document_leaves_is_frozen_during_extract_many() -> None:
     import gc
 
     texts = ["Shelling in Homs.", "Clashes near Idlib and in eastern Aleppo.", "Floods in Sennar."]
     frozen = []
-    for doc in gm.iter_extract(texts, workers=1):
-        assert doc.error is None
-        frozen.append(gc.get_freeze_count())
+
+    def items():  # read one at a time, as the batch reaches each
+        for text in texts:
+            frozen.append(gc.get_freeze_count())
+            yield text
+
+    docs = gm.extract_many(items(), workers=1)
+    assert [d.error for d in docs] == [None, None, None]
     # The memo entries and results each document made survive the batch: frozen, later
     # collections do not rescan them; the batch unfreezes all at its end.
     assert frozen[0] < frozen[1] < frozen[2]
     assert gc.get_freeze_count() == 0
+
+
+def test_a_loop_over_iter_extract_keeps_its_garbage_collectable() -> None:
+    import gc
+    import weakref
+
+    class Holder:
+        pass
+
+    texts = ["Shelling in Homs.", "Clashes near Idlib.", "Floods in Sennar."]
+    dead = None
+    for n, doc in enumerate(gm.iter_extract(texts, workers=1)):
+        assert doc.error is None
+        if n == 0:
+            cycle = Holder()
+            cycle.me = cycle  # type: ignore[attr-defined]  # garbage only the collector frees
+            dead = weakref.ref(cycle)
+            del cycle
+        elif n == 1:
+            gc.collect()  # the caller's own cycle, made mid-batch, is not frozen away
+            assert dead is not None and dead() is None
 
 
 def test_pooled_results_carry_their_texts_and_match_a_serial_run() -> None:
