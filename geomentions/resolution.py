@@ -307,40 +307,11 @@ def _match(gaz: Gazetteer, name: str, qkey: str | None, fuzzy: bool) -> tuple[Na
         info = gaz.place(row)
         literal = matched.casefold() == folded
         out.append(
-            _name_match(
+            NameMatch(
                 row, info, matched, match, exact, prominence(info), literal, spellings.get(row, 0)
             )
         )
     return tuple(out)
-
-
-def _name_match(
-    row: int,
-    info: dict,
-    matched: str,
-    match: float,
-    exact: bool,
-    prom: float,
-    literal: bool,
-    spellings: int = 0,
-) -> NameMatch:
-    """``NameMatch(...)`` with its fields set at once: the frozen dataclass's ``__init__`` sets
-    each through ``object.__setattr__`` (0.9 against 0.4 us; a common name has hundreds of
-    places). Every field is given (tests/test_resolve.py checks the two are the same).
-    Compiled (geomentions/_native.py), NameMatch keeps its fields in C slots and its own
-    ``__init__`` is compiled too: it is called."""
-    if not _MATCH_DICT:
-        return NameMatch(row, info, matched, match, exact, prom, literal, spellings)
-    m = _new_object(NameMatch)
-    m.__dict__.update(
-        row=row, info=info, matched=matched, match=match, exact=exact, prominence=prom,
-        literal=literal, spellings=spellings,
-    )  # fmt: skip
-    return m
-
-
-_new_object = object.__new__
-_MATCH_DICT = NameMatch.__dictoffset__ != 0  # type: ignore[attr-defined]  # no __dict__: compiled
 
 
 def plausibility(m: NameMatch) -> float:

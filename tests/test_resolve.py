@@ -291,7 +291,7 @@ def test_name_matches_made_fast_hold_every_field_as_the_constructor_sets_it() ->
         assert {f.name: getattr(again, f.name) for f in fields(m)} == {
             f.name: getattr(m, f.name) for f in fields(m)
         }
-        if hasattr(m, "__dict__"):  # not compiled: made by filling __dict__, in field order
+        if hasattr(m, "__dict__"):  # not compiled: its __dict__ holds the fields in order
             assert list(vars(again)) == list(vars(m))
         assert again == m
 
