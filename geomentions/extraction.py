@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import datetime as dt
 import math
+import re
 from collections import Counter, defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass, field
@@ -53,6 +54,8 @@ MIN_CONFIDENCE = 0.35
 #: Longer texts are refused with a clear error (split them; see ``extract_many``).
 MAX_CHARS = 20_000_000
 _CANDIDATES = 5
+#: What joins a name to the place holding it: a bare comma (group 1), "in", a bracket.
+_CONTAINED_BY = re.compile(r"(\s*[,،]\s*)|\s*[,،]?\s*(?:in|в)\s+|\s*\(\s*")
 _ADMIN = {"ADM1", "ADM2", "ADM3", "PCLI", "PCLD", "PCLS", "PCLF", "RGN"}
 
 
@@ -896,28 +899,17 @@ def extract(
     matrices = candidate_matrices(prepared.context, [
         (n, pool, prepared.admitted[n], prepared.wanted[n]) for n, pool in enumerate(prepared.pools)
     ])  # fmt: skip
-    for n, r in enumerate(prepared.readings):
+    ranked: list[tuple[list[Candidate], float] | None] = []
+    for n in range(len(prepared.readings)):
         if n % 256 == 255:
             budget.check()
+        ranked.append(_rank(model, prepared, n, matrices[n], gaz))
+    for n, r in enumerate(prepared.readings):
+        item = ranked[n]
+        if item is None:
+            continue
         span = r.span
-        pool = prepared.pools[n]
-        if not pool:
-            continue  # only village rows matched, and nothing in the report vouches for them
-        x = matrices[n]
-        probs = probabilities(model, x)
-        p = probs.tolist()  # Python floats: the same values, without NumPy scalars to sort
-        order = sorted(range(len(pool)), key=lambda k: (-p[k], pool[k].info["place_id"]))
-        ranks = Ranking(
-            [(-p[k], pool[k].info["place_id"], pool[k], (k,)) for k in order],
-            (_VariantNotes if span.kind == "variant" else _Notes)(model, x),
-        )
-        if r.span.script != "latin" and _common_word(r.span):
-            top = ranks.top()
-            assert top is not None
-            if _stray_word(r, top, prepared.focus.without(r.span.text), gaz):
-                continue  # only its top candidate was made
-        cands = ranks.candidates(_CANDIDATES)
-        confidence = _confidence(model, cands, [p[k] for k in order], r)
+        cands, confidence = item
         mention = Mention(
             text=span.text, start=span.start, end=span.end, candidates=cands,
             confidence=confidence, qualifier=span.qualifier, feature_hint=span.feature_hint,
@@ -926,12 +918,90 @@ def extract(
         if span.kind in _NO_PLACE:
             mention.feature_hint = span.kind  # the country it names is candidates[0]
         elif cands and confidence >= min_confidence:
-            mention.place = cands[0]
-            _locate(mention, span)
+            outside = _outside_named_country(text, prepared, n, ranked, min_confidence)
+            if outside is None:
+                mention.place = cands[0]
+                _locate(mention, span)
+            else:
+                # The words put it in a country where no place of its name lies: its
+                # namesake abroad would be a wrong dot (a place the gazetteer lacks).
+                mention.confidence = 0.0
+                mention.why = (
+                    f"no place called {span.text!r} in the gazetteer lies in {outside[0]}, "
+                    f"the country of {outside[1]!r}, where the report puts it"
+                )
         doc.mentions.append(mention)
     doc.focus = _resolved_countries(doc.mentions)
     doc.events = link_document(text, doc.mentions, sentences)
     return doc
+
+
+def _rank(
+    model: LogisticModel, prepared: Prepared, n: int, x: np.ndarray, gaz: Gazetteer
+) -> tuple[list[Candidate], float] | None:
+    """Reading ``n``'s candidates, best first, and the confidence in the first; None when
+    it has no pool (only village rows matched, and nothing in the report vouches for them)
+    or is a stray common word."""
+    r, pool = prepared.readings[n], prepared.pools[n]
+    if not pool:
+        return None
+    p = probabilities(model, x).tolist()  # Python floats: no NumPy scalars to sort
+    order = sorted(range(len(pool)), key=lambda k: (-p[k], pool[k].info["place_id"]))
+    ranks = Ranking(
+        [(-p[k], pool[k].info["place_id"], pool[k], (k,)) for k in order],
+        (_VariantNotes if r.span.kind == "variant" else _Notes)(model, x),
+    )
+    if r.span.script != "latin" and _common_word(r.span):
+        top = ranks.top()
+        assert top is not None
+        if _stray_word(r, top, prepared.focus.without(r.span.text), gaz):
+            return None  # only its top candidate was made
+    cands = ranks.candidates(_CANDIDATES)
+    return cands, _confidence(model, cands, [p[k] for k in order], r)
+
+
+def _outside_named_country(
+    text: str,
+    prepared: Prepared,
+    n: int,
+    ranked: list[tuple[list[Candidate], float] | None],
+    min_confidence: float,
+) -> tuple[str, str] | None:
+    """The country the words put reading ``n`` in, and the name that says so ("Palma in
+    Cabo Delgado province", "Kani, Sagaing Region"), when none of the places of that name
+    the gazetteer holds lies in that country: the name is a place the gazetteer lacks, and
+    its namesake abroad would be a wrong dot. None when no such phrase holds the name, the
+    place it names is not placed, or a namesake lies there.
+    """
+    cue = prepared.context.cues[n]
+    if cue is None or cue.relation != "in" or cue.reading is None or cue.reading == n:
+        return None
+    outer = ranked[cue.reading]
+    if outer is None or not outer[0] or outer[1] < min_confidence:
+        return None
+    outer_span = prepared.readings[cue.reading].span
+    if outer_span.kind in _NO_PLACE:
+        return None
+    first = ranked[n]
+    if first is None or not first[0][0].country_code or first[0][0].feature_code == "PPLC":
+        return None  # a continent or sea may be there; "Moscow in Syria" is its government
+    gap = _CONTAINED_BY.fullmatch(text[prepared.readings[n].span.end : outer_span.start])
+    if gap is None:
+        return None  # "Rutshuru, a town near the Congo's borders"
+    top = outer[0][0]
+    # A division holds what is named beside it. After a bare comma a country or a city is as
+    # often the next item of a list ("Paris, London", "Korea, Japan") as a container, and so
+    # is a division after a division ("the West Bank, Golan Heights, Gaza Strip").
+    bare_comma = gap.group(1) is not None
+    if bare_comma:
+        if not top.feature_code.startswith("ADM") or first[0][0].feature_class in ("A", "L"):
+            return None
+    elif not top.feature_code.startswith(("ADM", "PCL")):
+        return None
+    cc = top.country_code
+    if not cc or any(m.info["country_code"] == cc for m in prepared.pools[n]):
+        return None
+    return cc, outer_span.text
 
 
 def _resolved_countries(mentions: list[Mention]) -> tuple[str, ...]:

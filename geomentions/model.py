@@ -183,6 +183,7 @@ class Mention:
     ``lat``/``lon`` are where the mention is put on a map: the place's point, moved into
     the named part for a qualifier such as "eastern Aleppo". ``precision`` follows ACLED's
     geo_precision: 1 the place itself, 2 near it or part of it, 3 only its province.
+    ``why`` says why a mention whose candidates scored over the floor has no place.
     """
 
     text: str
@@ -198,6 +199,7 @@ class Mention:
     lon: float | None = None
     precision: int | None = None
     uncertainty_km: float | None = None
+    why: str | None = None
 
     def __repr__(self) -> str:
         where = f"{self.place.name}, {self.place.country_code}" if self.place else "unresolved"
@@ -219,6 +221,7 @@ class Mention:
             "lon": self.lon,
             "precision": self.precision,
             "uncertainty_km": self.uncertainty_km,
+            "why": self.why,
         }
 
 
