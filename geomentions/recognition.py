@@ -794,7 +794,20 @@ def find_spans(text: str, gazetteer: Gazetteer) -> list[Span]:
             # "In New Zealand": "In New" may be a village somewhere; the name after the
             # function word wins when it reaches further (not "An Nabk" over "Nabk").
             later = _longest_match(text, toks, i + 1, gazetteer, limit)
-            if later is not None and later[0] > found[0]:
+            if (
+                later is not None
+                and (
+                    later[0] > found[0]
+                    # "A Gaza clinic": as far, and no place is spelled "A Gaza" ("Agazza" only
+                    # shares its key); "A Coruña", "An Nabk", "The Hague" are spelled so.
+                    or (
+                        later[0] == found[0]
+                        and not _spelled(
+                            text[t.start : toks[found[0] - 1].end], found[1], gazetteer
+                        )
+                    )
+                )
+            ):
                 i, found = i + 1, later
         if found is None:
             if t.script == "latin" and _variant_slot(text, toks, i):
@@ -815,6 +828,13 @@ def find_spans(text: str, gazetteer: Gazetteer) -> list[Span]:
         spans = [s for s in spans + abbreviations if not _overlaps(s, listed)] + listed
         return sorted(spans, key=lambda s: s.start)
     return sorted(spans + abbreviations, key=lambda s: s.start)
+
+
+def _spelled(surface: str, keys: tuple[str, ...], gaz: Gazetteer) -> bool:
+    """Whether some place with one of ``keys`` has a name spelled as ``surface`` (case and
+    accents aside)."""
+    want = anyascii(surface).casefold()
+    return any(anyascii(name).casefold() == want for k in keys for _, name in gaz.lookup_key(k))
 
 
 #: A variant reading's key needs this many letters and consonants: shorter names differ in
@@ -1491,6 +1511,8 @@ def _make_span(
             and nxt.script == script
             and gap_after == " "
             and nxt.lower not in _GEO_GENERICS
+            # "demonstrated in Bonn Tuesday": a date, not the rest of a name
+            and nxt.lower not in en.MONTHS
         )
     given_name_before = (
         script == "latin"

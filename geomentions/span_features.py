@@ -40,7 +40,7 @@ from .resolution import NameMatch
 
 __all__ = ["Case", "DocFacts", "FEATURES", "NAMES", "Rows", "VERSION", "matrix"]
 
-VERSION = "spans/7"
+VERSION = "spans/8"
 
 
 @dataclass(frozen=True, init=False)
@@ -346,14 +346,24 @@ def next_said(r: Rows, d: DocFacts) -> list[float]:
 
 
 def next_org_head(r: Rows, d: DocFacts) -> list[float]:
-    """An organisation's head noun after it ("Texas Department", "Nusra Front")."""
-    return [float(s.after in _ORG_HEADS[s.script]) for s in r.spans]
+    """An organisation's head noun after it ("Texas Department", "Nusra Front"); in Latin
+    script only a capitalised one: "a Kabul bank" is the city naming where the bank is."""
+    return [float(s.after in _ORG_HEADS[s.script] and _named_head(s)) for s in r.spans]
 
 
 def street_after(r: Rows, d: DocFacts) -> list[float]:
     """A street word after it ("Darby Street", "Wichita Drive"): a street, named after a
-    place or a person, not the place."""
-    return [float(s.script == "latin" and s.after in en.STREETS) for s in r.spans]
+    place or a person, not the place. Not a lowercase one: "a busy Baquba street" is a
+    street somewhere in Baquba."""
+    return [
+        float(s.script == "latin" and s.after in en.STREETS and _named_head(s)) for s in r.spans
+    ]
+
+
+def _named_head(s: Span) -> bool:
+    """The word after the span is capitalised (part of a longer name), or the script has no
+    capitals."""
+    return s.script != "latin" or s.after_caps[:1] == (s.after,)
 
 
 def institution_after(r: Rows, d: DocFacts) -> list[float]:

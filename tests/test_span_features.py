@@ -40,6 +40,12 @@ def feature(text: str, surface: str, name: str, nth: int = 0) -> float:
         # "in London, said": the speaker is someone else
         ("Police in London, said the report, made arrests.", "London", "next_said", 0.0),
         ("The Georgia Party met on Monday.", "Georgia", "next_org_head", 1.0),
+        # a lowercase head noun: the place says where the thing is
+        ("Robbers hit a Kabul bank on Monday.", "Kabul", "next_org_head", 0.0),
+        ("Shops on Haifa Street shut early.", "Haifa", "street_after", 1.0),
+        ("Shops on a busy Baquba street shut early.", "Baquba", "street_after", 0.0),
+        ("Paris Hilton went shopping.", "Paris", "title_run_after", 1.0),
+        ("Crowds marched in Bonn Tuesday.", "Bonn", "title_run_after", 0.0),
         ("She sat on the Board of Georgia last year.", "Georgia", "org_head_of", 1.0),
         ("She moved to Georgia last year.", "Georgia", "org_head_of", 0.0),
         ("Troops reached the TIF depot.", "TIF", "short_all_caps", 1.0),
