@@ -457,15 +457,15 @@ _COUNTRY_ALIASES: dict[str, tuple[str, ...]] = {
     "AE": ("UAE", "Emirates"),
     "KP": ("North Korea", "DPRK"),
     "KR": ("South Korea",),
-    "RU": ("Russian Federation",),
+    "RU": ("Russian Federation", "Soviet Union", "USSR"),
     "SY": ("Syrian Arab Republic",),
-    "CD": ("DR Congo", "DRC", "Democratic Republic of Congo"),
+    "CD": ("DR Congo", "DRC", "Democratic Republic of Congo", "Zaire"),
     "CZ": ("Czech Republic",),
     "CI": ("Ivory Coast",),
     "MM": ("Burma",),
     "PS": ("Palestine", "Palestinian Territories"),
     "TR": ("Türkiye", "Turkey"),
-    "IR": ("Iran",),
+    "IR": ("Iran", "Persia"),
     "VA": ("Vatican",),
     # Names in wide use for decades before the current official ones, and in reports still:
     # without them "Macedonia" was only a Pennsylvania town and "Swaziland" no place at all.
@@ -474,6 +474,18 @@ _COUNTRY_ALIASES: dict[str, tuple[str, ...]] = {
     "SZ": ("Swaziland",),
     "TL": ("East Timor",),
     "NL": ("Holland",),
+    # Former names of the same state, in wire archives of the 1960s-1990s (with "Zaire",
+    # "Persia", "Soviet Union" and "USSR" above): without them "Zaire" was Angola's Zaire
+    # province, "Ceylon" folded onto Salon-de-Provence, "Persia" was a New York town's old
+    # name, "USSR" an airport's code, and "Rhodesia", "Dahomey", "Upper Volta", "Kampuchea"
+    # and "Abyssinia" no place. The Soviet Union is drawn at Russia's point, as LGL's
+    # annotators drew it; "Yugoslavia" and "Czechoslovakia" have no one successor: no row.
+    "LK": ("Ceylon",),
+    "ZW": ("Rhodesia",),
+    "BJ": ("Dahomey",),
+    "BF": ("Upper Volta",),
+    "KH": ("Kampuchea",),
+    "ET": ("Abyssinia",),
 }
 
 
