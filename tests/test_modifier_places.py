@@ -39,3 +39,8 @@ def test_an_article_opening_a_sentence_is_no_part_of_a_name_it_does_not_spell() 
     # Places whose own names open on the article keep it.
     assert [s.text for s in find_spans("A Coruña hosted the talks.", gaz)] == ["A Coruña"]
     assert [s.text for s in find_spans("The Hague hosted the talks.", gaz)] == ["The Hague"]
+
+
+def test_a_place_after_above_or_over_is_placed() -> None:
+    # "above", "over", "inside", "along" put a place in the slot as "in" and "near" do.
+    assert ("Malibu", "US") in placed("The fire spread to the hills above Malibu.")

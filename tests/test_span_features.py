@@ -25,6 +25,8 @@ def feature(text: str, surface: str, name: str, nth: int = 0) -> float:
     [
         ("Talks opened in Paris on Monday.", "Paris", "prev_preposition", 1.0),
         ("Paris hosted talks on Monday.", "Paris", "prev_preposition", 0.0),
+        ("Smoke rose over the hills above Malibu.", "Malibu", "prev_preposition", 1.0),
+        ("Fighting went on inside Zara at dawn.", "Zara", "prev_preposition", 1.0),
         ("Paris hosted talks on Monday.", "Paris", "sentence_initial", 1.0),
         ("Talks opened in Paris on Monday.", "Paris", "sentence_initial", 0.0),
         ("Mr Paris spoke to reporters.", "Paris", "prev_title", 1.0),

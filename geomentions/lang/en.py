@@ -76,10 +76,11 @@ SPEECH = frozenset(
     """said says told added explained stated wrote noted asked argued recalled insisted replied
 announced""".split()
 )
-#: Locative prepositions before a place ("in", "near").
+#: Locative prepositions before a place ("in", "near"; "the hills above Malibu", "inside
+#: Zara", "patrolling over Bosnia", "along Zaire's border", "off Somalia").
 NAME_PREPOSITIONS = frozenset(
     """in at near from to towards toward into outside around across through via nearby between
-of""".split()
+of above below beyond inside within along over throughout off""".split()
 )
 #: Prepositions after which an unknown capitalised name may be read as a spelling variant of
 #: a place ("near Al-Zorba"); "of" only after a place noun (VARIANT_PLACE_NOUNS).
