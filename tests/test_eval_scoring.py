@@ -378,3 +378,29 @@ def test_linker_mention_scores_count_unresolved_gold_as_misses() -> None:
     assert (p, r) == (pytest.approx(1 / 3), 0.5) and f == pytest.approx(0.4)
     p, r, _ = tl.mention_prf(rows, rid, where, np.array([True, False, False]))
     assert (p, r) == (1.0, 0.5)
+
+
+def test_linker_average_precision_steps_over_tied_scores() -> None:
+    path = _PATH.with_name("train_linker.py")
+    sys.path.insert(0, str(path.parent))
+    try:
+        spec = importlib.util.spec_from_file_location("train_linker", path)
+        tl = importlib.util.module_from_spec(spec)
+        spec.loader.exec_module(tl)
+    finally:
+        sys.path.remove(str(path.parent))
+    # Best first: one right (precision 1 at recall 1/2); the two tied at 0.8 are one step
+    # (two right of three, recall 1); the last adds no recall.
+    assert tl.average_precision([0.9, 0.8, 0.8, 0.1], [1, 0, 1, 0]) == pytest.approx(5 / 6)
+    assert tl.average_precision([0.2, 0.7, 0.5], [1, 1, 1]) == 1.0
+    assert tl.average_precision([0.3, 0.6], [1, 0]) == pytest.approx(0.5)
+    assert tl.average_precision([0.3, 0.6], [0, 0]) == 0.0
+    import numpy as np
+
+    metrics = pytest.importorskip("sklearn.metrics")  # the train extra
+    rng = np.random.default_rng(3)
+    scores = rng.integers(0, 20, 300) / 20  # many ties
+    labels = rng.integers(0, 2, 300)
+    assert tl.average_precision(scores, labels) == pytest.approx(
+        metrics.average_precision_score(labels, scores)
+    )
