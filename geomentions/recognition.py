@@ -547,6 +547,8 @@ _RU_FEATURE_STEMS = (("провинци", "admin"), ("губернатор", "ad
 _SUBDISTRICT_AFTER = re.compile(r"\s+sub-?district\b", re.I)
 # "the Qandil mountains" when the gazetteer has no range of that name: the name asks for one.
 _MOUNTAINS_AFTER = re.compile(r"\s+mountains\b", re.I)
+# "Maru LGA", "the Logo local government area": a district.
+_DISTRICT_AFTER = re.compile(r"\s+(?:" + "|".join(en.DISTRICT_WORDS_AFTER) + r")\b", re.I)
 
 _FEATURE_BEFORE_CUES = {
     "arabic": tuple(_FEATURE_BEFORE_HINT),
@@ -1526,6 +1528,7 @@ def _make_span(
         or _feature_words_before(text, start, script)
         or ("subdistrict" if _SUBDISTRICT_AFTER.match(text, end) else None)
         or ("mountains" if _MOUNTAINS_AFTER.match(text, end) else None)
+        or ("district" if script == "latin" and _DISTRICT_AFTER.match(text, end) else None)
     )
     qualifier, direction, offset = _qualifier(text, start, end, script)
     return Span(

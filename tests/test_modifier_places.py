@@ -44,3 +44,17 @@ def test_an_article_opening_a_sentence_is_no_part_of_a_name_it_does_not_spell() 
 def test_a_place_after_above_or_over_is_placed() -> None:
     # "above", "over", "inside", "along" put a place in the slot as "in" and "near" do.
     assert ("Malibu", "US") in placed("The fire spread to the hills above Malibu.")
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("Bandits raided three villages in Maru LGA of Zamfara State.", "Maru"),
+        ("Herders attacked farms in the Ukum local council on Monday.", "Ukum"),
+        ("Nine people died in the Logo local government area of Benue State.", "Logo"),
+    ],
+)
+def test_a_name_before_lga_is_the_nigerian_district(text: str, name: str) -> None:
+    # "LGA", "local government area", "local council": the name asks for a district.
+    found = {m.text: m.place for m in gm.extract(text).places}
+    assert (found[name].country_code, found[name].feature_code) == ("NG", "ADM2")

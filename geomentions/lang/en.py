@@ -116,6 +116,15 @@ STREETS = frozenset(
     """street st road rd avenue ave drive dr lane ln boulevard blvd way parkway pkwy highway hwy
 terrace circle trail pike""".split()
 )
+#: Words after a name that make it a second-level division, as Nigerian reports name their
+#: local government areas ("Maru LGA", "the Logo local government area", "Ukum local
+#: council"): the name asks for a district (ADM2). Regular-expression alternatives.
+DISTRICT_WORDS_AFTER = (
+    r"local\s+government\s+(?:areas?|councils?)",
+    r"local\s+councils?",
+    r"LGAs?",
+    r"LGCs?",
+)
 #: Compass words that are no place on their own ("West" alone).
 DIRECTIONS = frozenset(
     """north south east west northeast northwest southeast southwest northern southern eastern
