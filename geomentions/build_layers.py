@@ -1,6 +1,6 @@
-"""Deeper gazetteer layers from ``../shared/gazetteers`` (see its MANIFEST.md): villages from
-Who's On First, Syria's governorates, districts and sub-districts with OCHA p-codes from
-OpenSyria, and airfields from OurAirports.
+"""Deeper gazetteer layers from ``../shared/gazetteers`` (see its MANIFEST.md): villages, and
+first-level divisions' names in other languages, from Who's On First; Syria's governorates,
+districts and sub-districts with OCHA p-codes from OpenSyria; airfields from OurAirports.
 
 The base file gains the sub-districts (ADM3), the p-codes and the airfields; the villages go
 to one Parquet file per country in ``gazetteer/layers/`` (``villages-sy.parquet``), which
@@ -405,6 +405,78 @@ def add_ourairports(
     return added
 
 
+# --- Who's On First names of first-level divisions ------------------------------------------
+#: Shorter keys are codes ("EN", "GA", "KN"), not names.
+_MIN_REGION_KEY = 4
+
+
+def add_wof_region_names(rows: list[PlaceRow], paths: Iterable[Path]) -> int:
+    """Give the base gazetteer's first-level divisions the names WOF's region records list
+    for them in our users' languages ("Sud-Kivu", "Extrême-Nord", "ولاية بورنو",
+    "Донецкая область"): GeoNames' admin codes file has one English name per division.
+
+    A record is matched to its base row by GeoNames id. A label is added when its key is one
+    of the row's own, or when it names no other place of the base gazetteer (WOF's label
+    lists carry bot-made and generic names: "Nord", "South"), is no spelling of a town of the
+    country (a division named after its seat city: the bare name is the city) and is not all
+    everyday words ("Seventh Region"). Returns how many names were added."""
+    adm1 = {r.place_id: r for r in rows if r.feature_code == "ADM1"}
+    taken: dict[str, set[str]] = defaultdict(set)  # key -> place ids that have it
+    towns: dict[str, set[str]] = defaultdict(set)  # country -> keys of its towns
+    for r in rows:
+        for n in r.names:
+            taken[name_key(n)].add(r.place_id)
+            if r.feature_class == "P":
+                towns[r.country_code].add(name_key(n))
+    added = 0
+    for path in sorted(paths):
+        with gzip.open(path, "rt", encoding="utf-8", newline="") as fh:
+            records = [
+                {k: (v or "").strip() for k, v in raw.items() if k is not None}
+                for raw in csv.DictReader(fh, delimiter="\t")
+            ]
+        for rec in records:
+            if rec.get("placetype") != "region" or rec.get("deprecated"):
+                continue
+            try:
+                concordances = json.loads(rec.get("concordances") or "{}")
+                names = json.loads(rec.get("names") or "{}")
+            except json.JSONDecodeError:
+                continue
+            gid = _gn_id(rec.get("gn_id", "")) or _gn_id(str(concordances.get("gn:id", "")))
+            row = adm1.get(f"geonames:{gid}") if gid else None
+            if row is None:
+                continue
+            own = {name_key(n) for n in row.names}
+            before = len(row.names)
+            for tag in sorted(names):
+                if tag.split("_")[0] not in _WOF_LANGS:
+                    continue
+                for label in names[tag]:
+                    k = name_key(label)
+                    if len(k) < _MIN_REGION_KEY:
+                        continue
+                    if k not in own and (
+                        taken.get(k)
+                        # "خاركيف" is Kharkiv, the city, before its oblast (which borrowed
+                        # the city's own spellings, "خاركوف", as a division named after it).
+                        or _town_alike(k, towns[row.country_code])
+                        # "Seventh Region" (Gao), "Centre": everyday words, in any report.
+                        or all(is_common_word(w) for w in label.split())
+                    ):
+                        continue
+                    row.add_names([label])
+                    taken[k].add(row.place_id)
+            added += len(row.names) - before
+    return added
+
+
+def _town_alike(k: str, town_keys: set[str]) -> bool:
+    """Whether a key is a spelling of a town's name in the same country (an Arabic or
+    Cyrillic label read into Latin letters differs from the town's key by a letter)."""
+    return k in town_keys or any(_alike(k, t) for t in town_keys if abs(len(t) - len(k)) <= 2)
+
+
 # --- assembly --------------------------------------------------------------------------------
 def extend(
     rows: list[PlaceRow],
@@ -427,9 +499,25 @@ def extend(
         small = {c.upper() for c in DEFAULT_VILLAGE_LAYERS}
         add_ourairports(rows, d / "ourairports" / "airports.csv.gz", conflict, small)
     written: list[Path] = []
-    if layers_out is None:
-        return written
-    out_dir = Path(layers_out)
+    if layers_out is not None:
+        written = _write_village_layers(rows, d, layers, Path(layers_out), a1_pcode, admin1)
+    # After the villages: their dedup against the base must not see these names.
+    wof = sorted((d / "whosonfirst").glob("wof-admin-*.tsv.gz"))
+    if wof:
+        log.info("division names from WOF: %d added", add_wof_region_names(rows, wof))
+    return written
+
+
+def _write_village_layers(
+    rows: list[PlaceRow],
+    d: Path,
+    layers: Iterable[str],
+    out_dir: Path,
+    a1_pcode: dict[str, str],
+    admin1: dict[str, tuple[str, str, str]],
+) -> list[Path]:
+    """One village file per layer: WOF's populated places the base rows lack."""
+    written: list[Path] = []
     out_dir.mkdir(parents=True, exist_ok=True)
     known = {r.place_id for r in rows}
     layer_list = list(layers)

@@ -60,6 +60,7 @@ BOXES: dict[str, list[tuple[float, float, float, float]]] = {
     "EG": [(22.0, 31.7, 24.7, 36.9)],
     "SD": [(8.6, 22.3, 21.8, 38.7)],
     "BA": [(42.5, 45.3, 15.7, 19.7)],
+    "CD": [(-13.5, 5.4, 12.2, 31.3)],
     "HR": [(42.3, 46.6, 13.4, 19.5)],
     "GE": [(41.0, 43.6, 40.0, 46.8)],
     "PK": [(23.6, 37.1, 60.8, 77.9)],
@@ -71,7 +72,7 @@ BOXES: dict[str, list[tuple[float, float, float, float]]] = {
 ID_RE = re.compile(r"^gm:[a-z0-9]+(?:-[a-z0-9]+)*$")
 SOURCE_RE = re.compile(
     r"^(?:wikipedia(?::[a-z]{2,3})?:\S+|airportsdata:[A-Z0-9_]+|ourairports:[A-Z0-9]+"
-    r"|arab-ency:\d+|geonames:\d+|whosonfirst:\d+(?:\+\d+)*|naturalearth:[a-z0-9_]+:[A-Z0-9-]+(?:\+[A-Z0-9-]+)*)$"
+    r"|arab-ency:\d+|geonames:\d+(?:\+\d+)*|whosonfirst:\d+(?:\+\d+)*|naturalearth:[a-z0-9_]+:[A-Z0-9-]+(?:\+[A-Z0-9-]+)*)$"
 )
 ICAO_RE = re.compile(r"^[A-Z]{4}$")
 
