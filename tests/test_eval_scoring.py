@@ -356,7 +356,8 @@ def test_main_without_corpora_returns_2(tmp_path: Path) -> None:
 # ----------------------------------------------------------------------------- event linker
 
 
-def test_linker_mention_scores_count_unresolved_gold_as_misses() -> None:
+def _train_linker():
+    """benchmarks/train_linker.py as a module (it imports event_corpus beside it)."""
     path = _PATH.with_name("train_linker.py")
     sys.path.insert(0, str(path.parent))
     try:
@@ -365,6 +366,11 @@ def test_linker_mention_scores_count_unresolved_gold_as_misses() -> None:
         spec.loader.exec_module(tl)
     finally:
         sys.path.remove(str(path.parent))
+    return tl
+
+
+def test_linker_mention_scores_count_unresolved_gold_as_misses() -> None:
+    tl = _train_linker()
     import numpy as np
 
     rows = [
@@ -381,14 +387,7 @@ def test_linker_mention_scores_count_unresolved_gold_as_misses() -> None:
 
 
 def test_linker_average_precision_steps_over_tied_scores() -> None:
-    path = _PATH.with_name("train_linker.py")
-    sys.path.insert(0, str(path.parent))
-    try:
-        spec = importlib.util.spec_from_file_location("train_linker", path)
-        tl = importlib.util.module_from_spec(spec)
-        spec.loader.exec_module(tl)
-    finally:
-        sys.path.remove(str(path.parent))
+    tl = _train_linker()
     # Best first: one right (precision 1 at recall 1/2); the two tied at 0.8 are one step
     # (two right of three, recall 1); the last adds no recall.
     assert tl.average_precision([0.9, 0.8, 0.8, 0.1], [1, 0, 1, 0]) == pytest.approx(5 / 6)
