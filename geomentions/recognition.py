@@ -1325,6 +1325,13 @@ def _run_match(
                     k = _keys_for(alt + list(_fold_later(variant)), gaz)
                     if k and k not in keys:
                         keys.append(k)
+        if not keys and last.script == "latin" and toks[i].cap:
+            # A key of two letters is a word far more often than a place ("Al", "Ur"), but
+            # some towns have one: "Ibb" is "ib". The words must spell such a place's own
+            # name as written ("Ibb", "Owo", "Yei", "Wau", "Al Ain").
+            k = _short_key(tuple([t.text for t in toks[i:end]]), head + folded[end - 1 - i], gaz)
+            if k:
+                keys.append(k)
         if keys and end - i > 1 and toks[i].script == "arabic":
             # Words of running text are no shorter name: "حمص صباح" ("Homs, in the morning")
             # has the key of Hemsbach, whose every name is one word. A noun before a name
@@ -1334,6 +1341,28 @@ def _run_match(
         if keys:
             return end, tuple(keys)
     return None
+
+
+#: A word this common ("bay", "ann", "ain" of Arabic names) is no two-letter-key place's name.
+_SHORT_MAX_ZIPF = 3.0
+
+
+def _short_key(texts: tuple[str, ...], folded: list[str], gaz: Gazetteer) -> str | None:
+    """The two-letter key of words that spell, letter for letter, a name filed under it."""
+    k, least, only_features = _candidate_key(tuple(folded))
+    if only_features or len(k) != 2 or least <= 2 or not gaz.has_key(k):
+        return None
+    want = _letters(" ".join(texts))
+    if len(want) < 3 or zipf(" ".join(texts).lower(), "en") >= _SHORT_MAX_ZIPF:
+        return None  # "The Bay Area" is no Bay, Somalia; "Ann said" no town in Myanmar
+    if any(t.isupper() for t in texts):
+        return None  # an acronym ("AGH" is no Ig)
+    return k if any(_letters(name) == want for _, name in gaz.lookup_key(k)) else None
+
+
+def _letters(name: str) -> str:
+    """A name's Latin letters, lowercase ("Al-Ain" and "Al Ain" alike)."""
+    return "".join([c for c in anyascii(name).casefold() if "a" <= c <= "z"])
 
 
 def _names_this_long(k: str, words: int, gaz: Gazetteer) -> bool:

@@ -58,3 +58,12 @@ def test_a_name_before_lga_is_the_nigerian_district(text: str, name: str) -> Non
     # "LGA", "local government area", "local council": the name asks for a district.
     found = {m.text: m.place for m in gm.extract(text).places}
     assert (found[name].country_code, found[name].feature_code) == ("NG", "ADM2")
+
+
+def test_towns_whose_key_has_two_letters_are_found_when_spelled_as_named() -> None:
+    # "Ibb", "Yei", "Wau" fold to two-letter keys, which alone are too often words; spelled
+    # letter for letter as the town is named, they are the town.
+    found = placed("Clashes spread from Ibb in Yemen; in South Sudan, Yei and Wau were calm.")
+    assert {("Ibb", "YE"), ("Yei", "SS"), ("Wau", "SS")} <= set(found)
+    # A common word with such a key stays a word.
+    assert placed("The Bay Area was hit by storms.") == []
