@@ -54,6 +54,8 @@ MIN_CONFIDENCE = 0.35
 #: Longer texts are refused with a clear error (split them; see ``extract_many``).
 MAX_CHARS = 20_000_000
 _CANDIDATES = 5
+#: Places spelled as written that join a pool beyond its first ``POOL``.
+_LITERAL_EXTRA = 2
 #: What joins a name to the place holding it: a bare comma (group 1), "in", a bracket.
 _CONTAINED_BY = re.compile(r"(\s*[,،]\s*)|\s*[,،]?\s*(?:in|в)\s+|\s*\(\s*")
 _ADMIN = {"ADM1", "ADM2", "ADM3", "PCLI", "PCLD", "PCLS", "PCLF", "RGN"}
@@ -830,6 +832,12 @@ def prepare(
     return Prepared(readings, admitted, pools, wanted, context, doc_focus, sentences)
 
 
+def _curated(m: NameMatch) -> bool:
+    """A hand-curated place of a country (not a physical feature across borders: the Albany
+    river is no "Albany suburb")."""
+    return bool(m.info["country_code"]) and str(m.info["source"]).startswith("curated")
+
+
 def _provisional_order(scored: tuple[float, NameMatch]) -> tuple[float, str]:
     """Highest score first; ties by place id."""
     return -scored[0], scored[1].info["place_id"]
@@ -848,11 +856,17 @@ def _pool(context: DocContext, i: int, ordered: list[NameMatch]) -> list[NameMat
     biggest = max(rest, key=prior)  # the first of equals: the provisional order breaks ties
     if prior(biggest) > max(prior(m) for m in pool):
         pool.append(biggest)
+    # A curated place spelled exactly as written is weighed even where folding lets a hundred
+    # others share the key ("Sinai" folds to "sina", as do Chennai's "Cennai" and Sanandaj's
+    # "Sine"). Curated only: any place spelled as written cost LGL 0.2 points (CV).
+    pool += [m for m in rest if m.literal and m is not biggest and _curated(m)][:_LITERAL_EXTRA]
     cue = context.cues[i]
     if cue is not None:
         pool += [
             m for m in rest
-            if m is not biggest and outer_name_fits(cue.outer, m.info, "")
+            if m is not biggest
+            and not (m.literal and _curated(m))
+            and outer_name_fits(cue.outer, m.info, "")
         ][:POOL]  # fmt: skip
     return pool
 

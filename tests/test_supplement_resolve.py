@@ -60,3 +60,13 @@ def test_report_naming_curated_places_maps_every_one() -> None:
         assert found.get(text_name) == place_id, (text_name, found)
     ghouta = [m for m in doc.places if "Ghouta" in m.text]
     assert ghouta and ghouta[0].place.radius_km > 0
+
+
+def test_sinai_is_weighed_and_placed_beside_egypt() -> None:
+    # "Sinai" folds to "sina", as do Chennai's "Cennai", Sanandaj's "Sine" and 190 more: the
+    # peninsula, spelled as written, fell out of the ranker's pool, and "Sinai" got no place.
+    (bare,) = [m for m in gm.extract("Militants attacked a checkpoint in Sinai.").mentions]
+    assert bare.candidates[0].place_id == "gm:eg-pen-sinai"
+    doc = gm.extract("Egyptian forces raided militant hideouts in northern Sinai.")
+    (m,) = [m for m in doc.mentions if m.text == "Sinai"]
+    assert m.place is not None and m.place.place_id == "gm:eg-pen-sinai"
