@@ -54,7 +54,7 @@ MIN_CONFIDENCE = 0.35
 #: Longer texts are refused with a clear error (split them; see ``extract_many``).
 MAX_CHARS = 20_000_000
 _CANDIDATES = 5
-#: Places spelled as written that join a pool beyond its first ``POOL``.
+#: Curated places spelled as written that join a pool beyond its first ``POOL``.
 _LITERAL_EXTRA = 2
 #: What joins a name to the place holding it: a bare comma (group 1), "in", a bracket.
 _CONTAINED_BY = re.compile(r"(\s*[,،]\s*)|\s*[,،]?\s*(?:in|в)\s+|\s*\(\s*")
@@ -859,13 +859,14 @@ def _pool(context: DocContext, i: int, ordered: list[NameMatch]) -> list[NameMat
     # A curated place spelled exactly as written is weighed even where folding lets a hundred
     # others share the key ("Sinai" folds to "sina", as do Chennai's "Cennai" and Sanandaj's
     # "Sine"). Curated only: any place spelled as written cost LGL 0.2 points (CV).
-    pool += [m for m in rest if m.literal and m is not biggest and _curated(m)][:_LITERAL_EXTRA]
+    literal = [m for m in rest if m.literal and m is not biggest and _curated(m)][:_LITERAL_EXTRA]
+    pool += literal
     cue = context.cues[i]
     if cue is not None:
         pool += [
             m for m in rest
             if m is not biggest
-            and not (m.literal and _curated(m))
+            and all(m is not a for a in literal)
             and outer_name_fits(cue.outer, m.info, "")
         ][:POOL]  # fmt: skip
     return pool
