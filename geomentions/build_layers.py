@@ -431,12 +431,14 @@ def add_wof_region_names(rows: list[PlaceRow], paths: Iterable[Path]) -> int:
     added = 0
     for path in sorted(paths):
         with gzip.open(path, "rt", encoding="utf-8", newline="") as fh:
-            records = [
+            # Streamed: a file holds hundreds of thousands of localities and a few regions.
+            regions = [
                 {k: (v or "").strip() for k, v in raw.items() if k is not None}
                 for raw in csv.DictReader(fh, delimiter="\t")
+                if (raw.get("placetype") or "").strip() == "region"
             ]
-        for rec in records:
-            if rec.get("placetype") != "region" or rec.get("deprecated"):
+        for rec in regions:
+            if rec.get("deprecated"):
                 continue
             try:
                 concordances = json.loads(rec.get("concordances") or "{}")
